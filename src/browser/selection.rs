@@ -1,0 +1,79 @@
+//! DOM selection → code-point offsets into the document: the one boundary where UTF-16 meets
+//! code points.
+//!
+//! Each rendered paragraph carries `data-para-start` (its first code point). A point of the
+//! selection is measured in UTF-16 units from the start of its paragraph (a DOM Range's
+//! `toString().length`, which counts exactly the text the person sees), then converted with the
+//! paragraph's own text by [`crate::text::offsets`]. Points outside the article clamp to its
+//! start or end, so a drag that overshoots still selects to the edge.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Range};
+
+use crate::model::Document;
+use crate::text::offsets::utf16_to_codepoint;
+use crate::text::paragraphs::paragraph_at;
+
+/// The attribute on a paragraph element that holds its start, in code points.
+pub const PARAGRAPH_START_ATTRIBUTE: &str = "data-para-start";
+
+/// The current text selection as `[start, end)` in `doc`, if it covers any of the article.
+pub fn selection_in_article(doc: &Document) -> Option<(usize, usize)> {
+    let selection = gloo::utils::window().get_selection().ok()??;
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    range_to_offsets(&crate::browser::article_element()?, &range, doc)
+}
+
+/// `[start, end)` in code points of `range` within `article`, which renders `doc`.
+pub fn range_to_offsets(article: &Element, range: &Range, doc: &Document) -> Option<(usize, usize)> {
+    let start = point_to_offset(article, &range.start_container().ok()?, range.start_offset().ok()?, doc)?;
+    let end = point_to_offset(article, &range.end_container().ok()?, range.end_offset().ok()?, doc)?;
+    (start < end).then_some((start, end))
+}
+
+/// Code-point offset of the DOM point (`node`, `offset`) in the article's text.
+pub fn point_to_offset(article: &Element, node: &Node, offset: u32, doc: &Document) -> Option<usize> {
+    if !article.contains(Some(node)) {
+        let article_follows = node.compare_document_position(article) & Node::DOCUMENT_POSITION_FOLLOWING != 0;
+        return Some(if article_follows { 0 } else { doc.len() });
+    }
+    let (base, base_start, base_text) = match enclosing_paragraph(article, node) {
+        Some((element, start)) => {
+            let paragraph = doc.paragraphs()[paragraph_at(doc.paragraphs(), start)?];
+            (Node::from(element), start, paragraph.text(doc.text()))
+        }
+        None => (Node::from(article.clone()), 0, &**doc.text()),
+    };
+    let measure = gloo::utils::document().create_range().ok()?;
+    measure.set_start(&base, 0).ok()?;
+    measure.set_end(node, offset).ok()?;
+    let utf16 = String::from(measure.to_string()).encode_utf16().count();
+    Some((base_start + utf16_to_codepoint(base_text, utf16)).min(doc.len()))
+}
+
+/// The paragraph element holding `node`, with its start offset.
+fn enclosing_paragraph(article: &Element, node: &Node) -> Option<(Element, usize)> {
+    let mut current = Some(node.clone());
+    while let Some(candidate) = current {
+        if let Some(element) = candidate.dyn_ref::<Element>() {
+            if element == article {
+                return None;
+            }
+            if let Some(start) = element.get_attribute(PARAGRAPH_START_ATTRIBUTE) {
+                return Some((element.clone(), start.parse().ok()?));
+            }
+        }
+        current = candidate.parent_node();
+    }
+    None
+}
+
+/// Collapses the page's text selection (after tagging it, or on Escape).
+pub fn clear_selection() {
+    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
+}

@@ -1,0 +1,77 @@
+//! The whole page: the reducer, the context every component reads, the keyboard listener,
+//! dropping files anywhere on the page, and the layout.
+
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::alert::AlertBar;
+use super::article::ArticleView;
+use super::document_list::DocumentList;
+use super::label_style::label_css;
+use super::side_panel::SidePanel;
+use super::store::{open_files, run_command, AppState, ExactSelection, Store};
+use super::toolbar::Toolbar;
+use crate::browser;
+use crate::keys::{command_for, KeyPress};
+use crate::model::Workspace;
+use crate::sample::sample_document;
+use crate::state::State;
+
+#[function_component]
+pub fn App() -> Html {
+    let store: Store = use_reducer(|| {
+        let workspace = Workspace { documents: vec![Rc::new(sample_document())], ..Workspace::default() };
+        AppState(State::new(workspace))
+    });
+    let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
+    {
+        let (store, exact_selection) = (store.clone(), exact_selection.clone());
+        use_effect_with(store.clone(), move |_| {
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                if browser::is_typing_target(event.target()) {
+                    return;
+                }
+                let key = event.key();
+                let press = KeyPress {
+                    key: &key,
+                    ctrl: event.ctrl_key() || event.meta_key(),
+                    shift: event.shift_key(),
+                    alt: event.alt_key(),
+                };
+                let Some(command) = command_for(press, &store.workspace.labels) else { return };
+                if run_command(&store, command, exact_selection.get() || event.alt_key()) {
+                    event.prevent_default();
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let ondrop = {
+        let store = store.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            let files = browser::files::file_list(event.data_transfer().and_then(|d| d.files()));
+            open_files(&store, files);
+        })
+    };
+    html! {
+        <ContextProvider<Store> context={store.clone()}>
+            <style>{ label_css(&store.workspace.labels) }</style>
+            <div class="app" {ondragover} {ondrop}>
+                <Toolbar exact_selection={exact_selection.clone()} />
+                <AlertBar />
+                <main class="workspace">
+                    <DocumentList />
+                    <ArticleView {exact_selection} />
+                    <SidePanel />
+                </main>
+            </div>
+        </ContextProvider<Store>>
+    }
+}

@@ -1,0 +1,84 @@
+//! The article being annotated: its paragraphs, each a memoized [`ParagraphView`], and the
+//! mouse handling that selects spans. Text selection itself is the browser's own.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::paragraph::{ParagraphView, SpanView};
+use super::store::{ExactSelection, Store};
+use crate::model::{Document, Label};
+use crate::state::Action;
+use crate::text::paragraphs::paragraph_at;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub exact_selection: ExactSelection,
+}
+
+#[function_component]
+pub fn ArticleView(props: &ArticleProps) -> Html {
+    let store = use_context::<Store>().expect("ArticleView is rendered inside the store provider");
+    let Some(doc) = store.active_document().cloned() else {
+        return html! { <p class="empty">{ "Open a file or paste a text to start." }</p> };
+    };
+    let onclick = {
+        let store = store.clone();
+        Callback::from(move |event: MouseEvent| {
+            let collapsed = gloo::utils::window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
+            if collapsed {
+                store.dispatch(Action::Select(span_id_at(&event)));
+            }
+        })
+    };
+    let onmouseup = {
+        let exact = props.exact_selection.clone();
+        Callback::from(move |event: MouseEvent| exact.set(event.alt_key()))
+    };
+    let buckets = spans_by_paragraph(&doc, &store.workspace.labels);
+    let selected = store.selected.clone();
+    html! {
+        <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
+            {onclick} {onmouseup}>
+            { for doc.paragraphs().iter().zip(buckets).map(|(paragraph, spans)| {
+                let selected = selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
+                html! {
+                    <ParagraphView key={paragraph.start} text={doc.text().clone()} paragraph={*paragraph}
+                        spans={Rc::<[SpanView]>::from(spans)} {selected} />
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The innermost span element under the pointer, if any.
+fn span_id_at(event: &MouseEvent) -> Option<Rc<str>> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let span = target.closest("[data-span-id]").ok()??;
+    span.get_attribute("data-span-id").map(Rc::from)
+}
+
+/// Each paragraph's spans, in reading order; a span over several paragraphs is in each.
+fn spans_by_paragraph(doc: &Document, labels: &[Label]) -> Vec<Vec<SpanView>> {
+    let paragraphs = doc.paragraphs();
+    let mut buckets = vec![Vec::new(); paragraphs.len()];
+    for span in doc.spans() {
+        let label_name: Rc<str> =
+            labels.iter().find(|l| l.id == span.label).map_or_else(|| span.label.clone(), |l| l.name.as_str().into());
+        let view = SpanView {
+            id: span.id.clone(),
+            start: span.start,
+            end: span.end,
+            label: span.label.clone(),
+            title: format!("{label_name}: {}", doc.slice(span.start, span.end)).into(),
+            label_name,
+        };
+        let first = paragraph_at(paragraphs, span.start).unwrap_or(0);
+        let last = paragraph_at(paragraphs, span.end - 1).unwrap_or(first);
+        for bucket in &mut buckets[first..=last] {
+            bucket.push(view.clone());
+        }
+    }
+    buckets
+}

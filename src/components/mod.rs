@@ -1,0 +1,13 @@
+//! The Yew view. One `use_reducer` in [`app::App`] holds the [`crate::state::State`]; the
+//! components below read it through the [`store::Store`] context and send actions back.
+//! Components draw and forward events; offsets, formats and decisions live in the core.
+
+pub mod alert;
+pub mod app;
+pub mod article;
+pub mod document_list;
+pub mod label_style;
+pub mod paragraph;
+pub mod side_panel;
+pub mod store;
+pub mod toolbar;

@@ -1,0 +1,89 @@
+//! One paragraph of the article with its spans drawn as nested elements. Memoized by its props,
+//! so an edit re-renders only the paragraphs whose spans or selection changed.
+//!
+//! The text nodes together are exactly the paragraph's text: labels are drawn by CSS from
+//! attributes, never as characters, so the article's `textContent` stays the document text.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::text::paragraphs::Paragraph;
+use crate::text::segments::{nest_spans, Piece, SpanExtent};
+
+/// A span as the view needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpanView {
+    pub id: Rc<str>,
+    pub start: usize,
+    pub end: usize,
+    pub label: Rc<str>,
+    /// "Actor: Dmitry Peskov": the span's accessible name and tooltip.
+    pub title: Rc<str>,
+    pub label_name: Rc<str>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ParagraphProps {
+    /// The whole document text (shared, compared by pointer) and this paragraph's place in it.
+    pub text: Rc<str>,
+    pub paragraph: Paragraph,
+    /// The spans touching this paragraph, in reading order.
+    pub spans: Rc<[SpanView]>,
+    /// The selected span, when it touches this paragraph.
+    pub selected: Option<Rc<str>>,
+}
+
+#[function_component]
+pub fn ParagraphView(props: &ParagraphProps) -> Html {
+    let paragraph = props.paragraph;
+    let text = paragraph.text(&props.text);
+    let extents: Vec<SpanExtent> =
+        props.spans.iter().enumerate().map(|(index, s)| SpanExtent { start: s.start, end: s.end, index }).collect();
+    let pieces = nest_spans(paragraph.start, paragraph.end, &extents);
+    let context = RenderContext { text, base: paragraph.start, spans: &props.spans, selected: props.selected.as_deref() };
+    html! {
+        // `data-para-start` is browser::selection::PARAGRAPH_START_ATTRIBUTE (html! wants a literal).
+        <span class="paragraph" data-para-start={paragraph.start.to_string()}>
+            { for pieces.iter().map(|piece| context.render(piece)) }
+        </span>
+    }
+}
+
+struct RenderContext<'a> {
+    text: &'a str,
+    base: usize,
+    spans: &'a [SpanView],
+    selected: Option<&'a str>,
+}
+
+impl RenderContext<'_> {
+    fn render(&self, piece: &Piece) -> Html {
+        match piece {
+            Piece::Text { start, end } => html! { { self.slice(*start, *end) } },
+            Piece::Span { index, depth, height, children, .. } => {
+                let span = &self.spans[*index];
+                let selected = self.selected == Some(&*span.id);
+                html! {
+                    <span
+                        class="span"
+                        data-span-id={span.id.clone()}
+                        data-label={span.label.clone()}
+                        data-label-name={span.label_name.clone()}
+                        data-depth={depth.to_string()}
+                        data-height={height.to_string()}
+                        aria-selected={if selected { "true" } else { "false" }}
+                        aria-label={span.title.clone()}
+                        title={span.title.clone()}
+                    >
+                        { for children.iter().map(|child| self.render(child)) }
+                    </span>
+                }
+            }
+        }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> String {
+        self.text.chars().skip(start - self.base).take(end - start).collect()
+    }
+}

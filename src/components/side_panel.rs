@@ -1,0 +1,54 @@
+//! The spans of the open document grouped by label, with counts. Clicking an entry selects the
+//! span and scrolls the article to it.
+
+use yew::prelude::*;
+
+use super::store::Store;
+use crate::browser;
+use crate::state::Action;
+
+/// How much of a span's text an entry shows.
+const PREVIEW_CHARS: usize = 80;
+
+#[function_component]
+pub fn SidePanel() -> Html {
+    let store = use_context::<Store>().expect("SidePanel is rendered inside the store provider");
+    let Some(doc) = store.active_document().cloned() else { return html! {} };
+    let groups = store.workspace.labels.iter().map(|label| {
+        let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.id).collect();
+        let entries = spans.iter().map(|span| {
+            let onclick = {
+                let (store, id) = (store.clone(), span.id.clone());
+                Callback::from(move |_| {
+                    store.dispatch(Action::Select(Some(id.clone())));
+                    browser::scroll_span_into_view(&id);
+                })
+            };
+            let text = doc.slice(span.start, span.end);
+            let preview: String = text.chars().take(PREVIEW_CHARS).collect();
+            let ellipsis = if text.chars().count() > PREVIEW_CHARS { "…" } else { "" };
+            let current = store.selected.as_deref() == Some(&*span.id);
+            html! {
+                <li>
+                    <button type="button" class="span-entry" data-span-entry={span.id.clone()}
+                        aria-current={current.then_some("true")} {onclick}>
+                        { preview }{ ellipsis }
+                    </button>
+                </li>
+            }
+        });
+        html! {
+            <section class="label-group" data-label={label.id.clone()}>
+                <h3><span class="swatch" aria-hidden="true"></span>{ &label.name }
+                    <span class="count" data-testid={format!("count-{}", label.id)}>{ spans.len() }</span></h3>
+                <ul>{ for entries }</ul>
+            </section>
+        }
+    });
+    html! {
+        <aside class="side-panel" aria-label="Spans by label">
+            <h2>{ "Spans" }</h2>
+            { for groups }
+        </aside>
+    }
+}

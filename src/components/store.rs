@@ -1,0 +1,103 @@
+//! The app's state as Yew sees it: the reducer handle shared through context, and the commands
+//! that need both the state and the page (a label key must read the DOM selection first).
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::keys::Command;
+use crate::state::{Action, State};
+
+/// [`State`] behind Yew's `Reducible`, which the pure core must not depend on.
+#[derive(Clone, PartialEq)]
+pub struct AppState(pub State);
+
+impl Deref for AppState {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.0
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let state = Rc::try_unwrap(self).map_or_else(|shared| shared.0.clone(), |owned| owned.0);
+        Rc::new(AppState(state.reduce(action)))
+    }
+}
+
+pub type Store = UseReducerHandle<AppState>;
+
+/// Carries out a keyboard or toolbar command. `exact` keeps the selection's exact characters.
+/// Returns whether the command did something, so the key's default action can be suppressed.
+pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
+    match command {
+        Command::Label(label) => {
+            let selection = store.active_document().and_then(|doc| browser::selection::selection_in_article(doc));
+            if let Some((start, end)) = selection {
+                store.dispatch(Action::Tag { start, end, label, exact });
+                browser::selection::clear_selection();
+                true
+            } else if store.selected.is_some() {
+                store.dispatch(Action::RelabelSelected(label));
+                true
+            } else {
+                false
+            }
+        }
+        Command::DeleteSelected if store.selected.is_some() => {
+            store.dispatch(Action::DeleteSelected);
+            true
+        }
+        Command::DeleteSelected => false,
+        Command::Undo => {
+            store.dispatch(Action::Undo);
+            true
+        }
+        Command::Redo => {
+            store.dispatch(Action::Redo);
+            true
+        }
+        Command::ClearSelection => {
+            browser::selection::clear_selection();
+            store.dispatch(Action::Select(None));
+            true
+        }
+    }
+}
+
+/// Reads files in the background and sends each to the reducer (or its failure to the alert).
+pub fn open_files(store: &Store, files: Vec<web_sys::File>) {
+    let store = store.clone();
+    browser::files::read_files(files, move |result| {
+        store.dispatch(match result {
+            Ok((name, bytes)) => Action::OpenFile { name, bytes },
+            Err(message) => Action::ShowAlert(message),
+        })
+    });
+}
+
+/// Whether Alt was held when the current text selection was made (the contract: Alt keeps the
+/// exact characters). Set on mouse-up over the article, read when a label is applied.
+#[derive(Clone, Default)]
+pub struct ExactSelection(Rc<std::cell::Cell<bool>>);
+
+impl ExactSelection {
+    pub fn set(&self, exact: bool) {
+        self.0.set(exact);
+    }
+
+    pub fn get(&self) -> bool {
+        self.0.get()
+    }
+}
+
+impl PartialEq for ExactSelection {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}

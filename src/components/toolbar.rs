@@ -1,0 +1,127 @@
+//! The bar above the article: open files, paste a text, the label buttons, undo/redo, export.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::store::{open_files, run_command, ExactSelection, Store};
+use crate::browser;
+use crate::formats::native;
+use crate::keys::Command;
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub exact_selection: ExactSelection,
+}
+
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let store = use_context::<Store>().expect("Toolbar is rendered inside the store provider");
+    let on_open = {
+        let store = store.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+                return;
+            };
+            open_files(&store, browser::files::file_list(input.files()));
+            // Lets the same file be picked again (after fixing it, say).
+            input.set_value("");
+        })
+    };
+    let labels = store.workspace.labels.iter().map(|label| {
+        let onclick = {
+            let (store, id, exact) = (store.clone(), label.id.clone(), props.exact_selection.clone());
+            Callback::from(move |_| {
+                run_command(&store, Command::Label(id.clone()), exact.get());
+            })
+        };
+        html! {
+            <button type="button" class="label-button" data-label={label.id.clone()}
+                data-testid={format!("label-{}", label.id)} onmousedown={keep_selection()} {onclick}
+                title={format!("Tag the selection as {} (key {})", label.name, label.key.clone().unwrap_or_default())}>
+                <span class="swatch" aria-hidden="true"></span>
+                { &label.name }
+                if let Some(key) = &label.key { <kbd>{ key }</kbd> }
+            </button>
+        }
+    });
+    let history_button = |action: Action, enabled: bool, text: &'static str, keys: &'static str| {
+        let store = store.clone();
+        html! {
+            <button type="button" disabled={!enabled} title={keys} data-testid={text.to_lowercase()}
+                onclick={Callback::from(move |_| store.dispatch(action.clone()))}>{ text }</button>
+        }
+    };
+    let on_export = {
+        let store = store.clone();
+        Callback::from(move |_| {
+            let Some(doc) = store.active_document() else { return };
+            let json = native::export(&store.workspace.labels, [&**doc]);
+            if let Err(error) = browser::download::download_text(&native::export_file_name(&doc.name), "application/json", &json) {
+                store.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {error:?}")));
+            }
+        })
+    };
+    html! {
+        <header class="toolbar">
+            <h1 class="app-name">{ "Article Annotator" }</h1>
+            <label class="button open-file">
+                { "Open files…" }
+                <input type="file" data-testid="open-file" multiple=true class="visually-hidden"
+                    accept=".txt,.md,.markdown,.json,.jsonl,text/plain,text/markdown,application/json"
+                    onchange={on_open} />
+            </label>
+            <PasteBox />
+            <div class="labels" role="group" aria-label="Labels">{ for labels }</div>
+            <div class="history" role="group" aria-label="History">
+                { history_button(Action::Undo, store.can_undo(), "Undo", "Undo (Ctrl+Z)") }
+                { history_button(Action::Redo, store.can_redo(), "Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)") }
+            </div>
+            <button type="button" class="export" data-testid="export-json" onclick={on_export}
+                disabled={store.active_document().is_none()}>{ "Export JSON" }</button>
+        </header>
+    }
+}
+
+/// A mouse-down on a toolbar button would otherwise collapse the text selection it acts on.
+fn keep_selection() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| event.prevent_default())
+}
+
+/// "New document from text": paste an article, name it, create it.
+#[function_component]
+fn PasteBox() -> Html {
+    let store = use_context::<Store>().expect("PasteBox is rendered inside the store provider");
+    let text_ref = use_node_ref();
+    let name_ref = use_node_ref();
+    let details_ref = use_node_ref();
+    let on_create = {
+        let (text_ref, name_ref, details_ref) = (text_ref.clone(), name_ref.clone(), details_ref.clone());
+        Callback::from(move |_| {
+            let (Some(text), Some(name)) =
+                (text_ref.cast::<web_sys::HtmlTextAreaElement>(), name_ref.cast::<web_sys::HtmlInputElement>())
+            else {
+                return;
+            };
+            store.dispatch(Action::NewFromText { name: name.value(), text: text.value() });
+            if !text.value().is_empty() {
+                text.set_value("");
+                name.set_value("");
+                if let Some(details) = details_ref.cast::<web_sys::Element>() {
+                    let _ = details.remove_attribute("open");
+                }
+            }
+        })
+    };
+    html! {
+        <details class="paste-box" ref={details_ref}>
+            <summary class="button">{ "New from text" }</summary>
+            <div class="paste-form">
+                <label>{ "Name" }<input type="text" ref={name_ref} data-testid="paste-name" placeholder="article.txt" /></label>
+                <label>{ "Text" }<textarea ref={text_ref} data-testid="paste-text" rows="8"
+                    placeholder="Paste an article here" /></label>
+                <button type="button" data-testid="paste-create" onclick={on_create}>{ "Create document" }</button>
+            </div>
+        </details>
+    }
+}

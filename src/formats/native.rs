@@ -1,0 +1,303 @@
+//! The native JSON format of `shared/ui-contract.md`: what "Export JSON" writes and what opens
+//! back span for span. Offsets are code points, end-exclusive; each span repeats its text and
+//! each document carries the sha256 of its UTF-8 text, so a reader can check both.
+//!
+//! The reader refuses a whole file at the first problem, naming the document and the problem:
+//! an import must never leave half a workspace behind. Unknown keys are ignored, so files from
+//! later versions that only add optional keys still open.
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::{FileError, Opened};
+use crate::model::{Document, Label, Relation, Span};
+
+pub const FORMAT: &str = "article-annotator";
+pub const VERSION: u32 = 1;
+pub const OFFSET_UNIT: &str = "codepoint";
+
+#[derive(Serialize, Deserialize)]
+struct NativeFile {
+    format: Option<String>,
+    version: Option<u32>,
+    #[serde(default)]
+    offset_unit: Option<String>,
+    #[serde(default)]
+    labels: Vec<NativeLabel>,
+    documents: Vec<NativeDocument>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NativeLabel {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    color: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NativeDocument {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    text: String,
+    #[serde(default)]
+    sha256: Option<String>,
+    #[serde(default)]
+    spans: Vec<NativeSpan>,
+    #[serde(default)]
+    relations: Vec<NativeRelation>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NativeSpan {
+    id: String,
+    start: usize,
+    end: usize,
+    label: String,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NativeRelation {
+    id: String,
+    #[serde(rename = "type")]
+    kind: String,
+    from: String,
+    to: String,
+}
+
+/// Hex sha256 of the UTF-8 text, as the format's `sha256` field carries it.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The native JSON of `documents` with the label set `labels`, pretty-printed.
+pub fn export<'d>(labels: &[Label], documents: impl IntoIterator<Item = &'d Document>) -> String {
+    let file = NativeFile {
+        format: Some(FORMAT.into()),
+        version: Some(VERSION),
+        offset_unit: Some(OFFSET_UNIT.into()),
+        labels: labels
+            .iter()
+            .map(|l| NativeLabel {
+                id: l.id.to_string(),
+                name: Some(l.name.clone()),
+                color: Some(l.color.clone()),
+                key: l.key.clone(),
+            })
+            .collect(),
+        documents: documents.into_iter().map(export_document).collect(),
+    };
+    serde_json::to_string_pretty(&file).expect("the native model always serialises")
+}
+
+fn export_document(doc: &Document) -> NativeDocument {
+    NativeDocument {
+        id: doc.id.to_string(),
+        name: Some(doc.name.clone()),
+        text: doc.text().to_string(),
+        sha256: Some(sha256_hex(doc.text())),
+        spans: doc
+            .spans()
+            .iter()
+            .map(|s| NativeSpan {
+                id: s.id.to_string(),
+                start: s.start,
+                end: s.end,
+                label: s.label.to_string(),
+                text: Some(doc.slice(s.start, s.end).to_string()),
+            })
+            .collect(),
+        relations: doc
+            .relations()
+            .iter()
+            .map(|r| NativeRelation {
+                id: r.id.to_string(),
+                kind: r.kind.clone(),
+                from: r.from.to_string(),
+                to: r.to.to_string(),
+            })
+            .collect(),
+    }
+}
+
+/// The download name for the native export of a document named `doc_name`:
+/// "geneva-talks.txt" → "geneva-talks.json".
+pub fn export_file_name(doc_name: &str) -> String {
+    let stem = doc_name.rsplit_once('.').map_or(doc_name, |(stem, _)| stem);
+    let stem = if stem.trim().is_empty() { "annotations" } else { stem };
+    format!("{stem}.json")
+}
+
+/// Whether a parsed JSON value claims to be a native file (so its errors are reported as such).
+pub fn looks_native(value: &serde_json::Value) -> bool {
+    value.get("format").and_then(|f| f.as_str()) == Some(FORMAT)
+}
+
+/// Reads a native file. `file` names it in error messages.
+pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
+    let value: serde_json::Value = serde_json::from_str(json)
+        .map_err(|e| FileError::new(file, format!("it is not valid JSON ({e})")))?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        Some(other) => {
+            return Err(FileError::new(file, format!("its \"format\" is \"{other}\", not \"{FORMAT}\"")));
+        }
+        None => {
+            return Err(FileError::new(
+                file,
+                format!("it is JSON, but not an Article Annotator file (no \"format\": \"{FORMAT}\")"),
+            ));
+        }
+    }
+    let parsed: NativeFile = serde_json::from_value(value)
+        .map_err(|e| FileError::new(file, format!("it does not have the shape of the native format ({e})")))?;
+    match parsed.version {
+        Some(v) if v > VERSION => {
+            return Err(FileError::new(
+                file,
+                format!("it was written by a newer version of the app (format version {v}; this one reads up to {VERSION})"),
+            ));
+        }
+        Some(_) => {}
+        None => return Err(FileError::new(file, "it has no \"version\"")),
+    }
+    if let Some(unit) = parsed.offset_unit.as_deref() {
+        if unit != OFFSET_UNIT {
+            return Err(FileError::new(file, format!("its offsets are in \"{unit}\"; only \"{OFFSET_UNIT}\" is read")));
+        }
+    }
+    let mut labels: Vec<Label> = parsed.labels.into_iter().map(import_label).collect();
+    let mut documents = Vec::with_capacity(parsed.documents.len());
+    for native in parsed.documents {
+        for span in &native.spans {
+            if !labels.iter().any(|l| *l.id == *span.label) {
+                labels.push(import_label(NativeLabel { id: span.label.clone(), name: None, color: None, key: None }));
+            }
+        }
+        documents.push(import_document(native).map_err(|reason| FileError::new(file, reason))?);
+    }
+    Ok(Opened { labels, documents })
+}
+
+fn import_label(native: NativeLabel) -> Label {
+    Label {
+        name: native.name.unwrap_or_else(|| native.id.clone()),
+        id: native.id.into(),
+        color: native.color.unwrap_or_else(|| "#7f7f7f".into()),
+        key: native.key,
+    }
+}
+
+fn import_document(native: NativeDocument) -> Result<Document, String> {
+    let name = native.name.unwrap_or_else(|| native.id.clone());
+    let at = format!("document “{name}”");
+    if let Some(expected) = &native.sha256 {
+        if !expected.eq_ignore_ascii_case(&sha256_hex(&native.text)) {
+            return Err(format!("{at}: its text does not match its sha256 (was the text edited?)"));
+        }
+    }
+    let mut doc = Document::new(native.id, name, native.text);
+    for span in native.spans {
+        if span.start >= span.end || span.end > doc.len() {
+            return Err(format!(
+                "{at}: span {} has offsets {}..{}, outside the text of {} characters",
+                span.id,
+                span.start,
+                span.end,
+                doc.len()
+            ));
+        }
+        if let Some(claimed) = &span.text {
+            let actual = doc.slice(span.start, span.end);
+            if claimed != actual {
+                return Err(format!(
+                    "{at}: span {} says its text is “{claimed}” but offsets {}..{} hold “{actual}”",
+                    span.id, span.start, span.end
+                ));
+            }
+        }
+        let span = Span { id: span.id.into(), start: span.start, end: span.end, label: span.label.into() };
+        doc.insert_span(span).map_err(|e| format!("{at}: {e}"))?;
+    }
+    for relation in native.relations {
+        let relation = Relation {
+            id: relation.id.into(),
+            kind: relation.kind,
+            from: Rc::from(relation.from),
+            to: Rc::from(relation.to),
+        };
+        doc.insert_relation(relation).map_err(|e| format!("{at}: {e}"))?;
+    }
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::default_labels;
+
+    fn sample() -> Document {
+        let mut doc = Document::new("d1", "geneva.txt", "“Hi,” said Peskov 😀 in Genève.\r\n");
+        for (id, start, end, label) in [("s1", 1, 3, "quote"), ("s2", 11, 17, "actor"), ("s3", 23, 29, "location")] {
+            doc.insert_span(Span { id: id.into(), start, end, label: label.into() }).unwrap();
+        }
+        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s2".into() })
+            .unwrap();
+        doc
+    }
+
+    #[test]
+    fn export_has_the_contract_shape() {
+        let json: serde_json::Value = serde_json::from_str(&export(&default_labels(), [&sample()])).unwrap();
+        assert_eq!(json["format"], "article-annotator");
+        assert_eq!(json["version"], 1);
+        assert_eq!(json["offset_unit"], "codepoint");
+        assert_eq!(json["labels"][0]["key"], "1");
+        let doc = &json["documents"][0];
+        assert_eq!(doc["sha256"], sha256_hex("“Hi,” said Peskov 😀 in Genève.\r\n"));
+        assert_eq!(doc["spans"][1]["text"], "Peskov");
+        assert_eq!(doc["spans"][2]["text"], "Genève");
+        assert_eq!(doc["relations"][0]["type"], "said_by");
+    }
+
+    #[test]
+    fn export_file_is_named_after_the_document() {
+        assert_eq!(export_file_name("geneva-talks.txt"), "geneva-talks.json");
+        assert_eq!(export_file_name("notes"), "notes.json");
+        assert_eq!(export_file_name(".txt"), "annotations.json");
+    }
+
+    #[test]
+    fn export_then_import_gives_the_same_documents_and_labels() {
+        let labels = default_labels();
+        let opened = import("x.json", &export(&labels, [&sample()])).unwrap();
+        assert_eq!(opened.documents, vec![sample()]);
+        assert_eq!(opened.labels, labels);
+    }
+
+    fn refusal(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut json: serde_json::Value = serde_json::from_str(&export(&default_labels(), [&sample()])).unwrap();
+        edit(&mut json);
+        import("bad.json", &json.to_string()).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn refuses_what_does_not_fit_and_says_why() {
+        assert!(refusal(|j| j["format"] = "label-studio".into()).contains("label-studio"));
+        assert!(refusal(|j| j["version"] = 2.into()).contains("newer version"));
+        assert!(refusal(|j| j["documents"][0]["spans"][0]["end"] = 999.into()).contains("outside the text"));
+        assert!(refusal(|j| j["documents"][0]["spans"][1]["text"] = "Putin".into()).contains("Putin"));
+        assert!(refusal(|j| j["documents"][0]["text"] = "changed".into()).contains("sha256"));
+        assert!(refusal(|j| j["documents"][0]["relations"][0]["to"] = "s9".into()).contains("s9"));
+        let broken = import("cut.json", "{\"format\": \"article-annotator\", \"documents\": [").unwrap_err();
+        assert!(broken.to_string().contains("cut.json") && broken.reason.contains("line 1"), "{broken}");
+    }
+}

@@ -1,0 +1,17 @@
+//! Article Annotator: span annotation of news articles, entirely in the browser.
+//!
+//! Data flows one way: file → `formats` → `model` → `state` → `components` (view) →
+//! `browser` (selection, keys) → `state::Action` → `state` → `formats` (export).
+//!
+//! `model`, `text`, `state`, `formats` and `keys` are the pure core: no DOM, no Yew, tested
+//! natively with `cargo test`. `browser` is the only module that touches the DOM's selection,
+//! files and downloads; `components` are the Yew view.
+
+pub mod browser;
+pub mod components;
+pub mod formats;
+pub mod keys;
+pub mod model;
+pub mod sample;
+pub mod state;
+pub mod text;

@@ -1,0 +1,295 @@
+//! The annotated data itself: labels, documents with their spans and relations, and the
+//! workspace that holds them. Pure data with its invariants; no rendering, no formats, no DOM.
+//!
+//! Invariants kept by the constructors and mutators here, so every other module may rely on them:
+//! - a span's `start < end <= text length`, in code points;
+//! - a document's spans are sorted by (start, end descending, label, id), with no two spans
+//!   sharing label and boundaries (the guidelines: those are one span);
+//! - ids are unique within their document (spans, relations) or workspace (documents, labels).
+
+use std::rc::Rc;
+
+use crate::text::offsets::CodepointIndex;
+use crate::text::paragraphs::{split_paragraphs, Paragraph};
+use crate::text::snap::snap_to_words;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Label {
+    pub id: Rc<str>,
+    pub name: String,
+    /// A CSS colour, `#rrggbb`.
+    pub color: String,
+    /// The key that tags a selection with this label ("1" … "9").
+    pub key: Option<String>,
+}
+
+/// The four labels of `shared/annotation-guidelines.md`, bound to keys 1–4.
+pub fn default_labels() -> Vec<Label> {
+    [
+        ("actor", "Actor", "#1f77b4", "1"),
+        ("location", "Location", "#2ca02c", "2"),
+        ("figure", "Figure", "#e377c2", "3"),
+        ("quote", "Quote", "#ff7f0e", "4"),
+    ]
+    .into_iter()
+    .map(|(id, name, color, key)| Label { id: id.into(), name: name.into(), color: color.into(), key: Some(key.into()) })
+    .collect()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub id: Rc<str>,
+    pub start: usize,
+    pub end: usize,
+    pub label: Rc<str>,
+}
+
+impl Span {
+    fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str, &str) {
+        (self.start, std::cmp::Reverse(self.end), &self.label, &self.id)
+    }
+
+    fn same_annotation(&self, other: &Span) -> bool {
+        (self.start, self.end, &self.label) == (other.start, other.end, &other.label)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    pub id: Rc<str>,
+    pub kind: String,
+    pub from: Rc<str>,
+    pub to: Rc<str>,
+}
+
+/// Why a span or relation was not accepted into a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    OutOfRange { id: String, start: usize, end: usize, len: usize },
+    DuplicateId(String),
+    UnknownSpan { relation: String, span: String },
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::OutOfRange { id, start, end, len } => {
+                write!(f, "span {id} has offsets {start}..{end}, outside the text of {len} characters")
+            }
+            ModelError::DuplicateId(id) => write!(f, "the id {id} is used twice"),
+            ModelError::UnknownSpan { relation, span } => {
+                write!(f, "relation {relation} points to span {span}, which does not exist")
+            }
+        }
+    }
+}
+
+/// One article: its text exactly as loaded, and what is annotated in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    pub id: Rc<str>,
+    pub name: String,
+    text: Rc<str>,
+    index: Rc<CodepointIndex>,
+    paragraphs: Rc<[Paragraph]>,
+    spans: Vec<Span>,
+    relations: Vec<Relation>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<Rc<str>>, name: impl Into<String>, text: impl Into<Rc<str>>) -> Self {
+        let text: Rc<str> = text.into();
+        Self {
+            id: id.into(),
+            name: name.into(),
+            index: Rc::new(CodepointIndex::new(&text)),
+            paragraphs: split_paragraphs(&text).into(),
+            text,
+            spans: Vec::new(),
+            relations: Vec::new(),
+        }
+    }
+
+    pub fn text(&self) -> &Rc<str> {
+        &self.text
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.len_codepoints()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn paragraphs(&self) -> &Rc<[Paragraph]> {
+        &self.paragraphs
+    }
+
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    pub fn relations(&self) -> &[Relation] {
+        &self.relations
+    }
+
+    pub fn span(&self, id: &str) -> Option<&Span> {
+        self.spans.iter().find(|s| &*s.id == id)
+    }
+
+    /// `text[start:end]` in code points.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.index.slice(&self.text, start, end)
+    }
+
+    /// The selection `[start, end)` snapped to whole words (see [`crate::text::snap`]).
+    pub fn snap(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let first = crate::text::paragraphs::paragraph_at(&self.paragraphs, start)?;
+        let last = crate::text::paragraphs::paragraph_at(&self.paragraphs, end.saturating_sub(1).max(start))?;
+        let (from, to) = (self.paragraphs[first].start, self.paragraphs[last].end);
+        let window = self.slice(from, to);
+        let (s, e) = snap_to_words(window, start.clamp(from, to) - from, end.clamp(from, to) - from)?;
+        Some((from + s, from + e))
+    }
+
+    /// An id of the form `s<n>` that no span of this document has.
+    pub fn fresh_span_id(&self) -> Rc<str> {
+        fresh_id("s", self.spans.iter().map(|s| &*s.id))
+    }
+
+    pub fn fresh_relation_id(&self) -> Rc<str> {
+        fresh_id("r", self.relations.iter().map(|r| &*r.id))
+    }
+
+    /// Adds `span` in sorted place. Returns `Ok(false)` when an identical annotation (same
+    /// label and boundaries) exists already, which then stays as it is.
+    pub fn insert_span(&mut self, span: Span) -> Result<bool, ModelError> {
+        if span.start >= span.end || span.end > self.len() {
+            return Err(ModelError::OutOfRange {
+                id: span.id.to_string(),
+                start: span.start,
+                end: span.end,
+                len: self.len(),
+            });
+        }
+        if self.spans.iter().any(|s| s.same_annotation(&span)) {
+            return Ok(false);
+        }
+        if self.span(&span.id).is_some() {
+            return Err(ModelError::DuplicateId(span.id.to_string()));
+        }
+        let at = self.spans.partition_point(|s| s.sort_key() < span.sort_key());
+        self.spans.insert(at, span);
+        Ok(true)
+    }
+
+    /// Removes a span and every relation touching it; returns both so the removal can be undone.
+    pub fn remove_span(&mut self, id: &str) -> Option<(Span, Vec<Relation>)> {
+        let at = self.spans.iter().position(|s| &*s.id == id)?;
+        let span = self.spans.remove(at);
+        let (touching, kept) = std::mem::take(&mut self.relations)
+            .into_iter()
+            .partition(|r| &*r.from == id || &*r.to == id);
+        self.relations = kept;
+        Some((span, touching))
+    }
+
+    pub fn insert_relation(&mut self, relation: Relation) -> Result<(), ModelError> {
+        for end in [&relation.from, &relation.to] {
+            if self.span(end).is_none() {
+                return Err(ModelError::UnknownSpan { relation: relation.id.to_string(), span: end.to_string() });
+            }
+        }
+        if self.relations.iter().any(|r| r.id == relation.id) {
+            return Err(ModelError::DuplicateId(relation.id.to_string()));
+        }
+        self.relations.push(relation);
+        Ok(())
+    }
+}
+
+fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> Rc<str> {
+    let highest = taken
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{prefix}{}", highest + 1).into()
+}
+
+/// Everything open at once: the label set and the documents, in the order they were opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workspace {
+    pub labels: Vec<Label>,
+    pub documents: Vec<Rc<Document>>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self { labels: default_labels(), documents: Vec::new() }
+    }
+}
+
+impl Workspace {
+    pub fn document(&self, id: &str) -> Option<&Rc<Document>> {
+        self.documents.iter().find(|d| &*d.id == id)
+    }
+
+    pub fn label(&self, id: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| &*l.id == id)
+    }
+
+    pub fn fresh_document_id(&self) -> Rc<str> {
+        fresh_id("d", self.documents.iter().map(|d| &*d.id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(id: &str, start: usize, end: usize, label: &str) -> Span {
+        Span { id: id.into(), start, end, label: label.into() }
+    }
+
+    #[test]
+    fn spans_stay_sorted_and_identical_annotations_are_one() {
+        let mut doc = Document::new("d1", "t.txt", "0123456789");
+        assert_eq!(doc.insert_span(span("s1", 2, 4, "actor")), Ok(true));
+        assert_eq!(doc.insert_span(span("s2", 0, 9, "quote")), Ok(true));
+        assert_eq!(doc.insert_span(span("s3", 2, 6, "actor")), Ok(true));
+        assert_eq!(doc.insert_span(span("s4", 2, 4, "actor")), Ok(false));
+        let order: Vec<&str> = doc.spans().iter().map(|s| &*s.id).collect();
+        assert_eq!(order, ["s2", "s3", "s1"]);
+        assert_eq!(doc.fresh_span_id().as_ref(), "s4");
+    }
+
+    #[test]
+    fn refuses_spans_out_of_range_or_empty() {
+        let mut doc = Document::new("d1", "t.txt", "a😀b");
+        assert!(doc.insert_span(span("s1", 1, 4, "actor")).is_err());
+        assert!(doc.insert_span(span("s1", 2, 2, "actor")).is_err());
+        assert_eq!(doc.insert_span(span("s1", 1, 3, "actor")), Ok(true));
+        assert_eq!(doc.slice(1, 3), "😀b");
+    }
+
+    #[test]
+    fn removing_a_span_takes_its_relations_along() {
+        let mut doc = Document::new("d1", "t.txt", "Peskov said hello");
+        doc.insert_span(span("s1", 0, 6, "actor")).unwrap();
+        doc.insert_span(span("s2", 12, 17, "quote")).unwrap();
+        let relation = Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() };
+        doc.insert_relation(relation.clone()).unwrap();
+        let (removed, relations) = doc.remove_span("s1").unwrap();
+        assert_eq!(removed.id.as_ref(), "s1");
+        assert_eq!(relations, [relation]);
+        assert!(doc.relations().is_empty());
+    }
+
+    #[test]
+    fn snapping_works_across_paragraphs() {
+        let doc = Document::new("d1", "t.txt", "He met Zel\r\n\r\nensky in Kyiv.");
+        let (s, e) = doc.snap(8, 25).unwrap();
+        assert_eq!(doc.slice(s, e), "Zel\r\n\r\nensky in Kyiv");
+    }
+}

@@ -1,0 +1,255 @@
+//! Every change to what is on screen goes through [`State::reduce`]: one [`Action`] in, the next
+//! state out. Undo lives here too, as a per-document history of [`Edit`]s, each of which knows
+//! its own inverse, so undo costs the size of one change, not a copy of the document.
+//!
+//! Pure: no DOM, no Yew. The component layer wraps this in `use_reducer`; the browser layer
+//! turns keys, selections and files into actions.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::formats::open::open_file;
+use crate::formats::Opened;
+use crate::model::{Document, Relation, Span, Workspace};
+
+/// How many changes each document remembers for undo.
+pub const HISTORY_LIMIT: usize = 1000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Tag `[start, end)` (code points) of the open document; snapped to words unless `exact`.
+    Tag { start: usize, end: usize, label: Rc<str>, exact: bool },
+    /// Give the selected span another label.
+    RelabelSelected(Rc<str>),
+    Select(Option<Rc<str>>),
+    DeleteSelected,
+    Undo,
+    Redo,
+    OpenFile { name: String, bytes: Vec<u8> },
+    NewFromText { name: String, text: String },
+    SwitchDocument(Rc<str>),
+    ShowAlert(String),
+    DismissAlert,
+}
+
+/// One undoable change to a document's annotations.
+#[derive(Clone, Debug, PartialEq)]
+enum Edit {
+    /// Adds a span, and relations touching it (when a removal is undone).
+    Insert { span: Span, relations: Vec<Relation> },
+    /// Removes a span and, as applied, the relations that went with it.
+    Remove { span: Span, relations: Vec<Relation> },
+    /// Changes a span's label or boundaries, keeping its id and relations.
+    Replace { before: Span, after: Span },
+}
+
+impl Edit {
+    fn inverse(self) -> Edit {
+        match self {
+            Edit::Insert { span, relations } => Edit::Remove { span, relations },
+            Edit::Remove { span, relations } => Edit::Insert { span, relations },
+            Edit::Replace { before, after } => Edit::Replace { before: after, after: before },
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub workspace: Workspace,
+    /// The document on screen.
+    pub active: Option<Rc<str>>,
+    /// The selected span of the active document.
+    pub selected: Option<Rc<str>>,
+    /// A message about something that went wrong, shown until dismissed or replaced.
+    pub alert: Option<String>,
+    histories: BTreeMap<Rc<str>, Rc<History>>,
+}
+
+impl State {
+    pub fn new(workspace: Workspace) -> Self {
+        let active = workspace.documents.first().map(|d| d.id.clone());
+        Self { workspace, active, selected: None, alert: None, histories: BTreeMap::new() }
+    }
+
+    pub fn active_document(&self) -> Option<&Rc<Document>> {
+        self.workspace.document(self.active.as_deref()?)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history().is_some_and(|h| !h.undo.is_empty())
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history().is_some_and(|h| !h.redo.is_empty())
+    }
+
+    fn history(&self) -> Option<&Rc<History>> {
+        self.histories.get(self.active.as_deref()?)
+    }
+
+    pub fn reduce(mut self, action: Action) -> Self {
+        match action {
+            Action::Tag { start, end, label, exact } => self.tag(start, end, label, exact),
+            Action::RelabelSelected(label) => self.relabel_selected(label),
+            Action::Select(id) => self.selected = id.filter(|id| self.active_span(id).is_some()),
+            Action::DeleteSelected => self.delete_selected(),
+            Action::Undo => self.step_history(true),
+            Action::Redo => self.step_history(false),
+            Action::OpenFile { name, bytes } => match open_file(&name, &bytes) {
+                Ok(opened) => self.add_opened(opened),
+                Err(error) => self.alert = Some(error.to_string()),
+            },
+            Action::NewFromText { name, text } => self.new_from_text(name, text),
+            Action::SwitchDocument(id) => {
+                if self.workspace.document(&id).is_some() {
+                    self.active = Some(id);
+                    self.selected = None;
+                }
+            }
+            Action::ShowAlert(message) => self.alert = Some(message),
+            Action::DismissAlert => self.alert = None,
+        }
+        self
+    }
+
+    fn active_span(&self, id: &str) -> Option<&Span> {
+        self.active_document()?.span(id)
+    }
+
+    fn tag(&mut self, start: usize, end: usize, label: Rc<str>, exact: bool) {
+        let Some(doc) = self.active_document() else { return };
+        if self.workspace.label(&label).is_none() {
+            return;
+        }
+        let range = if exact {
+            let (start, end) = (start.min(doc.len()), end.min(doc.len()));
+            (start < end).then_some((start, end))
+        } else {
+            doc.snap(start, end)
+        };
+        let Some((start, end)) = range else { return };
+        if let Some(existing) = doc.spans().iter().find(|s| (s.start, s.end, &s.label) == (start, end, &label)) {
+            self.selected = Some(existing.id.clone());
+            return;
+        }
+        let span = Span { id: doc.fresh_span_id(), start, end, label };
+        self.selected = Some(span.id.clone());
+        self.record(Edit::Insert { span, relations: Vec::new() });
+    }
+
+    fn relabel_selected(&mut self, label: Rc<str>) {
+        let Some(before) = self.selected.as_deref().and_then(|id| self.active_span(id)).cloned() else { return };
+        if before.label == label || self.workspace.label(&label).is_none() {
+            return;
+        }
+        let after = Span { label, ..before.clone() };
+        let duplicate = self.active_document().is_some_and(|doc| {
+            doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (after.start, after.end, &after.label))
+        });
+        if !duplicate {
+            self.record(Edit::Replace { before, after });
+        }
+    }
+
+    fn delete_selected(&mut self) {
+        let Some(span) = self.selected.as_deref().and_then(|id| self.active_span(id)).cloned() else { return };
+        self.selected = None;
+        self.record(Edit::Remove { span, relations: Vec::new() });
+    }
+
+    /// Applies a new edit to the active document and makes it the newest undo step.
+    fn record(&mut self, edit: Edit) {
+        let Some(applied) = self.apply(edit) else { return };
+        let Some(doc_id) = self.active.clone() else { return };
+        let history = Rc::make_mut(self.histories.entry(doc_id).or_default());
+        history.redo.clear();
+        history.undo.push(applied);
+        if history.undo.len() > HISTORY_LIMIT {
+            history.undo.remove(0);
+        }
+    }
+
+    fn step_history(&mut self, undo: bool) {
+        let Some(doc_id) = self.active.clone() else { return };
+        let Some(history) = self.histories.get_mut(&doc_id).map(Rc::make_mut) else { return };
+        let popped = if undo { history.undo.pop() } else { history.redo.pop() };
+        let Some(edit) = popped else { return };
+        let Some(applied) = self.apply(if undo { edit.inverse() } else { edit }) else { return };
+        self.selected = match &applied {
+            Edit::Insert { span, .. } | Edit::Replace { after: span, .. } => Some(span.id.clone()),
+            Edit::Remove { .. } => None,
+        };
+        let history = Rc::make_mut(self.histories.get_mut(&doc_id).expect("popped from it above"));
+        if undo {
+            history.redo.push(applied.inverse());
+        } else {
+            history.undo.push(applied);
+        }
+    }
+
+    /// Changes the active document; returns the edit as applied (a removal carries the
+    /// relations it took along, so its inverse restores them), or `None` if it did not apply.
+    fn apply(&mut self, edit: Edit) -> Option<Edit> {
+        let doc_id = self.active.clone()?;
+        let slot = self.workspace.documents.iter_mut().find(|d| d.id == doc_id)?;
+        let doc = Rc::make_mut(slot);
+        match edit {
+            Edit::Insert { span, relations } => {
+                doc.insert_span(span.clone()).ok().filter(|inserted| *inserted)?;
+                for relation in &relations {
+                    doc.insert_relation(relation.clone()).ok()?;
+                }
+                Some(Edit::Insert { span, relations })
+            }
+            Edit::Remove { span, .. } => {
+                let (span, relations) = doc.remove_span(&span.id)?;
+                Some(Edit::Remove { span, relations })
+            }
+            Edit::Replace { before, after } => {
+                let (removed, relations) = doc.remove_span(&before.id)?;
+                doc.insert_span(after.clone()).ok()?;
+                for relation in relations {
+                    doc.insert_relation(relation).ok()?;
+                }
+                Some(Edit::Replace { before: removed, after })
+            }
+        }
+    }
+
+    fn add_opened(&mut self, opened: Opened) {
+        for label in opened.labels {
+            if self.workspace.label(&label.id).is_none() {
+                self.workspace.labels.push(label);
+            }
+        }
+        let mut first = None;
+        for mut doc in opened.documents {
+            if self.workspace.document(&doc.id).is_some() || doc.id.is_empty() {
+                doc.id = self.workspace.fresh_document_id();
+            }
+            first.get_or_insert(doc.id.clone());
+            self.workspace.documents.push(Rc::new(doc));
+        }
+        if first.is_some() {
+            self.active = first;
+            self.selected = None;
+            self.alert = None;
+        }
+    }
+
+    fn new_from_text(&mut self, name: String, text: String) {
+        if text.is_empty() {
+            self.alert = Some("Could not create a document: the pasted text is empty.".into());
+            return;
+        }
+        let name = if name.trim().is_empty() { format!("Pasted text {}", self.workspace.documents.len() + 1) } else { name };
+        let doc = Document::new(self.workspace.fresh_document_id(), name, text);
+        self.add_opened(Opened { labels: Vec::new(), documents: vec![doc] });
+    }
+}
