@@ -18,15 +18,26 @@ pub const HISTORY_LIMIT: usize = 1000;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Tag `[start, end)` (code points) of the open document; snapped to words unless `exact`.
-    Tag { start: usize, end: usize, label: Rc<str>, exact: bool },
+    Tag {
+        start: usize,
+        end: usize,
+        label: Rc<str>,
+        exact: bool,
+    },
     /// Give the selected span another label.
     RelabelSelected(Rc<str>),
     Select(Option<Rc<str>>),
     DeleteSelected,
     Undo,
     Redo,
-    OpenFile { name: String, bytes: Vec<u8> },
-    NewFromText { name: String, text: String },
+    OpenFile {
+        name: String,
+        bytes: Vec<u8>,
+    },
+    NewFromText {
+        name: String,
+        text: String,
+    },
     SwitchDocument(Rc<str>),
     ShowAlert(String),
     DismissAlert,
@@ -248,8 +259,99 @@ impl State {
             self.alert = Some("Could not create a document: the pasted text is empty.".into());
             return;
         }
-        let name = if name.trim().is_empty() { format!("Pasted text {}", self.workspace.documents.len() + 1) } else { name };
+        let name =
+            if name.trim().is_empty() { format!("Pasted text {}", self.workspace.documents.len() + 1) } else { name };
         let doc = Document::new(self.workspace.fresh_document_id(), name, text);
         self.add_opened(Opened { labels: Vec::new(), documents: vec![doc] });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state_with(text: &str) -> State {
+        let doc = Document::new("d1", "t.txt", text);
+        State::new(Workspace { documents: vec![Rc::new(doc)], ..Workspace::default() })
+    }
+
+    fn tag(state: State, start: usize, end: usize, label: &str) -> State {
+        state.reduce(Action::Tag { start, end, label: label.into(), exact: false })
+    }
+
+    fn texts(state: &State) -> Vec<(String, String)> {
+        let doc = state.active_document().unwrap();
+        doc.spans().iter().map(|s| (s.label.to_string(), doc.slice(s.start, s.end).to_string())).collect()
+    }
+
+    #[test]
+    fn tagging_snaps_selects_and_undo_redo_follow() {
+        let state = tag(state_with("Spokesman Dmitry Peskov said"), 12, 20, "actor");
+        assert_eq!(texts(&state), [("actor".to_string(), "Dmitry Peskov".to_string())]);
+        assert_eq!(state.selected.as_deref(), Some("s1"));
+        let undone = state.reduce(Action::Undo);
+        assert!(texts(&undone).is_empty());
+        assert_eq!(undone.selected, None);
+        let redone = undone.reduce(Action::Redo);
+        assert_eq!(texts(&redone).len(), 1);
+        assert_eq!(redone.selected.as_deref(), Some("s1"));
+    }
+
+    #[test]
+    fn exact_tagging_keeps_the_characters() {
+        let state =
+            state_with("Genève").reduce(Action::Tag { start: 3, end: 6, label: "location".into(), exact: true });
+        assert_eq!(texts(&state), [("location".to_string(), "ève".to_string())]);
+    }
+
+    #[test]
+    fn deleting_a_span_and_undoing_restores_its_relations() {
+        let mut state = tag(tag(state_with("Peskov said hello"), 0, 6, "actor"), 12, 17, "quote");
+        let doc = Rc::make_mut(&mut state.workspace.documents[0]);
+        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() })
+            .unwrap();
+        let deleted = state.reduce(Action::Select(Some("s1".into()))).reduce(Action::DeleteSelected);
+        assert!(deleted.active_document().unwrap().relations().is_empty());
+        let restored = deleted.reduce(Action::Undo);
+        assert_eq!(restored.active_document().unwrap().relations().len(), 1);
+        assert_eq!(restored.selected.as_deref(), Some("s1"));
+    }
+
+    #[test]
+    fn relabel_is_one_undo_step() {
+        let state =
+            tag(state_with("in Geneva today"), 3, 9, "actor").reduce(Action::RelabelSelected("location".into()));
+        assert_eq!(texts(&state), [("location".to_string(), "Geneva".to_string())]);
+        let undone = state.reduce(Action::Undo);
+        assert_eq!(texts(&undone), [("actor".to_string(), "Geneva".to_string())]);
+    }
+
+    #[test]
+    fn a_refused_file_changes_nothing_but_the_alert() {
+        let before = tag(state_with("Peskov said"), 0, 6, "actor");
+        let after =
+            before.clone().reduce(Action::OpenFile { name: "broken.json".into(), bytes: b"{\"format\": [".to_vec() });
+        assert!(after.alert.as_deref().is_some_and(|m| m.contains("broken.json")));
+        assert_eq!(after.workspace, before.workspace);
+        assert_eq!((after.active, after.selected), (before.active, before.selected));
+    }
+
+    #[test]
+    fn an_opened_file_becomes_a_new_active_document_and_its_export_reopens_identically() {
+        let state = tag(state_with("Peskov said"), 0, 6, "actor");
+        let json = crate::formats::native::export(&state.workspace.labels, [&**state.active_document().unwrap()]);
+        let reopened = state.clone().reduce(Action::OpenFile { name: "t.json".into(), bytes: json.into_bytes() });
+        assert_eq!(reopened.workspace.documents.len(), 2);
+        assert_eq!(reopened.active.as_deref(), Some("d2"));
+        assert_eq!(texts(&reopened), texts(&state));
+    }
+
+    #[test]
+    fn history_is_per_document() {
+        let state = tag(state_with("Peskov said"), 0, 6, "actor")
+            .reduce(Action::NewFromText { name: String::new(), text: "Kyiv".into() });
+        assert!(!state.can_undo(), "the new document has no history of its own yet");
+        let back = state.reduce(Action::SwitchDocument("d1".into()));
+        assert!(back.can_undo());
     }
 }

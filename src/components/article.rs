@@ -36,13 +36,33 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         let exact = props.exact_selection.clone();
         Callback::from(move |event: MouseEvent| exact.set(event.alt_key()))
     };
-    let buckets = spans_by_paragraph(&doc, &store.workspace.labels);
-    let selected = store.selected.clone();
+    html! {
+        <ArticleBody {doc} labels={store.workspace.labels.clone()} selected={store.selected.clone()}
+            {onclick} {onmouseup} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleBodyProps {
+    pub doc: Rc<Document>,
+    pub labels: Vec<Label>,
+    pub selected: Option<Rc<str>>,
+    #[prop_or_default]
+    pub onclick: Callback<MouseEvent>,
+    #[prop_or_default]
+    pub onmouseup: Callback<MouseEvent>,
+}
+
+/// The article element with the contract hook, drawn from plain data (tests render it alone).
+#[function_component]
+pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
+    let doc = &props.doc;
+    let buckets = spans_by_paragraph(doc, &props.labels);
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
-            {onclick} {onmouseup}>
+            onclick={props.onclick.clone()} onmouseup={props.onmouseup.clone()}>
             { for doc.paragraphs().iter().zip(buckets).map(|(paragraph, spans)| {
-                let selected = selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
+                let selected = props.selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
                 html! {
                     <ParagraphView key={paragraph.start} text={doc.text().clone()} paragraph={*paragraph}
                         spans={Rc::<[SpanView]>::from(spans)} {selected} />

@@ -41,7 +41,8 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let extents: Vec<SpanExtent> =
         props.spans.iter().enumerate().map(|(index, s)| SpanExtent { start: s.start, end: s.end, index }).collect();
     let pieces = nest_spans(paragraph.start, paragraph.end, &extents);
-    let context = RenderContext { text, base: paragraph.start, spans: &props.spans, selected: props.selected.as_deref() };
+    let context =
+        RenderContext { text, base: paragraph.start, spans: &props.spans, selected: props.selected.as_deref() };
     html! {
         // `data-para-start` is browser::selection::PARAGRAPH_START_ATTRIBUTE (html! wants a literal).
         <span class="paragraph" data-para-start={paragraph.start.to_string()}>

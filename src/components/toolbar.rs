@@ -57,7 +57,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| {
             let Some(doc) = store.active_document() else { return };
             let json = native::export(&store.workspace.labels, [&**doc]);
-            if let Err(error) = browser::download::download_text(&native::export_file_name(&doc.name), "application/json", &json) {
+            if let Err(error) =
+                browser::download::download_text(&native::export_file_name(&doc.name), "application/json", &json)
+            {
                 store.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {error:?}")));
             }
         })

@@ -143,8 +143,8 @@ pub fn looks_native(value: &serde_json::Value) -> bool {
 
 /// Reads a native file. `file` names it in error messages.
 pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
-    let value: serde_json::Value = serde_json::from_str(json)
-        .map_err(|e| FileError::new(file, format!("it is not valid JSON ({e})")))?;
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| FileError::new(file, format!("it is not valid JSON ({e})")))?;
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {
@@ -163,7 +163,9 @@ pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
         Some(v) if v > VERSION => {
             return Err(FileError::new(
                 file,
-                format!("it was written by a newer version of the app (format version {v}; this one reads up to {VERSION})"),
+                format!(
+                    "it was written by a newer version of the app (format version {v}; this one reads up to {VERSION})"
+                ),
             ));
         }
         Some(_) => {}

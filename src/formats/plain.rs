@@ -31,7 +31,9 @@ pub fn decode_text<'b>(file: &str, bytes: &'b [u8]) -> Result<&'b str, FileError
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
         FileError::new(
             file,
-            format!("it is not UTF-8 text (invalid byte at position {at}, line {line}); save it as UTF-8 and try again"),
+            format!(
+                "it is not UTF-8 text (invalid byte at position {at}, line {line}); save it as UTF-8 and try again"
+            ),
         )
     })
 }

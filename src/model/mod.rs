@@ -32,7 +32,12 @@ pub fn default_labels() -> Vec<Label> {
         ("quote", "Quote", "#ff7f0e", "4"),
     ]
     .into_iter()
-    .map(|(id, name, color, key)| Label { id: id.into(), name: name.into(), color: color.into(), key: Some(key.into()) })
+    .map(|(id, name, color, key)| Label {
+        id: id.into(),
+        name: name.into(),
+        color: color.into(),
+        key: Some(key.into()),
+    })
     .collect()
 }
 
@@ -188,9 +193,8 @@ impl Document {
     pub fn remove_span(&mut self, id: &str) -> Option<(Span, Vec<Relation>)> {
         let at = self.spans.iter().position(|s| &*s.id == id)?;
         let span = self.spans.remove(at);
-        let (touching, kept) = std::mem::take(&mut self.relations)
-            .into_iter()
-            .partition(|r| &*r.from == id || &*r.to == id);
+        let (touching, kept) =
+            std::mem::take(&mut self.relations).into_iter().partition(|r| &*r.from == id || &*r.to == id);
         self.relations = kept;
         Some((span, touching))
     }
@@ -210,10 +214,7 @@ impl Document {
 }
 
 fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> Rc<str> {
-    let highest = taken
-        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
+    let highest = taken.filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
     format!("{prefix}{}", highest + 1).into()
 }
 

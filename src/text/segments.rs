@@ -53,11 +53,7 @@ pub fn nest_spans(from: usize, to: usize, spans: &[SpanExtent]) -> Vec<Piece> {
         .map(|w| Cell {
             start: w[0],
             end: w[1],
-            stack: clipped
-                .iter()
-                .filter(|s| s.start <= w[0] && w[1] <= s.end)
-                .map(|s| s.index)
-                .collect(),
+            stack: clipped.iter().filter(|s| s.start <= w[0] && w[1] <= s.end).map(|s| s.index).collect(),
         })
         .collect();
     build(&cells, 0)
@@ -115,7 +111,17 @@ mod tests {
         let Piece::Span { index: 0, height: 2, children, .. } = &pieces[1] else {
             panic!("outer span expected, got {pieces:?}")
         };
-        assert_eq!(children[1], Piece::Span { index: 1, start: 3, end: 5, depth: 1, height: 1, children: vec![Piece::Text { start: 3, end: 5 }] });
+        assert_eq!(
+            children[1],
+            Piece::Span {
+                index: 1,
+                start: 3,
+                end: 5,
+                depth: 1,
+                height: 1,
+                children: vec![Piece::Text { start: 3, end: 5 }]
+            }
+        );
     }
 
     #[test]

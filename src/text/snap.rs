@@ -82,8 +82,8 @@ fn is_filler_char(c: char) -> bool {
 
 /// Words after which a full stop is part of the word, not the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "Adm", "Capt", "Cmdr", "Co", "Col", "Corp", "Dr", "Ft", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd",
-    "Maj", "Mr", "Mrs", "Ms", "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "vs",
+    "Adm", "Capt", "Cmdr", "Co", "Col", "Corp", "Dr", "Ft", "Gen", "Gov", "Inc", "Jr", "Lt", "Ltd", "Maj", "Mr", "Mrs",
+    "Ms", "Mt", "No", "Prof", "Rep", "Rev", "Sen", "Sgt", "Sr", "St", "vs",
 ];
 
 /// "U.S", "e.g" (single letters joined by dots), a lone capital initial, or a known abbreviation.

@@ -1,0 +1,247 @@
+// Shared pieces of the end-to-end tests: a static server for the release build in dist/,
+// headless Chromium through playwright-core, and DOM helpers that speak the app's offsets
+// (Unicode code points of the article text, like Python slicing).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Serves `root` on 127.0.0.1 at a free port; resolves to {server, url}. */
+export async function serveStatic(root = DIST) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    try {
+      let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(base, path));
+      if (file !== base && !file.startsWith(base + sep)) {
+        res.writeHead(403).end('forbidden');
+        return;
+      }
+      const info = await stat(file).catch(() => null);
+      if (!info || !info.isFile()) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'content-length': body.length,
+        'cache-control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const { port } = server.address();
+  return { server, url: `http://127.0.0.1:${port}/` };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/**
+ * Starts the server and Chromium, opens the app and waits for its article.
+ * Returns {browser, context, page, url, errors, close}; `errors` collects page errors and
+ * console errors so a test can assert that the app did not panic.
+ */
+export async function launch({ root = DIST, viewport = { width: 1400, height: 1000 } } = {}) {
+  const { server, url } = await serveStatic(root);
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=article]');
+    const close = async () => {
+      await browser.close().catch(() => {});
+      await new Promise((ok) => server.close(ok));
+    };
+    return { browser, context, page, url, errors, close };
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    server.close();
+    throw error;
+  }
+}
+
+/** Retries `check` (which throws, e.g. an assert, until things are as expected) until it passes. */
+export async function eventually(check, { timeout = 5_000, interval = 50 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((ok) => setTimeout(ok, interval));
+    }
+  }
+}
+
+/** The article's textContent. */
+export async function articleText(page) {
+  return page.$eval('[data-testid=article]', (article) => article.textContent);
+}
+
+/**
+ * The spans drawn in the article: one {id, label, text} per distinct `data-span-id`, in order of
+ * first appearance; a span drawn as several elements (across paragraphs, or crossing another)
+ * has their textContent joined in document order.
+ */
+export async function spans(page) {
+  return page.$$eval('[data-testid=article] [data-span-id]', (elements) => {
+    const byId = new Map();
+    for (const element of elements) {
+      const id = element.getAttribute('data-span-id');
+      const entry = byId.get(id);
+      if (entry) entry.text += element.textContent;
+      else byId.set(id, { id, label: element.getAttribute('data-label'), text: element.textContent });
+    }
+    return [...byId.values()];
+  });
+}
+
+/** Ids of the span elements whose aria-selected is "true" (distinct, document order). */
+export async function selectedSpanIds(page) {
+  return page.$$eval('[data-testid=article] [data-span-id][aria-selected="true"]', (elements) => [
+    ...new Set(elements.map((e) => e.getAttribute('data-span-id'))),
+  ]);
+}
+
+/**
+ * Viewport coordinates for a drag over code points [start, end) of the article text: a pixel
+ * inside the left edge of the first character and a pixel inside the right edge of the last one,
+ * each at the vertical middle of its character's box.
+ */
+export async function textCoordinates(page, start, end) {
+  return page.$eval(
+    '[data-testid=article]',
+    (article, [start, end]) => {
+      // Code-point offset → (text node, UTF-16 offset in it).
+      const locate = (cp, preferNext) => {
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        let last = null;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const chars = Array.from(node.data);
+          // At a node boundary, `preferNext` picks the following node (where a character starts).
+          if (cp < seen + chars.length || (!preferNext && cp === seen + chars.length)) {
+            const utf16 = chars.slice(0, cp - seen).join('').length;
+            return { node, offset: utf16 };
+          }
+          seen += chars.length;
+          last = node;
+        }
+        if (last && cp === seen) return { node: last, offset: last.data.length };
+        throw new Error(`code point ${cp} is outside the article (${seen} code points)`);
+      };
+      const rectOf = (from, to) => {
+        const range = document.createRange();
+        range.setStart(from.node, from.offset);
+        range.setEnd(to.node, to.offset);
+        const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0 || r.height > 0);
+        return rects.length ? rects : [range.getBoundingClientRect()];
+      };
+      const point = (cp) => {
+        // The collapsed range at the point, for when the character box is empty.
+        const at = locate(cp, true);
+        const range = document.createRange();
+        range.setStart(at.node, at.offset);
+        range.collapse(true);
+        return range.getBoundingClientRect();
+      };
+      // The first character's box (its first line box) and the last character's (its last).
+      const firstRects = rectOf(locate(start, true), locate(start + 1, false));
+      const lastRects = rectOf(locate(end - 1, true), locate(end, false));
+      const first = firstRects[0];
+      const last = lastRects[lastRects.length - 1];
+      const from = first.width > 0 ? first : point(start);
+      const to = last.width > 0 ? last : point(end);
+      return {
+        from: { x: from.left + Math.min(1, from.width / 4), y: from.top + from.height / 2 },
+        to: { x: to.right - Math.min(1, to.width / 4), y: to.top + to.height / 2 },
+      };
+    },
+    [start, end],
+  );
+}
+
+/**
+ * Selects code points [start, end) of the article by dragging the real mouse over them. With
+ * `alt`, Alt is held down for the whole drag (mouse-down to mouse-up) and released afterwards.
+ */
+export async function selectText(page, start, end, { alt = false, steps = 8 } = {}) {
+  if (!(start < end)) throw new Error(`empty selection ${start}..${end}`);
+  const { from, to } = await textCoordinates(page, start, end);
+  await page.mouse.move(from.x, from.y);
+  if (alt) await page.keyboard.down('Alt');
+  try {
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps });
+    await page.mouse.up();
+  } finally {
+    if (alt) await page.keyboard.up('Alt');
+  }
+}
+
+/** The current DOM selection as text (what the browser selected, before any snapping). */
+export async function selectionText(page) {
+  return page.evaluate(() => String(window.getSelection()));
+}
+
+/** Code-point offset of the `occurrence`-th (0-based) `needle` in `text`; throws when absent. */
+export function cpIndexOf(text, needle, occurrence = 0) {
+  let from = 0;
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, from);
+    if (at < 0) throw new Error(`${JSON.stringify(needle)} (#${occurrence}) is not in the text`);
+    from = at + needle.length;
+  }
+  return Array.from(text.slice(0, at)).length;
+}
+
+/** Python-style `text[start:end]` in code points. */
+export function cpSlice(text, start, end) {
+  return Array.from(text).slice(start, end).join('');
+}
