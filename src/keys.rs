@@ -1,10 +1,10 @@
-//! The keyboard map of `shared/ui-contract.md`, as data → command, with no DOM in it: the
-//! browser layer hands over what was pressed and carries out the command it gets back.
-//! Label keys come from the label set, so a new label's key needs no code.
+//! The keyboard map of `shared/ui-contract.md` and issue #3, as data → command, with no DOM in
+//! it: the browser layer says what was pressed and what the page looks like, and carries out
+//! the command it gets back. Label keys come from the label set, so a new label needs no code.
 
 use std::rc::Rc;
 
-use crate::model::Label;
+use crate::model::{Label, SpanEdge};
 
 /// A key press as `KeyboardEvent` reports it (`key` is the produced character or key name).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -15,6 +15,17 @@ pub struct KeyPress<'k> {
     pub alt: bool,
 }
 
+/// What the page looks like when the key is pressed; the same key means different things.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KeyContext {
+    /// The article element has the keyboard focus.
+    pub article_focused: bool,
+    /// A span is selected.
+    pub span_selected: bool,
+    /// Some text of the article is selected (not collapsed).
+    pub text_selected: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// Tag the text selection with this label, or relabel the selected span if there is none.
@@ -23,10 +34,40 @@ pub enum Command {
     Undo,
     Redo,
     ClearSelection,
+    SelectNext,
+    SelectPrevious,
+    /// Move an edge of the selected span by one word.
+    Resize {
+        edge: SpanEdge,
+        forward: bool,
+    },
+    /// Move the text caret by a word, or extend the text selection by one (keyboard tagging).
+    MoveCaret {
+        forward: bool,
+        extend: bool,
+    },
+    ToggleHelp,
 }
 
-/// What `press` does, or `None` when the key is not ours (and must reach the page as usual).
-pub fn command_for(press: KeyPress, labels: &[Label]) -> Option<Command> {
+/// Every key, as the help overlay and the README list it (label keys are added from the labels).
+pub const KEY_HELP: &[(&str, &str)] = &[
+    ("select text, then a label key", "tag the selection (snapped to whole words)"),
+    ("Alt while selecting", "keep the exact characters, no snapping"),
+    ("a label key with a span selected", "relabel the span"),
+    ("click a span; click again", "select it; then the next enclosing span"),
+    ("Tab / Shift+Tab (in the article), j / k", "next / previous span"),
+    ("Shift+← / Shift+→", "move the selected span's end by a word"),
+    ("Alt+Shift+← / Alt+Shift+→", "move the selected span's start by a word"),
+    ("← / → (in the article)", "move the text caret by a word (from the selected span)"),
+    ("Shift+← / Shift+→ (no span selected)", "extend the text selection by a word"),
+    ("Delete / Backspace", "delete the selected span"),
+    ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "undo / redo"),
+    ("Escape", "clear the selection, close this help"),
+    ("?", "show or hide this help"),
+];
+
+/// What `press` does in `context`, or `None` when the key is not ours (and must reach the page).
+pub fn command_for(press: KeyPress, context: KeyContext, labels: &[Label]) -> Option<Command> {
     if press.ctrl {
         return match press.key {
             "z" | "Z" if press.shift => Some(Command::Redo),
@@ -38,6 +79,23 @@ pub fn command_for(press: KeyPress, labels: &[Label]) -> Option<Command> {
     match press.key {
         "Delete" | "Backspace" => Some(Command::DeleteSelected),
         "Escape" => Some(Command::ClearSelection),
+        "?" => Some(Command::ToggleHelp),
+        "j" => Some(Command::SelectNext),
+        "k" => Some(Command::SelectPrevious),
+        "Tab" if context.article_focused && !press.alt => {
+            Some(if press.shift { Command::SelectPrevious } else { Command::SelectNext })
+        }
+        "ArrowLeft" | "ArrowRight" => {
+            let forward = press.key == "ArrowRight";
+            if press.shift && context.span_selected && !context.text_selected {
+                let edge = if press.alt { SpanEdge::Start } else { SpanEdge::End };
+                Some(Command::Resize { edge, forward })
+            } else if context.article_focused && !press.alt {
+                Some(Command::MoveCaret { forward, extend: press.shift })
+            } else {
+                None
+            }
+        }
         key => labels.iter().find(|l| l.key.as_deref() == Some(key)).map(|l| Command::Label(l.id.clone())),
     }
 }
@@ -48,7 +106,11 @@ mod tests {
     use crate::model::default_labels;
 
     fn command(key: &str, ctrl: bool, shift: bool) -> Option<Command> {
-        command_for(KeyPress { key, ctrl, shift, alt: false }, &default_labels())
+        command_for(KeyPress { key, ctrl, shift, alt: false }, KeyContext::default(), &default_labels())
+    }
+
+    fn in_context(key: &str, shift: bool, alt: bool, context: KeyContext) -> Option<Command> {
+        command_for(KeyPress { key, ctrl: false, shift, alt }, context, &default_labels())
     }
 
     #[test]
@@ -63,11 +125,45 @@ mod tests {
         assert_eq!(command("y", true, false), Some(Command::Redo));
         assert_eq!(command("Escape", false, false), Some(Command::ClearSelection));
         assert_eq!(command("1", true, false), None, "Ctrl+1 stays the browser's");
+        assert_eq!(command("?", false, true), Some(Command::ToggleHelp));
     }
 
     #[test]
     fn alt_still_tags_so_exact_selections_work() {
         let press = KeyPress { key: "2", alt: true, ..KeyPress::default() };
-        assert_eq!(command_for(press, &default_labels()), Some(Command::Label("location".into())));
+        assert_eq!(
+            command_for(press, KeyContext::default(), &default_labels()),
+            Some(Command::Label("location".into()))
+        );
+    }
+
+    #[test]
+    fn tab_moves_between_spans_only_inside_the_article() {
+        let focused = KeyContext { article_focused: true, ..KeyContext::default() };
+        assert_eq!(in_context("Tab", false, false, focused), Some(Command::SelectNext));
+        assert_eq!(in_context("Tab", true, false, focused), Some(Command::SelectPrevious));
+        assert_eq!(in_context("Tab", false, false, KeyContext::default()), None, "Tab keeps moving focus");
+        assert_eq!(in_context("j", false, false, KeyContext::default()), Some(Command::SelectNext));
+        assert_eq!(in_context("k", false, false, KeyContext::default()), Some(Command::SelectPrevious));
+    }
+
+    #[test]
+    fn shift_arrows_resize_a_selected_span_or_extend_the_text_selection() {
+        let span = KeyContext { span_selected: true, article_focused: true, text_selected: false };
+        let resize = |forward, edge| Some(Command::Resize { edge, forward });
+        assert_eq!(in_context("ArrowRight", true, false, span), resize(true, SpanEdge::End));
+        assert_eq!(in_context("ArrowLeft", true, false, span), resize(false, SpanEdge::End));
+        assert_eq!(in_context("ArrowLeft", true, true, span), resize(false, SpanEdge::Start));
+        assert_eq!(in_context("ArrowRight", true, true, span), resize(true, SpanEdge::Start));
+        let text = KeyContext { text_selected: true, ..span };
+        assert_eq!(
+            in_context("ArrowRight", true, false, text),
+            Some(Command::MoveCaret { forward: true, extend: true })
+        );
+        assert_eq!(
+            in_context("ArrowLeft", false, false, text),
+            Some(Command::MoveCaret { forward: false, extend: false })
+        );
+        assert_eq!(in_context("ArrowLeft", false, false, KeyContext::default()), None, "arrows scroll the page");
     }
 }

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use crate::formats::open::open_file;
 use crate::formats::Opened;
-use crate::model::{Document, Relation, Span, Workspace};
+use crate::model::{Document, Relation, Span, SpanEdge, Workspace};
 
 /// How many changes each document remembers for undo.
 pub const HISTORY_LIMIT: usize = 1000;
@@ -26,7 +26,24 @@ pub enum Action {
     },
     /// Give the selected span another label.
     RelabelSelected(Rc<str>),
+    /// Move one edge of the selected span by a word; never leaves it empty or inverted.
+    ResizeSelected {
+        edge: SpanEdge,
+        forward: bool,
+    },
+    /// Set (or with an empty text, clear) the note of a span of the open document.
+    SetNote {
+        span: Rc<str>,
+        note: String,
+    },
     Select(Option<Rc<str>>),
+    /// A click on nested spans, `stack` innermost first: selects the innermost, and on each
+    /// further click at the same place the next one out, round again.
+    SelectCycle(Vec<Rc<str>>),
+    /// The next (or previous) span in reading order; from nothing, the first (or last).
+    SelectNeighbour {
+        forward: bool,
+    },
     DeleteSelected,
     Undo,
     Redo,
@@ -41,6 +58,7 @@ pub enum Action {
     SwitchDocument(Rc<str>),
     ShowAlert(String),
     DismissAlert,
+    ToggleHelp,
 }
 
 /// One undoable change to a document's annotations.
@@ -79,13 +97,15 @@ pub struct State {
     pub selected: Option<Rc<str>>,
     /// A message about something that went wrong, shown until dismissed or replaced.
     pub alert: Option<String>,
+    /// The overlay that lists every key is open.
+    pub help_open: bool,
     histories: BTreeMap<Rc<str>, Rc<History>>,
 }
 
 impl State {
     pub fn new(workspace: Workspace) -> Self {
         let active = workspace.documents.first().map(|d| d.id.clone());
-        Self { workspace, active, selected: None, alert: None, histories: BTreeMap::new() }
+        Self { workspace, active, selected: None, alert: None, help_open: false, histories: BTreeMap::new() }
     }
 
     pub fn active_document(&self) -> Option<&Rc<Document>> {
@@ -108,7 +128,11 @@ impl State {
         match action {
             Action::Tag { start, end, label, exact } => self.tag(start, end, label, exact),
             Action::RelabelSelected(label) => self.relabel_selected(label),
+            Action::ResizeSelected { edge, forward } => self.resize_selected(edge, forward),
+            Action::SetNote { span, note } => self.set_note(&span, note),
             Action::Select(id) => self.selected = id.filter(|id| self.active_span(id).is_some()),
+            Action::SelectCycle(stack) => self.select_cycle(stack),
+            Action::SelectNeighbour { forward } => self.select_neighbour(forward),
             Action::DeleteSelected => self.delete_selected(),
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
@@ -125,6 +149,7 @@ impl State {
             }
             Action::ShowAlert(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,
+            Action::ToggleHelp => self.help_open = !self.help_open,
         }
         self
     }
@@ -149,21 +174,68 @@ impl State {
             self.selected = Some(existing.id.clone());
             return;
         }
-        let span = Span { id: doc.fresh_span_id(), start, end, label };
+        let span = Span::new(doc.fresh_span_id(), start, end, label);
         self.selected = Some(span.id.clone());
         self.record(Edit::Insert { span, relations: Vec::new() });
     }
 
+    fn select_cycle(&mut self, stack: Vec<Rc<str>>) {
+        let stack: Vec<Rc<str>> = stack.into_iter().filter(|id| self.active_span(id).is_some()).collect();
+        let next = match self.selected.as_ref().and_then(|current| stack.iter().position(|id| id == current)) {
+            Some(at) => stack.get((at + 1) % stack.len()),
+            None => stack.first(),
+        };
+        self.selected = next.cloned();
+    }
+
+    fn select_neighbour(&mut self, forward: bool) {
+        let Some(doc) = self.active_document() else { return };
+        let spans = doc.spans();
+        let current = self.selected.as_ref().and_then(|id| spans.iter().position(|s| s.id == *id));
+        let next = match (current, forward) {
+            (Some(at), true) => spans.get(at + 1).or(spans.last()),
+            (Some(at), false) => spans.get(at.saturating_sub(1)),
+            (None, true) => spans.first(),
+            (None, false) => spans.last(),
+        };
+        self.selected = next.map(|s| s.id.clone());
+    }
+
     fn relabel_selected(&mut self, label: Rc<str>) {
-        let Some(before) = self.selected.as_deref().and_then(|id| self.active_span(id)).cloned() else { return };
-        if before.label == label || self.workspace.label(&label).is_none() {
-            return;
+        if self.workspace.label(&label).is_some() {
+            self.replace_selected(|span| Span { label, ..span.clone() });
         }
-        let after = Span { label, ..before.clone() };
+    }
+
+    fn resize_selected(&mut self, edge: SpanEdge, forward: bool) {
+        let Some(doc) = self.active_document().cloned() else { return };
+        self.replace_selected(|span| {
+            let moved = doc.word_step(if edge == SpanEdge::Start { span.start } else { span.end }, edge, forward);
+            match (edge, moved) {
+                (SpanEdge::Start, Some(start)) if start < span.end => Span { start, ..span.clone() },
+                (SpanEdge::End, Some(end)) if end > span.start => Span { end, ..span.clone() },
+                _ => span.clone(),
+            }
+        });
+    }
+
+    fn set_note(&mut self, id: &str, note: String) {
+        let Some(before) = self.active_span(id).cloned() else { return };
+        let note = Some(note).filter(|n| !n.trim().is_empty());
+        if before.note != note {
+            self.record(Edit::Replace { after: Span { note, ..before.clone() }, before });
+        }
+    }
+
+    /// Records `change` of the selected span as one undo step, unless it changes nothing or
+    /// would duplicate another span (same label and boundaries).
+    fn replace_selected(&mut self, change: impl FnOnce(&Span) -> Span) {
+        let Some(before) = self.selected.as_deref().and_then(|id| self.active_span(id)).cloned() else { return };
+        let after = change(&before);
         let duplicate = self.active_document().is_some_and(|doc| {
             doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (after.start, after.end, &after.label))
         });
-        if !duplicate {
+        if after != before && !duplicate {
             self.record(Edit::Replace { before, after });
         }
     }
@@ -353,5 +425,66 @@ mod tests {
         assert!(!state.can_undo(), "the new document has no history of its own yet");
         let back = state.reduce(Action::SwitchDocument("d1".into()));
         assert!(back.can_undo());
+    }
+
+    #[test]
+    fn resizing_moves_one_edge_by_a_word_and_never_empties_the_span() {
+        let text = "Kremlin spokesperson Dmitry Peskov said, “no.”";
+        let state = tag(state_with(text), 21, 27, "actor");
+        let resize = |state: State, edge, forward| state.reduce(Action::ResizeSelected { edge, forward });
+        let grown = resize(state, SpanEdge::End, true);
+        assert_eq!(texts(&grown)[0].1, "Dmitry Peskov");
+        let grown = resize(grown, SpanEdge::Start, false);
+        assert_eq!(texts(&grown)[0].1, "spokesperson Dmitry Peskov");
+        let shrunk = resize(resize(grown.clone(), SpanEdge::End, false), SpanEdge::End, false);
+        assert_eq!(texts(&shrunk)[0].1, "spokesperson");
+        let still = resize(shrunk.clone(), SpanEdge::End, false);
+        assert_eq!(texts(&still), texts(&shrunk), "the end never passes the start");
+        let still = resize(shrunk.clone(), SpanEdge::Start, true);
+        assert_eq!(texts(&still), texts(&shrunk), "the start never passes the end");
+        let undone = grown.reduce(Action::Undo);
+        assert_eq!(texts(&undone)[0].1, "Dmitry Peskov", "each resize is one undo step");
+        let to_the_end =
+            resize(resize(tag(state_with(text), 35, 39, "actor"), SpanEdge::End, true), SpanEdge::End, true);
+        assert_eq!(texts(&to_the_end)[0].1, "said, “no");
+    }
+
+    #[test]
+    fn clicks_cycle_through_nested_spans_innermost_first() {
+        let state = tag(tag(state_with("said Dmitry Peskov today"), 5, 18, "quote"), 12, 18, "actor");
+        let stack: Vec<Rc<str>> = vec!["s2".into(), "s1".into()];
+        let first = state.reduce(Action::Select(None)).reduce(Action::SelectCycle(stack.clone()));
+        assert_eq!(first.selected.as_deref(), Some("s2"));
+        let second = first.reduce(Action::SelectCycle(stack.clone()));
+        assert_eq!(second.selected.as_deref(), Some("s1"));
+        let third = second.reduce(Action::SelectCycle(stack));
+        assert_eq!(third.selected.as_deref(), Some("s2"));
+        assert_eq!(third.reduce(Action::SelectCycle(Vec::new())).selected, None, "a click on bare text deselects");
+    }
+
+    #[test]
+    fn neighbours_follow_reading_order() {
+        let state = tag(tag(tag(state_with("one two three"), 8, 13, "actor"), 0, 3, "actor"), 4, 7, "figure")
+            .reduce(Action::Select(None));
+        let next = |state: State, forward| state.reduce(Action::SelectNeighbour { forward });
+        let order: Vec<String> =
+            std::iter::successors(Some(next(state.clone(), true)), |s| Some(next(s.clone(), true)))
+                .take(4)
+                .map(|s| s.active_document().unwrap().span(s.selected.as_deref().unwrap()).unwrap().start.to_string())
+                .collect();
+        assert_eq!(order, ["0", "4", "8", "8"], "stops at the last span");
+        assert_eq!(next(state, false).selected.as_deref(), Some("s1"), "backwards from nothing is the last span");
+    }
+
+    #[test]
+    fn notes_are_set_cleared_and_undone() {
+        let state = tag(state_with("Peskov said"), 0, 6, "actor");
+        let noted = state.reduce(Action::SetNote { span: "s1".into(), note: "Kremlin spokesman".into() });
+        let span = noted.active_document().unwrap().span("s1").unwrap().clone();
+        assert_eq!(span.note.as_deref(), Some("Kremlin spokesman"));
+        let cleared = noted.clone().reduce(Action::SetNote { span: "s1".into(), note: "  ".into() });
+        assert_eq!(cleared.active_document().unwrap().span("s1").unwrap().note, None);
+        let undone = cleared.reduce(Action::Undo);
+        assert_eq!(undone.active_document().unwrap().span("s1").unwrap().note.as_deref(), Some("Kremlin spokesman"));
     }
 }

@@ -36,7 +36,7 @@ fn with_spans(text: String, raw: Vec<(usize, usize, usize)>) -> Document {
         if start < end {
             let id = doc.fresh_span_id();
             let label = labels[label % labels.len()].id.clone();
-            doc.insert_span(Span { id, start, end, label }).unwrap();
+            doc.insert_span(Span::new(id, start, end, label)).unwrap();
         }
     }
     doc

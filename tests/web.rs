@@ -30,7 +30,7 @@ fn test_document() -> Document {
         [("s1", "Quote by Peskov", "quote"), ("s2", "Peskov", "actor"), ("s3", "world\r\n\r\n“Quote", "location")]
     {
         let (start, end) = find(needle);
-        doc.insert_span(Span { id: id.into(), start, end, label: label.into() }).unwrap();
+        doc.insert_span(Span::new(id, start, end, label)).unwrap();
     }
     doc
 }

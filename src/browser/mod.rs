@@ -5,6 +5,7 @@
 pub mod download;
 pub mod files;
 pub mod selection;
+pub mod theme;
 
 use wasm_bindgen::JsCast;
 
@@ -13,12 +14,12 @@ pub fn article_element() -> Option<web_sys::Element> {
     gloo::utils::document().query_selector("[data-testid=article]").ok()?
 }
 
-/// Brings the first element of span `id` into view, centred, as a side-panel click expects.
+/// Brings the first element of span `id` into view (no scrolling when it is already visible).
 pub fn scroll_span_into_view(id: &str) {
     let selector = format!("[data-testid=article] [data-span-id=\"{}\"]", css_escape(id));
     if let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) {
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         element.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -77,3 +77,44 @@ pub fn clear_selection() {
         let _ = selection.remove_all_ranges();
     }
 }
+
+/// The DOM point at code point `cp` of the article (the reverse of [`point_to_offset`]): in the
+/// paragraph holding `cp`, the text node and UTF-16 offset where that code point starts.
+pub fn offset_to_point(article: &Element, doc: &Document, cp: usize) -> Option<(Node, u32)> {
+    let index = paragraph_at(doc.paragraphs(), cp)?;
+    let paragraph = article.children().item(index as u32)?;
+    let mut remaining = cp - doc.paragraphs()[index].start;
+    let walker = gloo::utils::document().create_tree_walker_with_what_to_show(&paragraph, 4).ok()?;
+    let mut last = None;
+    while let Ok(Some(node)) = walker.next_node() {
+        let data = node.text_content().unwrap_or_default();
+        let len = data.chars().count();
+        if remaining < len {
+            let utf16: usize = data.chars().take(remaining).map(char::len_utf16).sum();
+            return Some((node, utf16 as u32));
+        }
+        remaining -= len;
+        last = Some((node, data.encode_utf16().count() as u32));
+    }
+    last
+}
+
+/// Whether some text of the article is selected.
+pub fn has_text_selection() -> bool {
+    gloo::utils::window().get_selection().ok().flatten().is_some_and(|s| !s.is_collapsed())
+}
+
+/// Moves the caret (or, with `extend`, the selection's focus) one word, the browser's way.
+/// Without a selection in the article, starts from `from` (a code point: the selected span's
+/// edge, or the article's start).
+pub fn move_caret(doc: &Document, from: usize, forward: bool, extend: bool) -> Option<()> {
+    let article = crate::browser::article_element()?;
+    let selection = gloo::utils::window().get_selection().ok()??;
+    let inside = selection.anchor_node().is_some_and(|node| article.contains(Some(&node)));
+    if !inside {
+        let (node, offset) = offset_to_point(&article, doc, from)?;
+        selection.collapse_with_offset(Some(&node), offset).ok()?;
+    }
+    let direction = if forward { "forward" } else { "backward" };
+    selection.modify(if extend { "extend" } else { "move" }, direction, "word").ok()
+}

@@ -10,12 +10,14 @@ use yew::prelude::*;
 use super::alert::AlertBar;
 use super::article::ArticleView;
 use super::document_list::DocumentList;
+use super::help::HelpOverlay;
 use super::label_style::label_css;
+use super::popover::SpanPopover;
 use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::toolbar::Toolbar;
 use crate::browser;
-use crate::keys::{command_for, KeyPress};
+use crate::keys::{command_for, KeyContext, KeyPress};
 use crate::model::Workspace;
 use crate::sample::sample_document;
 use crate::state::State;
@@ -43,7 +45,13 @@ pub fn App() -> Html {
                     shift: event.shift_key(),
                     alt: event.alt_key(),
                 };
-                let Some(command) = command_for(press, &store.workspace.labels) else { return };
+                let article = browser::article_element();
+                let context = KeyContext {
+                    article_focused: article.is_some_and(|a| gloo::utils::document().active_element() == Some(a)),
+                    span_selected: store.selected.is_some(),
+                    text_selected: browser::selection::has_text_selection(),
+                };
+                let Some(command) = command_for(press, context, &store.workspace.labels) else { return };
                 if run_command(&store, command, exact_selection.get() || event.alt_key()) {
                     event.prevent_default();
                 }
@@ -51,6 +59,11 @@ pub fn App() -> Html {
             move || drop(listener)
         });
     }
+    use_effect_with(store.selected.clone(), |selected| {
+        if let Some(id) = selected {
+            browser::scroll_span_into_view(id);
+        }
+    });
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
         let store = store.clone();
@@ -68,9 +81,13 @@ pub fn App() -> Html {
                 <AlertBar />
                 <main class="workspace">
                     <DocumentList />
-                    <ArticleView {exact_selection} />
+                    <div class="article-wrap">
+                        <ArticleView {exact_selection} />
+                        <SpanPopover />
+                    </div>
                     <SidePanel />
                 </main>
+                <HelpOverlay />
             </div>
         </ContextProvider<Store>>
     }

@@ -28,7 +28,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         Callback::from(move |event: MouseEvent| {
             let collapsed = gloo::utils::window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
             if collapsed {
-                store.dispatch(Action::Select(span_id_at(&event)));
+                store.dispatch(Action::SelectCycle(span_stack_at(&event)));
             }
         })
     };
@@ -72,11 +72,20 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     }
 }
 
-/// The innermost span element under the pointer, if any.
-fn span_id_at(event: &MouseEvent) -> Option<Rc<str>> {
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
-    let span = target.closest("[data-span-id]").ok()??;
-    span.get_attribute("data-span-id").map(Rc::from)
+/// The ids of the span elements under the pointer, innermost first.
+fn span_stack_at(event: &MouseEvent) -> Vec<Rc<str>> {
+    let mut stack = Vec::new();
+    let mut element = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    while let Some(current) = element {
+        if current.get_attribute("data-testid").as_deref() == Some("article") {
+            break;
+        }
+        if let Some(id) = current.get_attribute("data-span-id") {
+            stack.push(Rc::from(id));
+        }
+        element = current.parent_element();
+    }
+    stack
 }
 
 /// Each paragraph's spans, in reading order; a span over several paragraphs is in each.

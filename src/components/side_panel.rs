@@ -33,6 +33,7 @@ pub fn SidePanel() -> Html {
                     <button type="button" class="span-entry" data-span-entry={span.id.clone()}
                         aria-current={current.then_some("true")} {onclick}>
                         { preview }{ ellipsis }
+                        if let Some(note) = &span.note { <span class="span-note">{ note }</span> }
                     </button>
                 </li>
             }

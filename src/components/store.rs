@@ -35,39 +35,44 @@ pub type Store = UseReducerHandle<AppState>;
 /// Carries out a keyboard or toolbar command. `exact` keeps the selection's exact characters.
 /// Returns whether the command did something, so the key's default action can be suppressed.
 pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
-    match command {
+    let selected_span = store.selected.as_deref().and_then(|id| store.active_document()?.span(id).cloned());
+    let action = match command {
         Command::Label(label) => {
-            let selection = store.active_document().and_then(|doc| browser::selection::selection_in_article(doc));
-            if let Some((start, end)) = selection {
-                store.dispatch(Action::Tag { start, end, label, exact });
-                browser::selection::clear_selection();
-                true
-            } else if store.selected.is_some() {
-                store.dispatch(Action::RelabelSelected(label));
-                true
-            } else {
-                false
+            match store.active_document().and_then(|doc| browser::selection::selection_in_article(doc)) {
+                Some((start, end)) => {
+                    browser::selection::clear_selection();
+                    Action::Tag { start, end, label, exact }
+                }
+                None if selected_span.is_some() => Action::RelabelSelected(label),
+                None => return false,
             }
         }
-        Command::DeleteSelected if store.selected.is_some() => {
-            store.dispatch(Action::DeleteSelected);
-            true
-        }
-        Command::DeleteSelected => false,
-        Command::Undo => {
-            store.dispatch(Action::Undo);
-            true
-        }
-        Command::Redo => {
-            store.dispatch(Action::Redo);
-            true
-        }
+        Command::DeleteSelected if selected_span.is_some() => Action::DeleteSelected,
+        Command::DeleteSelected => return false,
+        Command::Undo => Action::Undo,
+        Command::Redo => Action::Redo,
+        Command::ClearSelection if store.help_open => Action::ToggleHelp,
         Command::ClearSelection => {
             browser::selection::clear_selection();
-            store.dispatch(Action::Select(None));
-            true
+            Action::Select(None)
         }
-    }
+        Command::SelectNext => Action::SelectNeighbour { forward: true },
+        Command::SelectPrevious => Action::SelectNeighbour { forward: false },
+        Command::Resize { edge, forward } => Action::ResizeSelected { edge, forward },
+        Command::MoveCaret { forward, extend } => {
+            let Some(doc) = store.active_document() else { return false };
+            // From a selected span, the caret starts at the edge in the direction of travel.
+            let from = selected_span.map_or(0, |s| if forward { s.end } else { s.start });
+            browser::selection::move_caret(doc, from, forward, extend);
+            if store.selected.is_none() {
+                return true;
+            }
+            Action::Select(None)
+        }
+        Command::ToggleHelp => Action::ToggleHelp,
+    };
+    store.dispatch(action);
+    true
 }
 
 /// Reads files in the background and sends each to the reducer (or its failure to the alert).

@@ -64,6 +64,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let theme = use_state(browser::theme::load);
+    {
+        let theme = *theme;
+        use_effect_with(theme, move |_| browser::theme::apply(theme));
+    }
+    let on_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_| theme.set(theme.next()))
+    };
+    let on_help = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::ToggleHelp))
+    };
     html! {
         <header class="toolbar">
             <h1 class="app-name">{ "Article Annotator" }</h1>
@@ -81,6 +94,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </div>
             <button type="button" class="export" data-testid="export-json" onclick={on_export}
                 disabled={store.active_document().is_none()}>{ "Export JSON" }</button>
+            <button type="button" data-testid="theme" onclick={on_theme} aria-label="Colour theme"
+                title="Colour theme: system, light or dark">{ format!("Theme: {}", theme.name()) }</button>
+            <button type="button" data-testid="help-button" onclick={on_help} aria-label="Keys (?)">{ "?" }</button>
         </header>
     }
 }

@@ -62,6 +62,9 @@ struct NativeSpan {
     label: String,
     #[serde(default)]
     text: Option<String>,
+    /// Added after version 1 shipped: optional, so older readers ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -113,6 +116,7 @@ fn export_document(doc: &Document) -> NativeDocument {
                 end: s.end,
                 label: s.label.to_string(),
                 text: Some(doc.slice(s.start, s.end).to_string()),
+                note: s.note.clone(),
             })
             .collect(),
         relations: doc
@@ -226,7 +230,7 @@ fn import_document(native: NativeDocument) -> Result<Document, String> {
                 ));
             }
         }
-        let span = Span { id: span.id.into(), start: span.start, end: span.end, label: span.label.into() };
+        let span = Span { note: span.note, ..Span::new(span.id, span.start, span.end, span.label) };
         doc.insert_span(span).map_err(|e| format!("{at}: {e}"))?;
     }
     for relation in native.relations {
@@ -249,7 +253,8 @@ mod tests {
     fn sample() -> Document {
         let mut doc = Document::new("d1", "geneva.txt", "“Hi,” said Peskov 😀 in Genève.\r\n");
         for (id, start, end, label) in [("s1", 1, 3, "quote"), ("s2", 11, 17, "actor"), ("s3", 23, 29, "location")] {
-            doc.insert_span(Span { id: id.into(), start, end, label: label.into() }).unwrap();
+            let note = (id == "s2").then(|| "Kremlin spokesman".to_string());
+            doc.insert_span(Span { note, ..Span::new(id, start, end, label) }).unwrap();
         }
         doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s2".into() })
             .unwrap();
@@ -267,6 +272,8 @@ mod tests {
         assert_eq!(doc["sha256"], sha256_hex("“Hi,” said Peskov 😀 in Genève.\r\n"));
         assert_eq!(doc["spans"][1]["text"], "Peskov");
         assert_eq!(doc["spans"][2]["text"], "Genève");
+        assert_eq!(doc["spans"][1]["note"], "Kremlin spokesman");
+        assert!(doc["spans"][0].get("note").is_none(), "no note, no key: older readers see version 1 as it was");
         assert_eq!(doc["relations"][0]["type"], "said_by");
     }
 

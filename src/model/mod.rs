@@ -47,9 +47,15 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     pub label: Rc<str>,
+    /// The annotator's free-text note, if any.
+    pub note: Option<String>,
 }
 
 impl Span {
+    pub fn new(id: impl Into<Rc<str>>, start: usize, end: usize, label: impl Into<Rc<str>>) -> Self {
+        Self { id: id.into(), start, end, label: label.into(), note: None }
+    }
+
     fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str, &str) {
         (self.start, std::cmp::Reverse(self.end), &self.label, &self.id)
     }
@@ -65,6 +71,13 @@ pub struct Relation {
     pub kind: String,
     pub from: Rc<str>,
     pub to: Rc<str>,
+}
+
+/// Which end of a span an edit moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpanEdge {
+    Start,
+    End,
 }
 
 /// Why a span or relation was not accepted into a document.
@@ -156,6 +169,25 @@ impl Document {
         let window = self.slice(from, to);
         let (s, e) = snap_to_words(window, start.clamp(from, to) - from, end.clamp(from, to) - from)?;
         Some((from + s, from + e))
+    }
+
+    /// Where a span edge lands when moved by one word: `forward` or back from `from`, to the
+    /// nearest word start (for a span's start) or word end (for its end). `None` at the text's
+    /// edge. Looks at the paragraph of `from` and its neighbours only.
+    pub fn word_step(&self, from: usize, edge: SpanEdge, forward: bool) -> Option<usize> {
+        use crate::text::paragraphs::paragraph_at;
+        let here = paragraph_at(&self.paragraphs, from)?;
+        let first = here.saturating_sub(1);
+        let last = (here + 1).min(self.paragraphs.len() - 1);
+        let (window_start, window_end) = (self.paragraphs[first].start, self.paragraphs[last].end);
+        let words = crate::text::snap::words(self.slice(window_start, window_end));
+        let mut positions =
+            words.iter().map(|&(start, end)| window_start + if edge == SpanEdge::Start { start } else { end });
+        if forward {
+            positions.find(|&p| p > from)
+        } else {
+            positions.rev().find(|&p| p < from)
+        }
     }
 
     /// An id of the form `s<n>` that no span of this document has.
@@ -250,7 +282,7 @@ mod tests {
     use super::*;
 
     fn span(id: &str, start: usize, end: usize, label: &str) -> Span {
-        Span { id: id.into(), start, end, label: label.into() }
+        Span::new(id, start, end, label)
     }
 
     #[test]

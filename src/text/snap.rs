@@ -135,6 +135,11 @@ pub fn snap_to_words(window: &str, start: usize, end: usize) -> Option<(usize, u
     Some((start, end))
 }
 
+/// The words of `window` (segments that are not filler) as code-point ranges, in order.
+pub fn words(window: &str) -> Vec<(usize, usize)> {
+    segments(window).into_iter().filter(|s| !s.is_filler()).map(|s| (s.start, s.end)).collect()
+}
+
 fn segments(window: &str) -> Vec<Segment<'_>> {
     let mut cp = 0;
     window

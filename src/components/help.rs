@@ -1,0 +1,49 @@
+//! The overlay that lists every key (`?` opens and closes it, as does Escape).
+
+use yew::prelude::*;
+
+use super::store::Store;
+use crate::keys::KEY_HELP;
+use crate::state::Action;
+
+#[function_component]
+pub fn HelpOverlay() -> Html {
+    let store = use_context::<Store>().expect("HelpOverlay is rendered inside the store provider");
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with(store.help_open, move |open| {
+            if *open {
+                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    if !store.help_open {
+        return html! {};
+    }
+    let close = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::ToggleHelp))
+    };
+    let label_rows = store.workspace.labels.iter().filter_map(|label| {
+        let key = label.key.clone()?;
+        Some(html! { <tr><th scope="row"><kbd>{ key }</kbd></th><td>{ format!("tag as {}", label.name) }</td></tr> })
+    });
+    html! {
+        <div class="overlay" data-testid="help">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                <h2 id="help-title">{ "Keys" }</h2>
+                <table>
+                    { for label_rows }
+                    { for KEY_HELP.iter().map(|(keys, what)| html! {
+                        <tr><th scope="row">{ *keys }</th><td>{ *what }</td></tr>
+                    }) }
+                </table>
+                <p class="hint">{ "Labels: actor = who acts or speaks; location = where; figure = a number with what it counts; quote = the words said, without the quotation marks." }</p>
+                <button type="button" ref={close_ref} onclick={close}>{ "Close" }</button>
+            </div>
+        </div>
+    }
+}

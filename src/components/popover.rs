@@ -1,0 +1,79 @@
+//! The card next to the selected span: its label (changeable), its text, its note, and a
+//! delete button. Positioned under the span's first element, outside the article element so
+//! the article's text stays the document's text.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::store::Store;
+use crate::state::Action;
+
+#[function_component]
+pub fn SpanPopover() -> Html {
+    let store = use_context::<Store>().expect("SpanPopover is rendered inside the store provider");
+    let card = use_node_ref();
+    let selected = store.selected.clone();
+    let span = selected.as_deref().and_then(|id| store.active_document()?.span(id).cloned());
+    {
+        let card = card.clone();
+        use_effect_with((selected.clone(), span.clone()), move |(selected, _)| {
+            if let (Some(id), Some(card)) = (selected, card.cast::<web_sys::HtmlElement>()) {
+                place_under_span(&card, id);
+            }
+        });
+    }
+    let (Some(span), Some(doc)) = (span, store.active_document()) else { return html! {} };
+    let label_name = store.workspace.label(&span.label).map_or(span.label.to_string(), |l| l.name.clone());
+    let on_label = {
+        let store = store.clone();
+        Callback::from(move |event: Event| {
+            if let Some(select) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                store.dispatch(Action::RelabelSelected(select.value().into()));
+            }
+        })
+    };
+    let on_note = {
+        let (store, id) = (store.clone(), span.id.clone());
+        Callback::from(move |event: Event| {
+            if let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                store.dispatch(Action::SetNote { span: id.clone(), note: area.value() });
+            }
+        })
+    };
+    let on_delete = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::DeleteSelected))
+    };
+    html! {
+        <div class="popover" ref={card} data-testid="span-popover" data-label={span.label.clone()}
+            role="group" aria-label={format!("Selected span, {label_name}")}>
+            <div class="popover-head">
+                <span class="swatch" aria-hidden="true"></span>
+                <select aria-label="Label" data-testid="span-label" onchange={on_label}>
+                    { for store.workspace.labels.iter().map(|l| html! {
+                        <option value={l.id.clone()} selected={l.id == span.label}>{ &l.name }</option>
+                    }) }
+                </select>
+                <button type="button" data-testid="delete-span" onclick={on_delete}>{ "Delete" }</button>
+            </div>
+            <p class="popover-text">{ doc.slice(span.start, span.end) }</p>
+            <label class="popover-note">{ "Note" }
+                <textarea data-testid="span-note" rows="2" value={span.note.clone().unwrap_or_default()}
+                    onchange={on_note} placeholder="Optional note" />
+            </label>
+        </div>
+    }
+}
+
+/// Puts the card just below the span's first element, in the coordinates of its positioned parent.
+fn place_under_span(card: &web_sys::HtmlElement, span_id: &str) {
+    let selector = format!("[data-testid=article] [data-span-id=\"{}\"]", span_id.replace('"', "\\\""));
+    let (Ok(Some(element)), Some(parent)) = (gloo::utils::document().query_selector(&selector), card.offset_parent())
+    else {
+        return;
+    };
+    let (span_box, parent_box) = (element.get_bounding_client_rect(), parent.get_bounding_client_rect());
+    let style = card.style();
+    let _ = style.set_property("top", &format!("{}px", span_box.bottom() - parent_box.top() + 8.0));
+    let _ = style.set_property("left", &format!("{}px", (span_box.left() - parent_box.left()).max(0.0)));
+}
