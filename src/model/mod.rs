@@ -190,6 +190,13 @@ impl Document {
         }
     }
 
+    /// The word edge nearest to `at` for a span's start (word starts) or end (word ends), so
+    /// a handle dropped anywhere lands on a word boundary; `at` itself when there is no word.
+    pub fn nearest_word_edge(&self, at: usize, edge: SpanEdge) -> usize {
+        let candidates = [self.word_step(at + 1, edge, false), self.word_step(at.saturating_sub(1), edge, true)];
+        candidates.into_iter().flatten().min_by_key(|p| p.abs_diff(at)).unwrap_or(at)
+    }
+
     /// An id of the form `s<n>` that no span of this document has.
     pub fn fresh_span_id(&self) -> Rc<str> {
         fresh_id("s", self.spans.iter().map(|s| &*s.id))
@@ -245,7 +252,8 @@ impl Document {
     }
 }
 
-fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> Rc<str> {
+/// `<prefix><n>` with `n` one more than the highest such number in `taken`.
+pub fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> Rc<str> {
     let highest = taken.filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
     format!("{prefix}{}", highest + 1).into()
 }

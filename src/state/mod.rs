@@ -1,19 +1,20 @@
 //! Every change to what is on screen goes through [`State::reduce`]: one [`Action`] in, the next
-//! state out. Undo lives here too, as a per-document history of [`Edit`]s, each of which knows
-//! its own inverse, so undo costs the size of one change, not a copy of the document.
+//! state out. Undo lives in [`history`]; label-set editing in [`labels`].
 //!
 //! Pure: no DOM, no Yew. The component layer wraps this in `use_reducer`; the browser layer
 //! turns keys, selections and files into actions.
 
-use std::collections::BTreeMap;
+mod history;
+mod labels;
+
 use std::rc::Rc;
 
 use crate::formats::open::open_file;
 use crate::formats::Opened;
-use crate::model::{Document, Relation, Span, SpanEdge, Workspace};
-
-/// How many changes each document remembers for undo.
-pub const HISTORY_LIMIT: usize = 1000;
+use crate::model::{fresh_id, Document, Span, SpanEdge, Workspace};
+pub use history::HISTORY_LIMIT;
+use history::{Change, Edit, Entry, History, WorkspaceEdit};
+pub use labels::LabelAction;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -31,6 +32,11 @@ pub enum Action {
         edge: SpanEdge,
         forward: bool,
     },
+    /// Set one edge of the selected span (a drag handle), snapped to the nearest word edge.
+    MoveSelectedEdge {
+        edge: SpanEdge,
+        to: usize,
+    },
     /// Set (or with an empty text, clear) the note of a span of the open document.
     SetNote {
         span: Rc<str>,
@@ -45,6 +51,8 @@ pub enum Action {
         forward: bool,
     },
     DeleteSelected,
+    /// Add, rename, recolour, rekey, move or delete a label (one undo step each).
+    Labels(LabelAction),
     Undo,
     Redo,
     OpenFile {
@@ -56,36 +64,14 @@ pub enum Action {
         text: String,
     },
     SwitchDocument(Rc<str>),
+    /// Open the next (or previous) document of the list.
+    SwitchNeighbour {
+        forward: bool,
+    },
+    RemoveDocument(Rc<str>),
     ShowAlert(String),
     DismissAlert,
     ToggleHelp,
-}
-
-/// One undoable change to a document's annotations.
-#[derive(Clone, Debug, PartialEq)]
-enum Edit {
-    /// Adds a span, and relations touching it (when a removal is undone).
-    Insert { span: Span, relations: Vec<Relation> },
-    /// Removes a span and, as applied, the relations that went with it.
-    Remove { span: Span, relations: Vec<Relation> },
-    /// Changes a span's label or boundaries, keeping its id and relations.
-    Replace { before: Span, after: Span },
-}
-
-impl Edit {
-    fn inverse(self) -> Edit {
-        match self {
-            Edit::Insert { span, relations } => Edit::Remove { span, relations },
-            Edit::Remove { span, relations } => Edit::Insert { span, relations },
-            Edit::Replace { before, after } => Edit::Replace { before: after, after: before },
-        }
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq)]
-struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -99,13 +85,13 @@ pub struct State {
     pub alert: Option<String>,
     /// The overlay that lists every key is open.
     pub help_open: bool,
-    histories: BTreeMap<Rc<str>, Rc<History>>,
+    history: Rc<History>,
 }
 
 impl State {
     pub fn new(workspace: Workspace) -> Self {
         let active = workspace.documents.first().map(|d| d.id.clone());
-        Self { workspace, active, selected: None, alert: None, help_open: false, histories: BTreeMap::new() }
+        Self { workspace, active, selected: None, alert: None, help_open: false, history: Rc::default() }
     }
 
     pub fn active_document(&self) -> Option<&Rc<Document>> {
@@ -113,15 +99,11 @@ impl State {
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history().is_some_and(|h| !h.undo.is_empty())
+        self.history.can(true, self.active.as_deref())
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history().is_some_and(|h| !h.redo.is_empty())
-    }
-
-    fn history(&self) -> Option<&Rc<History>> {
-        self.histories.get(self.active.as_deref()?)
+        self.history.can(false, self.active.as_deref())
     }
 
     pub fn reduce(mut self, action: Action) -> Self {
@@ -129,11 +111,17 @@ impl State {
             Action::Tag { start, end, label, exact } => self.tag(start, end, label, exact),
             Action::RelabelSelected(label) => self.relabel_selected(label),
             Action::ResizeSelected { edge, forward } => self.resize_selected(edge, forward),
+            Action::MoveSelectedEdge { edge, to } => self.move_selected_edge(edge, to),
             Action::SetNote { span, note } => self.set_note(&span, note),
             Action::Select(id) => self.selected = id.filter(|id| self.active_span(id).is_some()),
             Action::SelectCycle(stack) => self.select_cycle(stack),
             Action::SelectNeighbour { forward } => self.select_neighbour(forward),
             Action::DeleteSelected => self.delete_selected(),
+            Action::Labels(action) => {
+                if let Some(edit) = labels::plan(&self.workspace, action) {
+                    self.record_workspace(edit);
+                }
+            }
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
             Action::OpenFile { name, bytes } => match open_file(&name, &bytes) {
@@ -141,12 +129,9 @@ impl State {
                 Err(error) => self.alert = Some(error.to_string()),
             },
             Action::NewFromText { name, text } => self.new_from_text(name, text),
-            Action::SwitchDocument(id) => {
-                if self.workspace.document(&id).is_some() {
-                    self.active = Some(id);
-                    self.selected = None;
-                }
-            }
+            Action::SwitchDocument(id) => self.switch_to(id),
+            Action::SwitchNeighbour { forward } => self.switch_neighbour(forward),
+            Action::RemoveDocument(id) => self.remove_document(id),
             Action::ShowAlert(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,
             Action::ToggleHelp => self.help_open = !self.help_open,
@@ -176,7 +161,7 @@ impl State {
         }
         let span = Span::new(doc.fresh_span_id(), start, end, label);
         self.selected = Some(span.id.clone());
-        self.record(Edit::Insert { span, relations: Vec::new() });
+        self.record_span(Edit::Insert { span, relations: Vec::new() });
     }
 
     fn select_cycle(&mut self, stack: Vec<Rc<str>>) {
@@ -223,7 +208,7 @@ impl State {
         let Some(before) = self.active_span(id).cloned() else { return };
         let note = Some(note).filter(|n| !n.trim().is_empty());
         if before.note != note {
-            self.record(Edit::Replace { after: Span { note, ..before.clone() }, before });
+            self.record_span(Edit::Replace { after: Span { note, ..before.clone() }, before });
         }
     }
 
@@ -236,49 +221,67 @@ impl State {
             doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (after.start, after.end, &after.label))
         });
         if after != before && !duplicate {
-            self.record(Edit::Replace { before, after });
+            self.record_span(Edit::Replace { before, after });
         }
     }
 
     fn delete_selected(&mut self) {
         let Some(span) = self.selected.as_deref().and_then(|id| self.active_span(id)).cloned() else { return };
         self.selected = None;
-        self.record(Edit::Remove { span, relations: Vec::new() });
+        self.record_span(Edit::Remove { span, relations: Vec::new() });
     }
 
-    /// Applies a new edit to the active document and makes it the newest undo step.
-    fn record(&mut self, edit: Edit) {
-        let Some(applied) = self.apply(edit) else { return };
-        let Some(doc_id) = self.active.clone() else { return };
-        let history = Rc::make_mut(self.histories.entry(doc_id).or_default());
-        history.redo.clear();
-        history.undo.push(applied);
-        if history.undo.len() > HISTORY_LIMIT {
-            history.undo.remove(0);
+    fn move_selected_edge(&mut self, edge: SpanEdge, to: usize) {
+        let Some(doc) = self.active_document().cloned() else { return };
+        self.replace_selected(|span| {
+            let snapped = doc.nearest_word_edge(to, edge);
+            match edge {
+                SpanEdge::Start if snapped < span.end => Span { start: snapped, ..span.clone() },
+                SpanEdge::End if snapped > span.start => Span { end: snapped, ..span.clone() },
+                _ => span.clone(),
+            }
+        });
+    }
+
+    /// Applies a new span edit to the active document and makes it the newest undo step.
+    fn record_span(&mut self, edit: Edit) {
+        self.record(self.active.clone(), Change::Span(edit));
+    }
+
+    fn record_workspace(&mut self, edit: WorkspaceEdit) {
+        self.record(None, Change::Workspace(edit));
+    }
+
+    fn record(&mut self, scope: Option<Rc<str>>, change: Change) {
+        if let Some(change) = self.apply(change) {
+            Rc::make_mut(&mut self.history).record(Entry { scope, change });
         }
     }
 
     fn step_history(&mut self, undo: bool) {
-        let Some(doc_id) = self.active.clone() else { return };
-        let Some(history) = self.histories.get_mut(&doc_id).map(Rc::make_mut) else { return };
-        let popped = if undo { history.undo.pop() } else { history.redo.pop() };
-        let Some(edit) = popped else { return };
-        let Some(applied) = self.apply(if undo { edit.inverse() } else { edit }) else { return };
-        self.selected = match &applied {
-            Edit::Insert { span, .. } | Edit::Replace { after: span, .. } => Some(span.id.clone()),
-            Edit::Remove { .. } => None,
-        };
-        let history = Rc::make_mut(self.histories.get_mut(&doc_id).expect("popped from it above"));
-        if undo {
-            history.redo.push(applied.inverse());
-        } else {
-            history.undo.push(applied);
+        let history = Rc::make_mut(&mut self.history);
+        let Some(Entry { scope, change }) = history.take(undo, self.active.as_deref()) else { return };
+        let Some(applied) = self.apply(if undo { change.inverse() } else { change }) else { return };
+        if let Change::Span(edit) = &applied {
+            self.selected = match edit {
+                Edit::Insert { span, .. } | Edit::Replace { after: span, .. } => Some(span.id.clone()),
+                Edit::Remove { .. } => None,
+            };
+        }
+        let change = if undo { applied.inverse() } else { applied };
+        Rc::make_mut(&mut self.history).push(!undo, Entry { scope, change });
+    }
+
+    /// Carries out a change; returns it as applied (a removal carries what it took along, so
+    /// its inverse restores it), or `None` if it no longer applies.
+    fn apply(&mut self, change: Change) -> Option<Change> {
+        match change {
+            Change::Span(edit) => self.apply_span_edit(edit).map(Change::Span),
+            Change::Workspace(edit) => self.apply_workspace_edit(edit).map(Change::Workspace),
         }
     }
 
-    /// Changes the active document; returns the edit as applied (a removal carries the
-    /// relations it took along, so its inverse restores them), or `None` if it did not apply.
-    fn apply(&mut self, edit: Edit) -> Option<Edit> {
+    fn apply_span_edit(&mut self, edit: Edit) -> Option<Edit> {
         let doc_id = self.active.clone()?;
         let slot = self.workspace.documents.iter_mut().find(|d| d.id == doc_id)?;
         let doc = Rc::make_mut(slot);
@@ -305,25 +308,76 @@ impl State {
         }
     }
 
+    fn apply_workspace_edit(&mut self, edit: WorkspaceEdit) -> Option<WorkspaceEdit> {
+        match edit {
+            WorkspaceEdit::Labels { before, after, spans, spans_removed } => {
+                let mut applied = Vec::with_capacity(spans.len());
+                for (doc_id, span, relations) in spans {
+                    let slot = self.workspace.documents.iter_mut().find(|d| d.id == doc_id)?;
+                    let doc = Rc::make_mut(slot);
+                    if spans_removed {
+                        let (span, relations) = doc.remove_span(&span.id)?;
+                        applied.push((doc_id, span, relations));
+                    } else {
+                        doc.insert_span(span.clone()).ok()?;
+                        for relation in &relations {
+                            doc.insert_relation(relation.clone()).ok()?;
+                        }
+                        applied.push((doc_id, span, relations));
+                    }
+                }
+                self.workspace.labels = after.clone();
+                if self.selected.as_deref().is_some_and(|id| self.active_span(id).is_none()) {
+                    self.selected = None;
+                }
+                Some(WorkspaceEdit::Labels { before, after, spans: applied, spans_removed })
+            }
+            WorkspaceEdit::Documents { documents, added, labels_before, labels_after, active_before } => {
+                let ids: Vec<Rc<str>> = documents.iter().map(|d| d.id.clone()).collect();
+                if added {
+                    self.workspace.documents.extend(documents.iter().cloned());
+                    self.active = ids.first().cloned();
+                } else {
+                    self.workspace.documents.retain(|d| !ids.contains(&d.id));
+                    let back = active_before.clone().filter(|id| self.workspace.document(id).is_some());
+                    self.active = back.or_else(|| self.workspace.documents.first().map(|d| d.id.clone()));
+                }
+                self.workspace.labels = labels_after.clone();
+                self.selected = None;
+                Some(WorkspaceEdit::Documents { documents, added, labels_before, labels_after, active_before })
+            }
+        }
+    }
+
     fn add_opened(&mut self, opened: Opened) {
+        let labels_before = self.workspace.labels.clone();
+        let mut labels_after = labels_before.clone();
         for label in opened.labels {
-            if self.workspace.label(&label.id).is_none() {
-                self.workspace.labels.push(label);
+            if !labels_after.iter().any(|l| l.id == label.id) {
+                labels_after.push(label);
             }
         }
-        let mut first = None;
+        let mut documents: Vec<Rc<Document>> = Vec::new();
         for mut doc in opened.documents {
-            if self.workspace.document(&doc.id).is_some() || doc.id.is_empty() {
-                doc.id = self.workspace.fresh_document_id();
+            let mut ids = self.workspace.documents.iter().chain(&documents).map(|d| &*d.id);
+            if doc.id.is_empty() || ids.any(|id| id == &*doc.id) {
+                let ids = self.workspace.documents.iter().chain(&documents).map(|d| &*d.id);
+                doc.id = fresh_id("d", ids);
             }
-            first.get_or_insert(doc.id.clone());
-            self.workspace.documents.push(Rc::new(doc));
+            documents.push(Rc::new(doc));
         }
-        if first.is_some() {
-            self.active = first;
-            self.selected = None;
-            self.alert = None;
+        if documents.is_empty() {
+            return;
         }
+        let active_before = self.active.clone();
+        self.record_workspace(WorkspaceEdit::Documents {
+            documents,
+            added: true,
+            labels_before,
+            labels_after,
+            active_before,
+        });
+        self.alert = None;
     }
 
     fn new_from_text(&mut self, name: String, text: String) {
@@ -336,11 +390,40 @@ impl State {
         let doc = Document::new(self.workspace.fresh_document_id(), name, text);
         self.add_opened(Opened { labels: Vec::new(), documents: vec![doc] });
     }
+
+    fn switch_to(&mut self, id: Rc<str>) {
+        if self.workspace.document(&id).is_some() && self.active.as_ref() != Some(&id) {
+            self.active = Some(id);
+            self.selected = None;
+        }
+    }
+
+    fn switch_neighbour(&mut self, forward: bool) {
+        let documents = &self.workspace.documents;
+        let Some(at) = documents.iter().position(|d| Some(&d.id) == self.active.as_ref()) else { return };
+        let next = if forward { documents.get(at + 1) } else { at.checked_sub(1).and_then(|i| documents.get(i)) };
+        if let Some(id) = next.map(|d| d.id.clone()) {
+            self.switch_to(id);
+        }
+    }
+
+    fn remove_document(&mut self, id: Rc<str>) {
+        let Some(doc) = self.workspace.document(&id).cloned() else { return };
+        let labels = self.workspace.labels.clone();
+        self.record_workspace(WorkspaceEdit::Documents {
+            documents: vec![doc],
+            added: false,
+            labels_before: labels.clone(),
+            labels_after: labels,
+            active_before: self.active.clone(),
+        });
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Relation;
 
     fn state_with(text: &str) -> State {
         let doc = Document::new("d1", "t.txt", text);
@@ -419,12 +502,87 @@ mod tests {
     }
 
     #[test]
-    fn history_is_per_document() {
+    fn history_is_per_document_and_workspace_steps_are_shared() {
         let state = tag(state_with("Peskov said"), 0, 6, "actor")
-            .reduce(Action::NewFromText { name: String::new(), text: "Kyiv".into() });
-        assert!(!state.can_undo(), "the new document has no history of its own yet");
-        let back = state.reduce(Action::SwitchDocument("d1".into()));
-        assert!(back.can_undo());
+            .reduce(Action::NewFromText { name: String::new(), text: "Kyiv and Lviv".into() });
+        assert_eq!(state.active.as_deref(), Some("d2"));
+        let in_d2 = tag(state, 9, 13, "location").reduce(Action::SwitchDocument("d1".into()));
+        let d1_undone = in_d2.clone().reduce(Action::SwitchDocument("d2".into())).reduce(Action::Undo);
+        assert!(texts(&d1_undone).is_empty(), "undo in d2 takes d2's own tag");
+        let back_in_d1 = d1_undone.reduce(Action::SwitchDocument("d1".into()));
+        assert_eq!(texts(&back_in_d1).len(), 1, "d1 keeps its span");
+        let creation_undone = back_in_d1.reduce(Action::Undo);
+        assert_eq!(creation_undone.workspace.documents.len(), 1, "creating d2 is a workspace step, undoable from d1");
+        assert_eq!(texts(&creation_undone).len(), 1);
+        let recreated = creation_undone.reduce(Action::Redo);
+        assert_eq!(recreated.workspace.documents.len(), 2);
+        assert_eq!(recreated.active.as_deref(), Some("d2"));
+    }
+
+    #[test]
+    fn removing_a_document_is_undoable_and_keeps_its_history() {
+        let state = tag(state_with("Peskov said"), 0, 6, "actor")
+            .reduce(Action::NewFromText { name: "two.txt".into(), text: "Kyiv".into() })
+            .reduce(Action::SwitchDocument("d1".into()))
+            .reduce(Action::RemoveDocument("d1".into()));
+        assert_eq!(state.workspace.documents.len(), 1);
+        assert_eq!(state.active.as_deref(), Some("d2"));
+        let restored = state.reduce(Action::Undo);
+        assert_eq!(restored.workspace.documents.len(), 2);
+        assert_eq!(restored.active.as_deref(), Some("d1"));
+        let creation_undone = restored.reduce(Action::Undo);
+        assert_eq!(creation_undone.workspace.documents.len(), 1, "then the creation of d2");
+        assert!(texts(&creation_undone.reduce(Action::Undo)).is_empty(), "d1's span edit is still undoable");
+    }
+
+    #[test]
+    fn label_set_edits_are_undoable_and_deleting_a_label_takes_its_spans() {
+        let add = |name: &str| Action::Labels(LabelAction::Add { name: name.into(), color: "#123456".into() });
+        let state = tag(state_with("Peskov said"), 0, 6, "actor").reduce(add("Quote source"));
+        let label = state.workspace.labels.last().unwrap().clone();
+        assert_eq!((&*label.id, label.key.as_deref()), ("quote-source", Some("5")));
+        let state = state
+            .reduce(Action::Labels(LabelAction::Rename { id: "actor".into(), name: "Person".into() }))
+            .reduce(Action::Labels(LabelAction::Recolor { id: "actor".into(), color: "#000000".into() }))
+            .reduce(Action::Labels(LabelAction::SetKey { id: "quote-source".into(), key: Some("1".into()) }))
+            .reduce(Action::Labels(LabelAction::Move { id: "quote-source".into(), forward: false }));
+        let actor = state.workspace.label("actor").unwrap();
+        assert_eq!((actor.name.as_str(), actor.color.as_str(), actor.key.clone()), ("Person", "#000000", None));
+        assert_eq!(&*state.workspace.labels[3].id, "quote-source");
+        let deleted = state.clone().reduce(Action::Labels(LabelAction::Delete { id: "actor".into() }));
+        assert!(deleted.workspace.label("actor").is_none());
+        assert!(texts(&deleted).is_empty(), "its spans went with it");
+        let undone = deleted.reduce(Action::Undo);
+        assert_eq!(undone.workspace, state.workspace, "undo brings label and spans back");
+        let mut all_undone = undone;
+        for _ in 0..6 {
+            all_undone = all_undone.reduce(Action::Undo);
+        }
+        assert_eq!(all_undone.workspace.labels, crate::model::default_labels());
+        assert!(
+            all_undone
+                .reduce(Action::Labels(LabelAction::Add { name: " ".into(), color: String::new() }))
+                .workspace
+                .labels
+                .len()
+                == 4
+        );
+    }
+
+    #[test]
+    fn five_hundred_steps_undo_and_redo() {
+        let mut state = state_with(&"word ".repeat(600));
+        for i in 0..500 {
+            state = tag(state, i * 5, i * 5 + 4, "figure");
+        }
+        for _ in 0..500 {
+            state = state.reduce(Action::Undo);
+        }
+        assert!(texts(&state).is_empty());
+        for _ in 0..500 {
+            state = state.reduce(Action::Redo);
+        }
+        assert_eq!(texts(&state).len(), 500);
     }
 
     #[test]

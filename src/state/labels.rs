@@ -1,0 +1,126 @@
+//! Editing the label set: each action becomes one [`WorkspaceEdit`], so it is undoable like
+//! any span edit. Deleting a label takes its spans in every document along (the view asks
+//! first when there are any), and undo brings them back.
+
+use std::rc::Rc;
+
+use super::history::WorkspaceEdit;
+use crate::model::{Label, Workspace};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LabelAction {
+    Add {
+        name: String,
+        color: String,
+    },
+    Rename {
+        id: Rc<str>,
+        name: String,
+    },
+    Recolor {
+        id: Rc<str>,
+        color: String,
+    },
+    /// Binds `key` ("1"–"9") to the label; a label that had that key loses it. `None` unbinds.
+    SetKey {
+        id: Rc<str>,
+        key: Option<String>,
+    },
+    /// Moves the label one place towards the end (`forward`) or the start of the list.
+    Move {
+        id: Rc<str>,
+        forward: bool,
+    },
+    Delete {
+        id: Rc<str>,
+    },
+}
+
+/// Colours for new labels, in order: distinct, and 3:1 or better against both themes' backgrounds.
+const PALETTE: &[&str] = &["#8c564b", "#17becf", "#7f7f7f", "#bcbd22", "#9467bd", "#d62728"];
+
+/// The edit that `action` makes, or `None` when it changes nothing or is not valid.
+pub(super) fn plan(workspace: &Workspace, action: LabelAction) -> Option<WorkspaceEdit> {
+    let before = workspace.labels.clone();
+    let mut after = before.clone();
+    let position = |id: &str| before.iter().position(|l| &*l.id == id);
+    let mut spans = Vec::new();
+    match action {
+        LabelAction::Add { name, color } => {
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                return None;
+            }
+            let id = unique_id(&before, &name);
+            let key = (1..=9).map(|k| k.to_string()).find(|k| !before.iter().any(|l| l.key.as_ref() == Some(k)));
+            let color = if is_hex_color(&color) { color } else { PALETTE[before.len() % PALETTE.len()].to_string() };
+            after.push(Label { id, name, color, key });
+        }
+        LabelAction::Rename { id, name } => {
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                return None;
+            }
+            after[position(&id)?].name = name;
+        }
+        LabelAction::Recolor { id, color } => {
+            if !is_hex_color(&color) {
+                return None;
+            }
+            after[position(&id)?].color = color;
+        }
+        LabelAction::SetKey { id, key } => {
+            let at = position(&id)?;
+            if key.as_deref().is_some_and(|k| !matches!(k, "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9")) {
+                return None;
+            }
+            for label in after.iter_mut().filter(|l| key.is_some() && l.key == key) {
+                label.key = None;
+            }
+            after[at].key = key;
+        }
+        LabelAction::Move { id, forward } => {
+            let at = position(&id)?;
+            let to = if forward { at + 1 } else { at.checked_sub(1)? };
+            if to >= after.len() {
+                return None;
+            }
+            after.swap(at, to);
+        }
+        LabelAction::Delete { id } => {
+            after.remove(position(&id)?);
+            for doc in &workspace.documents {
+                for span in doc.spans().iter().filter(|s| s.label == id) {
+                    let relations =
+                        doc.relations().iter().filter(|r| r.from == span.id || r.to == span.id).cloned().collect();
+                    spans.push((doc.id.clone(), span.clone(), relations));
+                }
+            }
+        }
+    }
+    (after != before).then_some(WorkspaceEdit::Labels { before, after, spans, spans_removed: true })
+}
+
+/// A lower-case id made from the name ("Quote source" → "quote-source"), unique in `labels`.
+fn unique_id(labels: &[Label], name: &str) -> Rc<str> {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if slug.is_empty() { "label".to_string() } else { slug };
+    let taken = |id: &str| labels.iter().any(|l| &*l.id == id);
+    let id = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|id| !taken(id))
+        .expect("an unbounded sequence has a free id");
+    id.into()
+}
+
+fn is_hex_color(color: &str) -> bool {
+    color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
