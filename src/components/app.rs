@@ -12,7 +12,6 @@ use super::article::ArticleView;
 use super::document_list::DocumentList;
 use super::help::HelpOverlay;
 use super::label_style::label_css;
-use super::popover::SpanPopover;
 use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::toolbar::Toolbar;
@@ -81,10 +80,7 @@ pub fn App() -> Html {
                 <AlertBar />
                 <main class="workspace">
                     <DocumentList />
-                    <div class="article-wrap">
-                        <ArticleView {exact_selection} />
-                        <SpanPopover />
-                    </div>
+                    <ArticleView {exact_selection} />
                     <SidePanel />
                 </main>
                 <HelpOverlay />

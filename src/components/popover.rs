@@ -1,6 +1,6 @@
-//! The card next to the selected span: its label (changeable), its text, its note, and a
-//! delete button. Positioned under the span's first element, outside the article element so
-//! the article's text stays the document's text.
+//! The card of the selected span: its label (changeable), its text, its note, and a delete
+//! button. It sits at the top of the side panel rather than over the article, so it never
+//! covers text that a person may want to click or select next.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -11,17 +11,7 @@ use crate::state::Action;
 #[function_component]
 pub fn SpanPopover() -> Html {
     let store = use_context::<Store>().expect("SpanPopover is rendered inside the store provider");
-    let card = use_node_ref();
-    let selected = store.selected.clone();
-    let span = selected.as_deref().and_then(|id| store.active_document()?.span(id).cloned());
-    {
-        let card = card.clone();
-        use_effect_with((selected.clone(), span.clone()), move |(selected, _)| {
-            if let (Some(id), Some(card)) = (selected, card.cast::<web_sys::HtmlElement>()) {
-                place_under_span(&card, id);
-            }
-        });
-    }
+    let span = store.selected.as_deref().and_then(|id| store.active_document()?.span(id).cloned());
     let (Some(span), Some(doc)) = (span, store.active_document()) else { return html! {} };
     let label_name = store.workspace.label(&span.label).map_or(span.label.to_string(), |l| l.name.clone());
     let on_label = {
@@ -45,7 +35,7 @@ pub fn SpanPopover() -> Html {
         Callback::from(move |_| store.dispatch(Action::DeleteSelected))
     };
     html! {
-        <div class="popover" ref={card} data-testid="span-popover" data-label={span.label.clone()}
+        <div class="popover" data-testid="span-popover" data-label={span.label.clone()}
             role="group" aria-label={format!("Selected span, {label_name}")}>
             <div class="popover-head">
                 <span class="swatch" aria-hidden="true"></span>
@@ -63,17 +53,4 @@ pub fn SpanPopover() -> Html {
             </label>
         </div>
     }
-}
-
-/// Puts the card just below the span's first element, in the coordinates of its positioned parent.
-fn place_under_span(card: &web_sys::HtmlElement, span_id: &str) {
-    let selector = format!("[data-testid=article] [data-span-id=\"{}\"]", span_id.replace('"', "\\\""));
-    let (Ok(Some(element)), Some(parent)) = (gloo::utils::document().query_selector(&selector), card.offset_parent())
-    else {
-        return;
-    };
-    let (span_box, parent_box) = (element.get_bounding_client_rect(), parent.get_bounding_client_rect());
-    let style = card.style();
-    let _ = style.set_property("top", &format!("{}px", span_box.bottom() - parent_box.top() + 8.0));
-    let _ = style.set_property("left", &format!("{}px", (span_box.left() - parent_box.left()).max(0.0)));
 }

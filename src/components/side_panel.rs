@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::popover::SpanPopover;
 use super::store::Store;
 use crate::browser;
 use crate::state::Action;
@@ -48,6 +49,7 @@ pub fn SidePanel() -> Html {
     });
     html! {
         <aside class="side-panel" aria-label="Spans by label">
+            <SpanPopover />
             <h2>{ "Spans" }</h2>
             { for groups }
         </aside>

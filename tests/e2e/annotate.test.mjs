@@ -213,6 +213,31 @@ describe('annotating an article in the release build', { timeout: 60_000 }, () =
     assert.equal(await articleText(page), MESSY);
   });
 
+  // The card of the selected span must never cover the article: a span right below the
+  // selected one stays clickable.
+  test('f2. the selected span\'s card leaves the other spans clickable', async () => {
+    assert.deepEqual(await selectedSpanIds(page), [ids.location], 'the Alt-tagged "ève" is selected');
+    const blocked = await page.evaluate((id) => {
+      const misses = [];
+      for (const element of document.querySelectorAll(`[data-testid=article] [data-span-id="${id}"]`)) {
+        for (const rect of element.getClientRects()) {
+          const [x, y] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
+          const hit = document.elementFromPoint(x, y);
+          if (!hit?.closest(`[data-span-id="${id}"]`)) {
+            const owner = hit?.closest('[data-testid], [role]') ?? hit;
+            misses.push({ x: Math.round(x), y: Math.round(y), hit: hit?.outerHTML.slice(0, 80), under: owner?.outerHTML.slice(0, 120) });
+          }
+        }
+      }
+      return misses;
+    }, ids.peskov);
+    if (blocked.length) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, 'popover-covers-span.png') });
+    }
+    assert.deepEqual(blocked, [], 'the "Dmitry Peskov" span is under something else at its centre');
+  });
+
   test('g. clicking a span selects it; Delete removes it; Ctrl+Z restores it; side panel selects', async () => {
     await spanElement(ids.peskov).click();
     await eventually(async () => assert.deepEqual(await selectedSpanIds(page), [ids.peskov]));
