@@ -47,6 +47,10 @@ pub enum Command {
         extend: bool,
     },
     ToggleHelp,
+    /// Open the next (or previous) document of the list.
+    SwitchDocument {
+        forward: bool,
+    },
 }
 
 /// Every key, as the help overlay and the README list it (label keys are added from the labels).
@@ -60,7 +64,9 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("Alt+Shift+← / Alt+Shift+→", "move the selected span's start by a word"),
     ("← / → (in the article)", "move the text caret by a word (from the selected span)"),
     ("Shift+← / Shift+→ (no span selected)", "extend the text selection by a word"),
+    ("drag a selected span's edge", "move that edge (snapped to words)"),
     ("Delete / Backspace", "delete the selected span"),
+    ("Alt+↑ / Alt+↓", "previous / next document"),
     ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "undo / redo"),
     ("Escape", "clear the selection, close this help"),
     ("?", "show or hide this help"),
@@ -85,6 +91,7 @@ pub fn command_for(press: KeyPress, context: KeyContext, labels: &[Label]) -> Op
         "Tab" if context.article_focused && !press.alt => {
             Some(if press.shift { Command::SelectPrevious } else { Command::SelectNext })
         }
+        "ArrowUp" | "ArrowDown" if press.alt => Some(Command::SwitchDocument { forward: press.key == "ArrowDown" }),
         "ArrowLeft" | "ArrowRight" => {
             let forward = press.key == "ArrowRight";
             if press.shift && context.span_selected && !context.text_selected {
@@ -126,6 +133,10 @@ mod tests {
         assert_eq!(command("Escape", false, false), Some(Command::ClearSelection));
         assert_eq!(command("1", true, false), None, "Ctrl+1 stays the browser's");
         assert_eq!(command("?", false, true), Some(Command::ToggleHelp));
+        let focused = KeyContext { article_focused: true, ..KeyContext::default() };
+        assert_eq!(in_context("ArrowDown", false, true, focused), Some(Command::SwitchDocument { forward: true }));
+        assert_eq!(in_context("ArrowUp", false, true, focused), Some(Command::SwitchDocument { forward: false }));
+        assert_eq!(in_context("ArrowUp", false, false, focused), None, "plain arrows scroll");
     }
 
     #[test]

@@ -118,3 +118,29 @@ pub fn move_caret(doc: &Document, from: usize, forward: bool, extend: bool) -> O
     let direction = if forward { "forward" } else { "backward" };
     selection.modify(if extend { "extend" } else { "move" }, direction, "word").ok()
 }
+
+/// The code-point offset under the viewport point (`x`, `y`), if it is over the article's text.
+pub fn offset_at_point(doc: &Document, x: f32, y: f32) -> Option<usize> {
+    let article = crate::browser::article_element()?;
+    let caret = gloo::utils::document().caret_position_from_point(x, y)?;
+    let node = caret.offset_node()?;
+    if !article.contains(Some(&node)) {
+        return None;
+    }
+    point_to_offset(&article, &node, caret.offset(), doc)
+}
+
+/// Which edge of `element` the viewport point is on, within `reach` pixels inside it: the left
+/// edge of its first line box or the right edge of its last (a span wraps over lines).
+pub fn edge_under_pointer(element: &Element, x: f64, y: f64, reach: f64) -> Option<crate::model::SpanEdge> {
+    let rects = element.get_client_rects();
+    let (first, last) = (rects.item(0)?, rects.item(rects.length().checked_sub(1)?)?);
+    let within = |rect: &web_sys::DomRect| rect.top() <= y && y <= rect.bottom();
+    if within(&first) && (x - first.left()).abs() <= reach {
+        Some(crate::model::SpanEdge::Start)
+    } else if within(&last) && (last.right() - x).abs() <= reach {
+        Some(crate::model::SpanEdge::End)
+    } else {
+        None
+    }
+}

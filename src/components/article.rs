@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use super::paragraph::{ParagraphView, SpanView};
 use super::store::{ExactSelection, Store};
-use crate::model::{Document, Label};
+use crate::browser;
+use crate::model::{Document, Label, SpanEdge};
 use crate::state::Action;
 use crate::text::paragraphs::paragraph_at;
 
@@ -23,9 +24,29 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     let Some(doc) = store.active_document().cloned() else {
         return html! { <p class="empty">{ "Open a file or paste a text to start." }</p> };
     };
-    let onclick = {
-        let store = store.clone();
+    // A drag that started on an edge of the selected span moves that edge (the "handles").
+    let dragging = use_mut_ref(|| None::<SpanEdge>);
+    let swallow_click = use_mut_ref(|| false);
+    let onmousedown = {
+        let (store, dragging) = (store.clone(), dragging.clone());
         Callback::from(move |event: MouseEvent| {
+            let selected = store.selected.clone();
+            let edge = selected_piece_at(&event, selected.as_deref()).and_then(|element| {
+                let (x, y) = (f64::from(event.client_x()), f64::from(event.client_y()));
+                browser::selection::edge_under_pointer(&element, x, y, HANDLE_REACH_PX)
+            });
+            if edge.is_some() {
+                event.prevent_default();
+            }
+            *dragging.borrow_mut() = edge;
+        })
+    };
+    let onclick = {
+        let (store, swallow_click) = (store.clone(), swallow_click.clone());
+        Callback::from(move |event: MouseEvent| {
+            if std::mem::take(&mut *swallow_click.borrow_mut()) {
+                return;
+            }
             let collapsed = gloo::utils::window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
             if collapsed {
                 store.dispatch(Action::SelectCycle(span_stack_at(&event)));
@@ -33,12 +54,23 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         })
     };
     let onmouseup = {
-        let exact = props.exact_selection.clone();
-        Callback::from(move |event: MouseEvent| exact.set(event.alt_key()))
+        let (store, exact) = (store.clone(), props.exact_selection.clone());
+        Callback::from(move |event: MouseEvent| {
+            let Some(edge) = dragging.borrow_mut().take() else {
+                exact.set(event.alt_key());
+                return;
+            };
+            *swallow_click.borrow_mut() = true;
+            let point = (event.client_x() as f32, event.client_y() as f32);
+            let to = store.active_document().and_then(|doc| browser::selection::offset_at_point(doc, point.0, point.1));
+            if let Some(to) = to {
+                store.dispatch(Action::MoveSelectedEdge { edge, to });
+            }
+        })
     };
     html! {
         <ArticleBody {doc} labels={store.workspace.labels.clone()} selected={store.selected.clone()}
-            {onclick} {onmouseup} />
+            {onclick} {onmousedown} {onmouseup} />
     }
 }
 
@@ -50,6 +82,8 @@ pub struct ArticleBodyProps {
     #[prop_or_default]
     pub onclick: Callback<MouseEvent>,
     #[prop_or_default]
+    pub onmousedown: Callback<MouseEvent>,
+    #[prop_or_default]
     pub onmouseup: Callback<MouseEvent>,
 }
 
@@ -60,7 +94,8 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let buckets = spans_by_paragraph(doc, &props.labels);
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
-            onclick={props.onclick.clone()} onmouseup={props.onmouseup.clone()}>
+            onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
+            onmouseup={props.onmouseup.clone()}>
             { for doc.paragraphs().iter().zip(buckets).map(|(paragraph, spans)| {
                 let selected = props.selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
                 html! {
@@ -70,6 +105,16 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
             }) }
         </div>
     }
+}
+
+/// How far inside a selected span's edge a press grabs that edge, in CSS pixels.
+const HANDLE_REACH_PX: f64 = 5.0;
+
+/// The element of the selected span under the pointer (an inner span may be hit first).
+fn selected_piece_at(event: &MouseEvent, selected: Option<&str>) -> Option<web_sys::Element> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let selector = format!("[data-span-id=\"{}\"]", selected?.replace('"', "\\\""));
+    target.closest(&selector).ok()?
 }
 
 /// The ids of the span elements under the pointer, innermost first.

@@ -13,6 +13,10 @@ pub fn DocumentList() -> Html {
             let (store, id) = (store.clone(), doc.id.clone());
             Callback::from(move |_| store.dispatch(Action::SwitchDocument(id.clone())))
         };
+        let on_remove = {
+            let (store, id) = (store.clone(), doc.id.clone());
+            Callback::from(move |_| store.dispatch(Action::RemoveDocument(id.clone())))
+        };
         let current = store.active.as_deref() == Some(&*doc.id);
         html! {
             <li data-testid="document-item" data-document-id={doc.id.clone()}>
@@ -20,6 +24,8 @@ pub fn DocumentList() -> Html {
                     <span class="document-name">{ &doc.name }</span>
                     <span class="count">{ doc.spans().len() }</span>
                 </button>
+                <button type="button" class="remove" data-testid="remove-document" onclick={on_remove}
+                    aria-label={format!("Remove {} (Ctrl+Z brings it back)", doc.name)} title="Remove (undoable)">{ "✕" }</button>
             </li>
         }
     });

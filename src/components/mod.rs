@@ -7,6 +7,7 @@ pub mod app;
 pub mod article;
 pub mod document_list;
 pub mod help;
+pub mod label_editor;
 pub mod label_style;
 pub mod paragraph;
 pub mod popover;

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::label_editor::LabelEditor;
 use super::popover::SpanPopover;
 use super::store::Store;
 use crate::browser;
@@ -52,6 +53,7 @@ pub fn SidePanel() -> Html {
             <SpanPopover />
             <h2>{ "Spans" }</h2>
             { for groups }
+            <LabelEditor />
         </aside>
     }
 }

@@ -70,6 +70,7 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
             Action::Select(None)
         }
         Command::ToggleHelp => Action::ToggleHelp,
+        Command::SwitchDocument { forward } => Action::SwitchNeighbour { forward },
     };
     store.dispatch(action);
     true

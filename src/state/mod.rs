@@ -645,4 +645,15 @@ mod tests {
         let undone = cleared.reduce(Action::Undo);
         assert_eq!(undone.active_document().unwrap().span("s1").unwrap().note.as_deref(), Some("Kremlin spokesman"));
     }
+
+    #[test]
+    fn dragging_an_edge_snaps_to_the_nearest_word_edge_and_never_inverts() {
+        let text = "Kremlin spokesperson Dmitry Peskov said";
+        let state = tag(state_with(text), 21, 27, "actor");
+        let moved = |state: State, edge, to| state.reduce(Action::MoveSelectedEdge { edge, to });
+        assert_eq!(texts(&moved(state.clone(), SpanEdge::End, 31))[0].1, "Dmitry Peskov", "mid-word snaps to its end");
+        assert_eq!(texts(&moved(state.clone(), SpanEdge::Start, 10))[0].1, "spokesperson Dmitry");
+        assert_eq!(texts(&moved(state.clone(), SpanEdge::End, 2)), texts(&state), "an end before the start is refused");
+        assert_eq!(texts(&moved(state.clone(), SpanEdge::Start, 38)), texts(&state), "a start after the end too");
+    }
 }

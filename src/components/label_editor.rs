@@ -1,0 +1,129 @@
+//! Editing the label set: add, rename, recolour, bind keys 1–9, reorder and delete labels.
+//! Every change is one undoable step (see `state::labels`). Deleting a label that is in use
+//! asks first, saying how many spans go with it.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::store::Store;
+use crate::state::{Action, LabelAction};
+
+const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+
+/// The value of the input or select that fired `event`.
+fn value_of(event: &Event) -> String {
+    let target = event.target();
+    if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        return input.value();
+    }
+    target.and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
+}
+
+#[function_component]
+pub fn LabelEditor() -> Html {
+    let store = use_context::<Store>().expect("LabelEditor is rendered inside the store provider");
+    let confirming = use_state(|| None::<Rc<str>>);
+    let new_name = use_node_ref();
+    let new_color = use_node_ref();
+    let dispatch = |make: Rc<dyn Fn(String) -> LabelAction>| {
+        let store = store.clone();
+        Callback::from(move |event: Event| store.dispatch(Action::Labels(make(value_of(&event)))))
+    };
+    let button = |action: LabelAction| {
+        let store = store.clone();
+        Callback::from(move |_: MouseEvent| store.dispatch(Action::Labels(action.clone())))
+    };
+    let on_add = {
+        let (store, new_name, new_color) = (store.clone(), new_name.clone(), new_color.clone());
+        Callback::from(move |_| {
+            let (Some(name), Some(color)) =
+                (new_name.cast::<web_sys::HtmlInputElement>(), new_color.cast::<web_sys::HtmlInputElement>())
+            else {
+                return;
+            };
+            store.dispatch(Action::Labels(LabelAction::Add { name: name.value(), color: color.value() }));
+            name.set_value("");
+        })
+    };
+    let in_use = |id: &str| -> usize {
+        store.workspace.documents.iter().map(|d| d.spans().iter().filter(|s| &*s.label == id).count()).sum()
+    };
+    let rows = store.workspace.labels.iter().map(|label| {
+        let id = label.id.clone();
+        let on_delete = {
+            let (store, confirming, id, used) = (store.clone(), confirming.clone(), id.clone(), in_use(&id));
+            Callback::from(move |_| {
+                if used == 0 {
+                    store.dispatch(Action::Labels(LabelAction::Delete { id: id.clone() }));
+                } else {
+                    confirming.set(Some(id.clone()));
+                }
+            })
+        };
+        let (rename_id, recolor_id, key_id) = (id.clone(), id.clone(), id.clone());
+        html! {
+            <li class="label-row" data-label={id.clone()} data-testid={format!("label-row-{id}")}>
+                <span class="swatch" aria-hidden="true"></span>
+                <input type="text" value={label.name.clone()} aria-label={format!("Name of label {}", label.name)}
+                    data-testid={format!("label-name-{id}")}
+                    onchange={dispatch(Rc::new(move |name| LabelAction::Rename { id: rename_id.clone(), name }))} />
+                <input type="color" value={label.color.clone()} aria-label={format!("Colour of {}", label.name)}
+                    data-testid={format!("label-color-{id}")}
+                    onchange={dispatch(Rc::new(move |color| LabelAction::Recolor { id: recolor_id.clone(), color }))} />
+                <select aria-label={format!("Key of {}", label.name)} data-testid={format!("label-key-{id}")}
+                    onchange={dispatch(Rc::new(move |key: String| LabelAction::SetKey {
+                        id: key_id.clone(),
+                        key: Some(key).filter(|k| !k.is_empty()),
+                    }))}>
+                    <option value="" selected={label.key.is_none()}>{ "no key" }</option>
+                    { for KEYS.iter().map(|k| html! {
+                        <option value={*k} selected={label.key.as_deref() == Some(*k)}>{ *k }</option>
+                    }) }
+                </select>
+                <button type="button" aria-label={format!("Move {} up", label.name)} data-testid={format!("label-up-{id}")}
+                    onclick={button(LabelAction::Move { id: id.clone(), forward: false })}>{ "↑" }</button>
+                <button type="button" aria-label={format!("Move {} down", label.name)}
+                    data-testid={format!("label-down-{id}")}
+                    onclick={button(LabelAction::Move { id: id.clone(), forward: true })}>{ "↓" }</button>
+                <button type="button" aria-label={format!("Delete label {}", label.name)}
+                    data-testid={format!("label-delete-{id}")} onclick={on_delete}>{ "✕" }</button>
+            </li>
+        }
+    });
+    let confirmation = confirming.as_ref().and_then(|id| store.workspace.label(id)).map(|label| {
+        let yes = {
+            let (store, confirming, id) = (store.clone(), confirming.clone(), label.id.clone());
+            Callback::from(move |_| {
+                store.dispatch(Action::Labels(LabelAction::Delete { id: id.clone() }));
+                confirming.set(None);
+            })
+        };
+        let no = {
+            let confirming = confirming.clone();
+            Callback::from(move |_| confirming.set(None))
+        };
+        html! {
+            <div class="confirm" role="alertdialog" aria-label="Delete label" data-testid="confirm-delete-label">
+                <p>{ format!("Delete the label “{}” and its {} spans? (Ctrl+Z undoes it.)", label.name, in_use(&label.id)) }</p>
+                <button type="button" data-testid="confirm-delete-yes" onclick={yes}>{ "Delete label and spans" }</button>
+                <button type="button" data-testid="confirm-delete-no" onclick={no}>{ "Keep" }</button>
+            </div>
+        }
+    });
+    html! {
+        <details class="label-editor" data-testid="label-editor">
+            <summary>{ "Edit labels" }</summary>
+            <ul>{ for rows }</ul>
+            { for confirmation }
+            <div class="label-add">
+                <input type="text" ref={new_name} placeholder="New label" aria-label="New label name"
+                    data-testid="new-label-name" />
+                <input type="color" ref={new_color} value="#8c564b" aria-label="New label colour"
+                    data-testid="new-label-color" />
+                <button type="button" data-testid="add-label" onclick={on_add}>{ "Add" }</button>
+            </div>
+        </details>
+    }
+}
