@@ -45,6 +45,7 @@ async fn render(doc: Document) -> (Element, Element) {
         labels: default_labels(),
         selected: None,
         onclick: Default::default(),
+        onmousedown: Default::default(),
         onmouseup: Default::default(),
     };
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
