@@ -8,6 +8,7 @@
 //! files and downloads; `components` are the Yew view.
 
 pub mod browser;
+pub mod colors;
 pub mod components;
 pub mod formats;
 pub mod keys;

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-const CORE: &[&str] = &["src/model", "src/text", "src/formats", "src/state", "src/keys.rs", "src/sample.rs"];
+const CORE: &[&str] =
+    &["src/colors.rs", "src/model", "src/text", "src/formats", "src/state", "src/keys.rs", "src/sample.rs"];
 const FORBIDDEN: &[&str] = &["web_sys", "gloo", "yew", "wasm_bindgen", "js_sys"];
 
 fn rust_files(path: &Path, out: &mut Vec<std::path::PathBuf>) {

@@ -120,7 +120,7 @@ pub fn LabelEditor() -> Html {
             <div class="label-add">
                 <input type="text" ref={new_name} placeholder="New label" aria-label="New label name"
                     data-testid="new-label-name" />
-                <input type="color" ref={new_color} value="#8c564b" aria-label="New label colour"
+                <input type="color" ref={new_color} value="#a0665a" aria-label="New label colour"
                     data-testid="new-label-color" />
                 <button type="button" data-testid="add-label" onclick={on_add}>{ "Add" }</button>
             </div>

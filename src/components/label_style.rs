@@ -1,6 +1,7 @@
 //! The label colours as a stylesheet, so spans carry only `data-label` and a label added or
 //! recoloured at run time needs no code: `[data-label="actor"] { --label-color: #1f77b4 }`.
 
+use crate::colors::{ink_on, Rgb};
 use crate::model::Label;
 
 /// CSS giving each label's elements its colour. Ids and colours that could break out of the
@@ -9,8 +10,11 @@ pub fn label_css(labels: &[Label]) -> String {
     labels
         .iter()
         .filter(|l| l.id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_'))
-        .filter(|l| l.color.starts_with('#') && l.color[1..].chars().all(|c| c.is_ascii_hexdigit()))
-        .map(|l| format!("[data-label=\"{}\"]{{--label-color:{}}}\n", l.id, l.color))
+        .filter(|l| Rgb::parse(&l.color).is_some())
+        .map(|l| {
+            let ink = Rgb::parse(&l.color).map_or("#ffffff", ink_on);
+            format!("[data-label=\"{}\"]{{--label-color:{};--label-ink:{ink}}}\n", l.id, l.color)
+        })
         .collect()
 }
 
@@ -23,9 +27,9 @@ mod tests {
     fn one_rule_per_safe_label() {
         let mut labels = default_labels();
         labels.push(Label { id: "x\"]{}".into(), name: "bad".into(), color: "#fff".into(), key: None });
-        labels.push(Label { id: "ok".into(), name: "bad".into(), color: "red;}".into(), key: None });
+        labels.push(Label { id: "ok".into(), name: "bad".into(), color: "#fff;}".into(), key: None });
         let css = label_css(&labels);
         assert_eq!(css.lines().count(), 4);
-        assert!(css.contains("[data-label=\"actor\"]{--label-color:#1f77b4}"));
+        assert!(css.contains("[data-label=\"actor\"]{--label-color:#1f77b4;--label-ink:#ffffff}"), "{css}");
     }
 }

@@ -28,8 +28,8 @@ pub fn default_labels() -> Vec<Label> {
     [
         ("actor", "Actor", "#1f77b4", "1"),
         ("location", "Location", "#2ca02c", "2"),
-        ("figure", "Figure", "#e377c2", "3"),
-        ("quote", "Quote", "#ff7f0e", "4"),
+        ("figure", "Figure", "#e067bb", "3"),
+        ("quote", "Quote", "#eb6e00", "4"),
     ]
     .into_iter()
     .map(|(id, name, color, key)| Label {

@@ -37,7 +37,7 @@ pub enum LabelAction {
 }
 
 /// Colours for new labels, in order: distinct, and 3:1 or better against both themes' backgrounds.
-const PALETTE: &[&str] = &["#8c564b", "#17becf", "#7f7f7f", "#bcbd22", "#9467bd", "#d62728"];
+pub const PALETTE: &[&str] = &["#a0665a", "#0f8b9a", "#7f7f7f", "#8a8a1a", "#9467bd", "#e03a3a"];
 
 /// The edit that `action` makes, or `None` when it changes nothing or is not valid.
 pub(super) fn plan(workspace: &Workspace, action: LabelAction) -> Option<WorkspaceEdit> {

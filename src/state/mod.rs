@@ -14,7 +14,7 @@ use crate::formats::Opened;
 use crate::model::{fresh_id, Document, Span, SpanEdge, Workspace};
 pub use history::HISTORY_LIMIT;
 use history::{Change, Edit, Entry, History, WorkspaceEdit};
-pub use labels::LabelAction;
+pub use labels::{LabelAction, PALETTE};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
