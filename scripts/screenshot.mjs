@@ -1,0 +1,42 @@
+// Makes the README's screenshots from the release build in dist/: the sample article with
+// nested and overlapping spans, in the light and the dark theme.
+//   trunk build --release && node scripts/screenshot.mjs
+import { join } from 'node:path';
+
+import { ROOT, cpIndexOf, launch, selectText } from '../tests/e2e/support.mjs';
+
+// [text to select, key, occurrence]: realistic annotations of samples/geneva-talks.txt.
+const TAGS = [
+  ['Kremlin spokesperson Dmitry Peskov', '1'],
+  ['Dmitry Peskov', '1'],
+  ['Moscow', '2'],
+  ['Russian delegation', '1'],
+  ['We are working on clarifying the parameters. Nobody expects miracles after two days', '4'],
+  ['two days', '3'],
+  ['Peskov', '1', 1],
+  ['Our position has not changed – not by one kilometer', '4'],
+  ['one kilometer', '3'],
+  ['Ukraine’s chief negotiator, Rustem Umerov', '1'],
+  ['Rustem Umerov', '1'],
+  ['Kyiv', '2'],
+  ['19 percent of its territory', '3'],
+  ['Palais des Nations', '2'],
+];
+
+const app = await launch({ viewport: { width: 1400, height: 860 } });
+const { page } = app;
+const text = await page.locator('[data-testid=article]').textContent();
+for (const [needle, key, occurrence = 0] of TAGS) {
+  const start = cpIndexOf(text, needle, occurrence);
+  await selectText(page, start, start + [...needle].length);
+  await page.keyboard.press(key);
+}
+await page.locator('[data-span-entry]').filter({ hasText: 'Dmitry Peskov' }).first().click();
+await page.evaluate(() => window.scrollTo(0, 0));
+for (const theme of ['light', 'dark']) {
+  await page.evaluate((theme) => document.documentElement.setAttribute('data-theme', theme), theme);
+  const file = theme === 'light' ? 'screenshot.png' : 'screenshot-dark.png';
+  await page.screenshot({ path: join(ROOT, 'docs', file) });
+  console.log(`wrote docs/${file}`);
+}
+await app.close();
