@@ -5,6 +5,7 @@
 pub mod download;
 pub mod files;
 pub mod selection;
+pub mod storage;
 pub mod theme;
 
 use wasm_bindgen::JsCast;

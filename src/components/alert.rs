@@ -1,9 +1,10 @@
-//! The message about what went wrong (a file that could not be opened), in a `role="alert"`
-//! element so screen readers announce it, until dismissed or replaced.
+//! Messages about what went wrong, in `role="alert"` elements so screen readers announce them:
+//! a file that could not be opened (until dismissed or replaced), and work that is not being
+//! saved (until a save succeeds), with an immediate export.
 
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::{export_workspace, Store};
 use crate::state::Action;
 
 #[function_component]
@@ -18,6 +19,24 @@ pub fn AlertBar() -> Html {
         <div class="alert" role="alert">
             <span class="alert-message">{ message }</span>
             <button type="button" class="alert-dismiss" onclick={dismiss}>{ "Dismiss" }</button>
+        </div>
+    }
+}
+
+#[function_component]
+pub fn StorageWarning() -> Html {
+    let store = use_context::<Store>().expect("StorageWarning is rendered inside the store provider");
+    let Some(reason) = store.storage_warning.clone() else { return html! {} };
+    let export_all = {
+        let store = store.clone();
+        Callback::from(move |_| export_workspace(&store))
+    };
+    html! {
+        <div class="alert persistent" role="alert" data-testid="storage-warning">
+            <span class="alert-message">
+                { format!("Your work is not being saved in this browser: {reason}. Export it to keep it.") }
+            </span>
+            <button type="button" data-testid="storage-export" onclick={export_all}>{ "Export all now" }</button>
         </div>
     }
 }

@@ -7,8 +7,9 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::alert::AlertBar;
+use super::alert::{AlertBar, StorageWarning};
 use super::article::ArticleView;
+use super::autosave::Autosave;
 use super::document_list::DocumentList;
 use super::help::HelpOverlay;
 use super::label_style::label_css;
@@ -16,17 +17,31 @@ use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::toolbar::Toolbar;
 use crate::browser;
+use crate::formats::storage;
 use crate::keys::{command_for, KeyContext, KeyPress};
 use crate::model::Workspace;
 use crate::sample::sample_document;
-use crate::state::State;
+use crate::state::{Action, State};
+
+/// The workspace stored in this browser, or the sample article on a first visit. A stored
+/// workspace that cannot be read is kept aside (never overwritten) and the reason shown.
+fn initial_state() -> State {
+    let sample = || State::new(Workspace { documents: vec![Rc::new(sample_document())], ..Workspace::default() });
+    let Some(stored) = browser::storage::read_workspace() else { return sample() };
+    match storage::load(&stored) {
+        Ok(restored) => State::restored(restored),
+        Err(reason) => {
+            let kept = browser::storage::keep_unreadable(&stored);
+            let message =
+                format!("The saved workspace could not be read: {reason}. It is kept in this browser under “{kept}”.");
+            sample().reduce(Action::ShowAlert(message))
+        }
+    }
+}
 
 #[function_component]
 pub fn App() -> Html {
-    let store: Store = use_reducer(|| {
-        let workspace = Workspace { documents: vec![Rc::new(sample_document())], ..Workspace::default() };
-        AppState(State::new(workspace))
-    });
+    let store: Store = use_reducer(|| AppState(initial_state()));
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
     {
         let (store, exact_selection) = (store.clone(), exact_selection.clone());
@@ -77,7 +92,9 @@ pub fn App() -> Html {
             <style>{ label_css(&store.workspace.labels) }</style>
             <div class="app" {ondragover} {ondrop}>
                 <Toolbar exact_selection={exact_selection.clone()} />
+                <StorageWarning />
                 <AlertBar />
+                <Autosave store={store.clone()} />
                 <main class="workspace">
                     <DocumentList />
                     <ArticleView {exact_selection} />

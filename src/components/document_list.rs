@@ -1,31 +1,70 @@
-//! The documents of the workspace, with their span counts; clicking one opens it.
+//! The documents of the workspace: name, span counts by label, status (settable), rename and
+//! remove (undoable). Clicking a name opens the document; Alt+↑/↓ steps through the list.
 
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::store::Store;
+use crate::model::{Document, Label, Status};
 use crate::state::Action;
 
 #[function_component]
 pub fn DocumentList() -> Html {
     let store = use_context::<Store>().expect("DocumentList is rendered inside the store provider");
+    let renaming = use_state(|| None::<Rc<str>>);
     let items = store.workspace.documents.iter().map(|doc| {
-        let onclick = {
-            let (store, id) = (store.clone(), doc.id.clone());
-            Callback::from(move |_| store.dispatch(Action::SwitchDocument(id.clone())))
-        };
-        let on_remove = {
-            let (store, id) = (store.clone(), doc.id.clone());
-            Callback::from(move |_| store.dispatch(Action::RemoveDocument(id.clone())))
-        };
         let current = store.active.as_deref() == Some(&*doc.id);
-        html! {
-            <li data-testid="document-item" data-document-id={doc.id.clone()}>
-                <button type="button" aria-current={current.then_some("page")} {onclick}>
+        let is_renaming = renaming.as_deref() == Some(&*doc.id);
+        let dispatch = |action: Action| {
+            let store = store.clone();
+            Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
+        };
+        let on_status = {
+            let (store, id) = (store.clone(), doc.id.clone());
+            Callback::from(move |event: Event| {
+                let value = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+                if let Some(status) = value.and_then(|select| Status::from_key(&select.value())) {
+                    store.dispatch(Action::SetStatus { id: id.clone(), status });
+                }
+            })
+        };
+        let start_rename = {
+            let (renaming, id) = (renaming.clone(), doc.id.clone());
+            Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
+        };
+        let name = if is_renaming {
+            rename_input(&store, &renaming, doc)
+        } else {
+            html! {
+                <button type="button" class="document-open" aria-current={current.then_some("page")}
+                    onclick={dispatch(Action::SwitchDocument(doc.id.clone()))} ondblclick={start_rename.clone()}>
                     <span class="document-name">{ &doc.name }</span>
-                    <span class="count">{ doc.spans().len() }</span>
+                    <span class="count" aria-label="spans">{ doc.spans().len() }</span>
                 </button>
-                <button type="button" class="remove" data-testid="remove-document" onclick={on_remove}
-                    aria-label={format!("Remove {} (Ctrl+Z brings it back)", doc.name)} title="Remove (undoable)">{ "✕" }</button>
+            }
+        };
+        html! {
+            <li data-testid="document-item" data-document-id={doc.id.clone()} data-status={doc.status.key()}>
+                <div class="document-row">
+                    { name }
+                    <button type="button" class="icon" data-testid="rename-document" onclick={start_rename}
+                        aria-label={format!("Rename {}", doc.name)} title="Rename">{ "✎" }</button>
+                    <button type="button" class="icon" data-testid="remove-document"
+                        onclick={dispatch(Action::RemoveDocument(doc.id.clone()))}
+                        aria-label={format!("Remove {} (Ctrl+Z brings it back)", doc.name)}
+                        title="Remove (undoable)">{ "✕" }</button>
+                </div>
+                <div class="document-meta">
+                    <select data-testid="document-status" aria-label={format!("Status of {}", doc.name)}
+                        onchange={on_status}>
+                        { for Status::ALL.iter().map(|s| html! {
+                            <option value={s.key()} selected={*s == doc.status}>{ s.label() }</option>
+                        }) }
+                    </select>
+                    { label_counts(doc, &store.workspace.labels) }
+                </div>
             </li>
         }
     });
@@ -34,5 +73,54 @@ pub fn DocumentList() -> Html {
             <h2>{ "Documents" }</h2>
             <ul>{ for items }</ul>
         </nav>
+    }
+}
+
+/// Small coloured counts of the document's spans per label ("2 actor, 1 quote").
+fn label_counts(doc: &Document, labels: &[Label]) -> Html {
+    let counts = labels.iter().filter_map(|label| {
+        let count = doc.spans().iter().filter(|s| s.label == label.id).count();
+        (count > 0).then(|| {
+            html! {
+                <span class="label-count" data-label={label.id.clone()} title={label.name.clone()}
+                    aria-label={format!("{count} {}", label.name)}>
+                    <span class="swatch" aria-hidden="true"></span>{ count }
+                </span>
+            }
+        })
+    });
+    html! { <span class="label-counts">{ for counts }</span> }
+}
+
+/// The name as a text field: Enter or leaving it renames, Escape cancels.
+fn rename_input(store: &Store, renaming: &UseStateHandle<Option<Rc<str>>>, doc: &Document) -> Html {
+    let commit = {
+        let (store, renaming, id) = (store.clone(), renaming.clone(), doc.id.clone());
+        move |input: web_sys::HtmlInputElement| {
+            if renaming.is_some() {
+                store.dispatch(Action::RenameDocument { id: id.clone(), name: input.value() });
+                renaming.set(None);
+            }
+        }
+    };
+    let onkeydown = {
+        let (renaming, commit) = (renaming.clone(), commit.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+            match (event.key().as_str(), input) {
+                ("Enter", Some(input)) => commit(input),
+                ("Escape", _) => renaming.set(None),
+                _ => {}
+            }
+        })
+    };
+    let onblur = Callback::from(move |event: FocusEvent| {
+        if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            commit(input);
+        }
+    });
+    html! {
+        <input type="text" class="rename" data-testid="rename-input" value={doc.name.clone()}
+            aria-label="Document name" autofocus=true {onkeydown} {onblur} />
     }
 }

@@ -5,6 +5,7 @@
 pub mod alert;
 pub mod app;
 pub mod article;
+pub mod autosave;
 pub mod document_list;
 pub mod help;
 pub mod label_editor;

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::formats::native;
 use crate::keys::Command;
 use crate::state::{Action, State};
 
@@ -106,4 +107,17 @@ impl PartialEq for ExactSelection {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
+}
+
+/// Downloads an export, or says on screen why the browser would not.
+pub fn offer_download(store: &Store, file_name: &str, json: &str) {
+    if let Err(error) = browser::download::download_text(file_name, "application/json", json) {
+        store.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {error:?}")));
+    }
+}
+
+/// Downloads every document of the workspace as one native JSON file.
+pub fn export_workspace(store: &Store) {
+    let json = native::export(&store.workspace.labels, store.workspace.documents.iter().map(|d| &**d));
+    offer_download(store, native::WORKSPACE_FILE_NAME, &json);
 }

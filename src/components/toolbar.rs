@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::store::{open_files, run_command, ExactSelection, Store};
+use super::store::{export_workspace, offer_download, open_files, run_command, ExactSelection, Store};
 use crate::browser;
 use crate::formats::native;
 use crate::keys::Command;
@@ -57,11 +57,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| {
             let Some(doc) = store.active_document() else { return };
             let json = native::export(&store.workspace.labels, [&**doc]);
-            if let Err(error) =
-                browser::download::download_text(&native::export_file_name(&doc.name), "application/json", &json)
-            {
-                store.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {error:?}")));
-            }
+            offer_download(&store, &native::export_file_name(&doc.name), &json);
+        })
+    };
+    let on_export_all = {
+        let store = store.clone();
+        Callback::from(move |_| {
+            export_workspace(&store);
         })
     };
     let theme = use_state(browser::theme::load);
@@ -94,6 +96,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </div>
             <button type="button" class="export" data-testid="export-json" onclick={on_export}
                 disabled={store.active_document().is_none()}>{ "Export JSON" }</button>
+            <button type="button" data-testid="export-all" onclick={on_export_all}
+                disabled={store.workspace.documents.is_empty()}>{ "Export all" }</button>
             <button type="button" data-testid="theme" onclick={on_theme} aria-label="Colour theme"
                 title="Colour theme: system, light or dark">{ format!("Theme: {}", theme.name()) }</button>
             <button type="button" data-testid="help-button" onclick={on_help} aria-label="Keys (?)">{ "?" }</button>

@@ -9,6 +9,7 @@ pub mod jsonl;
 pub mod native;
 pub mod open;
 pub mod plain;
+pub mod storage;
 
 use crate::model::{Document, Label};
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{FileError, Opened};
-use crate::model::{Document, Label, Relation, Span};
+use crate::model::{Document, Label, Relation, Span, Status};
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
@@ -48,6 +48,9 @@ struct NativeDocument {
     text: String,
     #[serde(default)]
     sha256: Option<String>,
+    /// Added after version 1 shipped: "new", "in_progress" or "done"; absent means new.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    status: Option<String>,
     #[serde(default)]
     spans: Vec<NativeSpan>,
     #[serde(default)]
@@ -107,6 +110,7 @@ fn export_document(doc: &Document) -> NativeDocument {
         name: Some(doc.name.clone()),
         text: doc.text().to_string(),
         sha256: Some(sha256_hex(doc.text())),
+        status: Some(doc.status.key().to_string()),
         spans: doc
             .spans()
             .iter()
@@ -131,6 +135,9 @@ fn export_document(doc: &Document) -> NativeDocument {
             .collect(),
     }
 }
+
+/// The download name for the native export of every document of the workspace.
+pub const WORKSPACE_FILE_NAME: &str = "workspace.json";
 
 /// The download name for the native export of a document named `doc_name`:
 /// "geneva-talks.txt" → "geneva-talks.json".
@@ -211,6 +218,10 @@ fn import_document(native: NativeDocument) -> Result<Document, String> {
         }
     }
     let mut doc = Document::new(native.id, name, native.text);
+    if let Some(key) = &native.status {
+        doc.status = Status::from_key(key)
+            .ok_or_else(|| format!("{at}: its status “{key}” is not one of new, in_progress, done"))?;
+    }
     for span in native.spans {
         if span.start >= span.end || span.end > doc.len() {
             return Err(format!(

@@ -102,11 +102,46 @@ impl std::fmt::Display for ModelError {
     }
 }
 
+/// Where the annotator is with a document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    New,
+    InProgress,
+    Done,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::New, Status::InProgress, Status::Done];
+
+    /// The name in files and attributes: "new", "in_progress", "done".
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::New => "new",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+        }
+    }
+}
+
 /// One article: its text exactly as loaded, and what is annotated in it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     pub id: Rc<str>,
     pub name: String,
+    pub status: Status,
     text: Rc<str>,
     index: Rc<CodepointIndex>,
     paragraphs: Rc<[Paragraph]>,
@@ -120,6 +155,7 @@ impl Document {
         Self {
             id: id.into(),
             name: name.into(),
+            status: Status::New,
             index: Rc::new(CodepointIndex::new(&text)),
             paragraphs: split_paragraphs(&text).into(),
             text,
@@ -236,6 +272,11 @@ impl Document {
             std::mem::take(&mut self.relations).into_iter().partition(|r| &*r.from == id || &*r.to == id);
         self.relations = kept;
         Some((span, touching))
+    }
+
+    pub fn remove_relation(&mut self, id: &str) -> Option<Relation> {
+        let at = self.relations.iter().position(|r| &*r.id == id)?;
+        Some(self.relations.remove(at))
     }
 
     pub fn insert_relation(&mut self, relation: Relation) -> Result<(), ModelError> {

@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use crate::model::{Document, Label, Relation, Span};
+use crate::model::{Document, Label, Relation, Span, Status};
 
 /// How many changes are remembered for undo, over all documents.
 pub const HISTORY_LIMIT: usize = 5000;
@@ -24,20 +24,63 @@ pub(super) enum Edit {
     Replace { before: Span, after: Span },
 }
 
-/// One undoable change to the workspace as a whole.
+/// A span in a document (by id), with the relations that touch it.
+pub(super) type PlacedSpan = (Rc<str>, Span, Vec<Relation>);
+/// A relation in a document (by id).
+pub(super) type PlacedRelation = (Rc<str>, Relation);
+
+/// One undoable change to the workspace as a whole. Larger changes are a [`WorkspaceEdit::Batch`]
+/// of these: deleting a label removes its spans then the label; an import adds labels,
+/// documents, and the spans and relations it merges into documents already open.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum WorkspaceEdit {
-    /// The label set changes; `spans` (per document) are removed with it when `spans_removed`,
-    /// which is how deleting a label takes its spans along, and its undo brings them back.
-    Labels { before: Vec<Label>, after: Vec<Label>, spans: Vec<(Rc<str>, Span, Vec<Relation>)>, spans_removed: bool },
-    /// Documents are added (`added`) or removed, with the label set before and after.
+    Labels {
+        before: Vec<Label>,
+        after: Vec<Label>,
+    },
+    /// Spans (each with the relations that touch it) removed from or inserted into documents.
+    Spans {
+        spans: Vec<PlacedSpan>,
+        removed: bool,
+    },
+    /// Relations removed from or inserted into documents whose spans exist.
+    Relations {
+        relations: Vec<PlacedRelation>,
+        removed: bool,
+    },
+    /// Documents added or removed; `active_before` is where removal (or undoing an add) returns.
     Documents {
         documents: Vec<Rc<Document>>,
         added: bool,
-        labels_before: Vec<Label>,
-        labels_after: Vec<Label>,
         active_before: Option<Rc<str>>,
     },
+    /// A document's name and status.
+    Meta {
+        document: Rc<str>,
+        before: (String, Status),
+        after: (String, Status),
+    },
+    /// Several edits as one step, applied in order and undone in reverse.
+    Batch(Vec<WorkspaceEdit>),
+}
+
+impl WorkspaceEdit {
+    fn inverse(self) -> WorkspaceEdit {
+        match self {
+            WorkspaceEdit::Labels { before, after } => WorkspaceEdit::Labels { before: after, after: before },
+            WorkspaceEdit::Spans { spans, removed } => WorkspaceEdit::Spans { spans, removed: !removed },
+            WorkspaceEdit::Relations { relations, removed } => {
+                WorkspaceEdit::Relations { relations, removed: !removed }
+            }
+            WorkspaceEdit::Documents { documents, added, active_before } => {
+                WorkspaceEdit::Documents { documents, added: !added, active_before }
+            }
+            WorkspaceEdit::Meta { document, before, after } => {
+                WorkspaceEdit::Meta { document, before: after, after: before }
+            }
+            WorkspaceEdit::Batch(edits) => WorkspaceEdit::Batch(edits.into_iter().rev().map(Self::inverse).collect()),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,27 +97,7 @@ impl Change {
             Change::Span(Edit::Replace { before, after }) => {
                 Change::Span(Edit::Replace { before: after, after: before })
             }
-            Change::Workspace(WorkspaceEdit::Labels { before, after, spans, spans_removed }) => {
-                Change::Workspace(WorkspaceEdit::Labels {
-                    before: after,
-                    after: before,
-                    spans,
-                    spans_removed: !spans_removed,
-                })
-            }
-            Change::Workspace(WorkspaceEdit::Documents {
-                documents,
-                added,
-                labels_before,
-                labels_after,
-                active_before,
-            }) => Change::Workspace(WorkspaceEdit::Documents {
-                documents,
-                added: !added,
-                labels_before: labels_after,
-                labels_after: labels_before,
-                active_before,
-            }),
+            Change::Workspace(edit) => Change::Workspace(edit.inverse()),
         }
     }
 }

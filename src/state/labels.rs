@@ -98,7 +98,13 @@ pub(super) fn plan(workspace: &Workspace, action: LabelAction) -> Option<Workspa
             }
         }
     }
-    (after != before).then_some(WorkspaceEdit::Labels { before, after, spans, spans_removed: true })
+    if after == before {
+        return None;
+    }
+    Some(WorkspaceEdit::Batch(vec![
+        WorkspaceEdit::Spans { spans, removed: true },
+        WorkspaceEdit::Labels { before, after },
+    ]))
 }
 
 /// A lower-case id made from the name ("Quote source" → "quote-source"), unique in `labels`.

@@ -10,10 +10,11 @@ mod labels;
 use std::rc::Rc;
 
 use crate::formats::open::open_file;
+use crate::formats::storage::Restored;
 use crate::formats::Opened;
-use crate::model::{fresh_id, Document, Span, SpanEdge, Workspace};
+use crate::model::{fresh_id, Document, Relation, Span, SpanEdge, Status, Workspace};
 pub use history::HISTORY_LIMIT;
-use history::{Change, Edit, Entry, History, WorkspaceEdit};
+use history::{Change, Edit, Entry, History, PlacedRelation, PlacedSpan, WorkspaceEdit};
 pub use labels::{LabelAction, PALETTE};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,9 +70,20 @@ pub enum Action {
         forward: bool,
     },
     RemoveDocument(Rc<str>),
+    RenameDocument {
+        id: Rc<str>,
+        name: String,
+    },
+    SetStatus {
+        id: Rc<str>,
+        status: Status,
+    },
     ShowAlert(String),
     DismissAlert,
     ToggleHelp,
+    /// Saving to browser storage failed (quota, private mode): warn until a save succeeds.
+    StorageFailed(String),
+    StorageSaved,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -85,13 +97,33 @@ pub struct State {
     pub alert: Option<String>,
     /// The overlay that lists every key is open.
     pub help_open: bool,
+    /// Why the last save to browser storage failed; the work is not safe until it clears.
+    pub storage_warning: Option<String>,
     history: Rc<History>,
 }
 
 impl State {
     pub fn new(workspace: Workspace) -> Self {
         let active = workspace.documents.first().map(|d| d.id.clone());
-        Self { workspace, active, selected: None, alert: None, help_open: false, history: Rc::default() }
+        Self {
+            workspace,
+            active,
+            selected: None,
+            alert: None,
+            help_open: false,
+            storage_warning: None,
+            history: Rc::default(),
+        }
+    }
+
+    /// The state a stored workspace comes back as (see `formats::storage`).
+    pub fn restored(restored: Restored) -> Self {
+        let documents = restored.documents.into_iter().map(Rc::new).collect();
+        let mut state = Self::new(Workspace { labels: restored.labels, documents });
+        if let Some(active) = restored.active {
+            state.active = Some(active.into());
+        }
+        state
     }
 
     pub fn active_document(&self) -> Option<&Rc<Document>> {
@@ -132,9 +164,18 @@ impl State {
             Action::SwitchDocument(id) => self.switch_to(id),
             Action::SwitchNeighbour { forward } => self.switch_neighbour(forward),
             Action::RemoveDocument(id) => self.remove_document(id),
+            Action::RenameDocument { id, name } => {
+                let name = name.trim().to_string();
+                if !name.is_empty() {
+                    self.set_meta(&id, |(_, status)| (name, status));
+                }
+            }
+            Action::SetStatus { id, status } => self.set_meta(&id, |(name, _)| (name, status)),
             Action::ShowAlert(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,
             Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::StorageFailed(reason) => self.storage_warning = Some(reason),
+            Action::StorageSaved => self.storage_warning = None,
         }
         self
     }
@@ -288,6 +329,9 @@ impl State {
         match edit {
             Edit::Insert { span, relations } => {
                 doc.insert_span(span.clone()).ok().filter(|inserted| *inserted)?;
+                if doc.status == Status::New {
+                    doc.status = Status::InProgress;
+                }
                 for relation in &relations {
                     doc.insert_relation(relation.clone()).ok()?;
                 }
@@ -309,13 +353,16 @@ impl State {
     }
 
     fn apply_workspace_edit(&mut self, edit: WorkspaceEdit) -> Option<WorkspaceEdit> {
-        match edit {
-            WorkspaceEdit::Labels { before, after, spans, spans_removed } => {
+        let applied = match edit {
+            WorkspaceEdit::Labels { before, after } => {
+                self.workspace.labels = after.clone();
+                WorkspaceEdit::Labels { before, after }
+            }
+            WorkspaceEdit::Spans { spans, removed } => {
                 let mut applied = Vec::with_capacity(spans.len());
                 for (doc_id, span, relations) in spans {
-                    let slot = self.workspace.documents.iter_mut().find(|d| d.id == doc_id)?;
-                    let doc = Rc::make_mut(slot);
-                    if spans_removed {
+                    let doc = self.document_mut(&doc_id)?;
+                    if removed {
                         let (span, relations) = doc.remove_span(&span.id)?;
                         applied.push((doc_id, span, relations));
                     } else {
@@ -326,29 +373,63 @@ impl State {
                         applied.push((doc_id, span, relations));
                     }
                 }
-                self.workspace.labels = after.clone();
-                if self.selected.as_deref().is_some_and(|id| self.active_span(id).is_none()) {
-                    self.selected = None;
-                }
-                Some(WorkspaceEdit::Labels { before, after, spans: applied, spans_removed })
+                WorkspaceEdit::Spans { spans: applied, removed }
             }
-            WorkspaceEdit::Documents { documents, added, labels_before, labels_after, active_before } => {
+            WorkspaceEdit::Relations { relations, removed } => {
+                for (doc_id, relation) in &relations {
+                    let doc = self.document_mut(doc_id)?;
+                    if removed {
+                        doc.remove_relation(&relation.id)?;
+                    } else {
+                        doc.insert_relation(relation.clone()).ok()?;
+                    }
+                }
+                WorkspaceEdit::Relations { relations, removed }
+            }
+            WorkspaceEdit::Documents { documents, added, active_before } => {
                 let ids: Vec<Rc<str>> = documents.iter().map(|d| d.id.clone()).collect();
                 if added {
                     self.workspace.documents.extend(documents.iter().cloned());
                     self.active = ids.first().cloned();
                 } else {
+                    // Removed as they are now, so undoing the removal keeps later edits.
+                    let current: Vec<Rc<Document>> =
+                        ids.iter().filter_map(|id| self.workspace.document(id).cloned()).collect();
                     self.workspace.documents.retain(|d| !ids.contains(&d.id));
                     let back = active_before.clone().filter(|id| self.workspace.document(id).is_some());
                     self.active = back.or_else(|| self.workspace.documents.first().map(|d| d.id.clone()));
+                    self.selected = None;
+                    return Some(WorkspaceEdit::Documents { documents: current, added, active_before });
                 }
-                self.workspace.labels = labels_after.clone();
                 self.selected = None;
-                Some(WorkspaceEdit::Documents { documents, added, labels_before, labels_after, active_before })
+                WorkspaceEdit::Documents { documents, added, active_before }
             }
+            WorkspaceEdit::Meta { document, before, after } => {
+                let doc = self.document_mut(&document)?;
+                (doc.name, doc.status) = after.clone();
+                WorkspaceEdit::Meta { document, before, after }
+            }
+            WorkspaceEdit::Batch(edits) => {
+                let mut applied = Vec::with_capacity(edits.len());
+                for edit in edits {
+                    applied.push(self.apply_workspace_edit(edit)?);
+                }
+                WorkspaceEdit::Batch(applied)
+            }
+        };
+        if self.selected.as_deref().is_some_and(|id| self.active_span(id).is_none()) {
+            self.selected = None;
         }
+        Some(applied)
     }
 
+    fn document_mut(&mut self, id: &str) -> Option<&mut Document> {
+        self.workspace.documents.iter_mut().find(|d| &*d.id == id).map(Rc::make_mut)
+    }
+
+    /// Adds what a file held. A document whose text is already open (same sha256, so the same
+    /// text) is not added again: its spans and relations that are new are merged into the
+    /// open one. Labels it uses that are missing are added. All of it is one undo step.
     fn add_opened(&mut self, opened: Opened) {
         let labels_before = self.workspace.labels.clone();
         let mut labels_after = labels_before.clone();
@@ -358,7 +439,14 @@ impl State {
             }
         }
         let mut documents: Vec<Rc<Document>> = Vec::new();
+        let (mut spans, mut relations) = (Vec::new(), Vec::new());
         for mut doc in opened.documents {
+            if let Some(open) = self.workspace.documents.iter().chain(&documents).find(|d| d.text() == doc.text()) {
+                let (new_spans, new_relations) = merge_plan(open, &doc, &spans);
+                spans.extend(new_spans);
+                relations.extend(new_relations);
+                continue;
+            }
             let mut ids = self.workspace.documents.iter().chain(&documents).map(|d| &*d.id);
             if doc.id.is_empty() || ids.any(|id| id == &*doc.id) {
                 let ids = self.workspace.documents.iter().chain(&documents).map(|d| &*d.id);
@@ -366,17 +454,17 @@ impl State {
             }
             documents.push(Rc::new(doc));
         }
-        if documents.is_empty() {
-            return;
+        let mut batch = vec![WorkspaceEdit::Labels { before: labels_before, after: labels_after }];
+        let merged_into = spans.first().map(|(doc, _, _): &PlacedSpan| doc.clone());
+        if !documents.is_empty() {
+            batch.push(WorkspaceEdit::Documents { documents, added: true, active_before: self.active.clone() });
         }
-        let active_before = self.active.clone();
-        self.record_workspace(WorkspaceEdit::Documents {
-            documents,
-            added: true,
-            labels_before,
-            labels_after,
-            active_before,
-        });
+        batch.push(WorkspaceEdit::Spans { spans, removed: false });
+        batch.push(WorkspaceEdit::Relations { relations, removed: false });
+        self.record_workspace(WorkspaceEdit::Batch(batch));
+        if let Some(doc) = merged_into.filter(|_| self.active_document().is_none_or(|d| d.spans().is_empty())) {
+            self.active = Some(doc);
+        }
         self.alert = None;
     }
 
@@ -407,17 +495,58 @@ impl State {
         }
     }
 
+    fn set_meta(&mut self, id: &Rc<str>, change: impl FnOnce((String, Status)) -> (String, Status)) {
+        let Some(doc) = self.workspace.document(id) else { return };
+        let before = (doc.name.clone(), doc.status);
+        let after = change(before.clone());
+        if after != before {
+            self.record_workspace(WorkspaceEdit::Meta { document: id.clone(), before, after });
+        }
+    }
+
     fn remove_document(&mut self, id: Rc<str>) {
         let Some(doc) = self.workspace.document(&id).cloned() else { return };
-        let labels = self.workspace.labels.clone();
         self.record_workspace(WorkspaceEdit::Documents {
             documents: vec![doc],
             added: false,
-            labels_before: labels.clone(),
-            labels_after: labels,
             active_before: self.active.clone(),
         });
     }
+}
+
+/// The spans of `incoming` that `open` (the same text) lacks, with fresh ids, and the relations
+/// of `incoming` between spans that then exist, renamed to match. `pending` are spans already
+/// planned for `open` by this import (a file may hold the same text twice).
+fn merge_plan(open: &Document, incoming: &Document, pending: &[PlacedSpan]) -> (Vec<PlacedSpan>, Vec<PlacedRelation>) {
+    let same = |a: &Span, b: &Span| (a.start, a.end, &a.label) == (b.start, b.end, &b.label);
+    let planned: Vec<&Span> = pending.iter().filter(|(doc, _, _)| *doc == open.id).map(|(_, s, _)| s).collect();
+    let mut taken: Vec<Rc<str>> =
+        open.spans().iter().map(|s| s.id.clone()).chain(planned.iter().map(|s| s.id.clone())).collect();
+    let mut renamed: Vec<(Rc<str>, Rc<str>)> = Vec::new();
+    let mut spans = Vec::new();
+    for span in incoming.spans() {
+        if let Some(existing) = open.spans().iter().chain(planned.iter().copied()).find(|s| same(s, span)) {
+            renamed.push((span.id.clone(), existing.id.clone()));
+            continue;
+        }
+        let id = fresh_id("s", taken.iter().map(|id| &**id));
+        taken.push(id.clone());
+        renamed.push((span.id.clone(), id.clone()));
+        spans.push((open.id.clone(), Span { id, ..span.clone() }, Vec::new()));
+    }
+    let rename = |id: &Rc<str>| renamed.iter().find(|(from, _)| from == id).map(|(_, to)| to.clone());
+    let mut relation_ids: Vec<Rc<str>> = open.relations().iter().map(|r| r.id.clone()).collect();
+    let mut relations = Vec::new();
+    for relation in incoming.relations() {
+        let (Some(from), Some(to)) = (rename(&relation.from), rename(&relation.to)) else { continue };
+        let exists = open.relations().iter().any(|r| r.kind == relation.kind && r.from == from && r.to == to);
+        if !exists {
+            let id = fresh_id("r", relation_ids.iter().map(|id| &**id));
+            relation_ids.push(id.clone());
+            relations.push((open.id.clone(), Relation { id, from, to, kind: relation.kind.clone() }));
+        }
+    }
+    (spans, relations)
 }
 
 #[cfg(test)]
@@ -492,13 +621,16 @@ mod tests {
     }
 
     #[test]
-    fn an_opened_file_becomes_a_new_active_document_and_its_export_reopens_identically() {
+    fn an_export_reopens_as_the_identical_document() {
         let state = tag(state_with("Peskov said"), 0, 6, "actor");
         let json = crate::formats::native::export(&state.workspace.labels, [&**state.active_document().unwrap()]);
-        let reopened = state.clone().reduce(Action::OpenFile { name: "t.json".into(), bytes: json.into_bytes() });
-        assert_eq!(reopened.workspace.documents.len(), 2);
-        assert_eq!(reopened.active.as_deref(), Some("d2"));
+        let removed = state.clone().reduce(Action::RemoveDocument("d1".into()));
+        assert!(removed.workspace.documents.is_empty());
+        let reopened = removed.reduce(Action::OpenFile { name: "t.json".into(), bytes: json.into_bytes() });
+        assert_eq!(reopened.workspace.documents.len(), 1);
+        assert_eq!(reopened.active.as_deref(), Some("d1"));
         assert_eq!(texts(&reopened), texts(&state));
+        assert_eq!(reopened.workspace, state.workspace);
     }
 
     #[test]
@@ -655,5 +787,84 @@ mod tests {
         assert_eq!(texts(&moved(state.clone(), SpanEdge::Start, 10))[0].1, "spokesperson Dmitry");
         assert_eq!(texts(&moved(state.clone(), SpanEdge::End, 2)), texts(&state), "an end before the start is refused");
         assert_eq!(texts(&moved(state.clone(), SpanEdge::Start, 38)), texts(&state), "a start after the end too");
+    }
+
+    fn export_of(state: &State) -> String {
+        crate::formats::native::export(&state.workspace.labels, state.workspace.documents.iter().map(|d| &**d))
+    }
+
+    #[test]
+    fn opening_the_same_text_again_merges_new_spans_and_relations_once() {
+        let mut state = tag(tag(state_with("Peskov said hello"), 0, 6, "actor"), 12, 17, "quote");
+        let doc = Rc::make_mut(&mut state.workspace.documents[0]);
+        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() })
+            .unwrap();
+        let mut other = Document::new("d7", "copy.txt", "Peskov said hello");
+        for (id, start, end, label) in [("a", 0, 6, "actor"), ("b", 12, 17, "quote"), ("c", 7, 11, "figure")] {
+            other.insert_span(Span::new(id, start, end, label)).unwrap();
+        }
+        other
+            .insert_relation(Relation { id: "x".into(), kind: "said_by".into(), from: "b".into(), to: "a".into() })
+            .unwrap();
+        other
+            .insert_relation(Relation { id: "y".into(), kind: "about".into(), from: "c".into(), to: "a".into() })
+            .unwrap();
+        let json = crate::formats::native::export(&state.workspace.labels, [&other]);
+        let before = export_of(&state);
+        let merged = state.reduce(Action::OpenFile { name: "copy.json".into(), bytes: json.clone().into_bytes() });
+        assert_eq!(merged.workspace.documents.len(), 1, "same sha256: merged, not added");
+        let doc = merged.active_document().unwrap();
+        assert_eq!(doc.spans().len(), 3, "identical spans once, the new one added");
+        assert_eq!(doc.relations().len(), 2, "the identical relation once, the new one renamed");
+        let again = merged.clone().reduce(Action::OpenFile { name: "copy.json".into(), bytes: json.into_bytes() });
+        assert_eq!(export_of(&again), export_of(&merged), "merging twice changes nothing more");
+        assert_eq!(export_of(&merged.reduce(Action::Undo)), before, "the merge is one undo step");
+    }
+
+    #[test]
+    fn rename_and_status_are_undoable_and_tagging_starts_progress() {
+        let state = state_with("Peskov said");
+        assert_eq!(state.active_document().unwrap().status, Status::New);
+        let tagged = tag(state, 0, 6, "actor");
+        assert_eq!(tagged.active_document().unwrap().status, Status::InProgress);
+        let done = tagged
+            .reduce(Action::SetStatus { id: "d1".into(), status: Status::Done })
+            .reduce(Action::RenameDocument { id: "d1".into(), name: " Peskov interview ".into() });
+        let doc = done.active_document().unwrap();
+        assert_eq!((doc.name.as_str(), doc.status), ("Peskov interview", Status::Done));
+        let undone = done.reduce(Action::Undo).reduce(Action::Undo);
+        let doc = undone.active_document().unwrap();
+        assert_eq!((doc.name.as_str(), doc.status), ("t.txt", Status::InProgress));
+        let unchanged = undone.clone().reduce(Action::RenameDocument { id: "d1".into(), name: "  ".into() });
+        assert_eq!(unchanged.workspace, undone.workspace, "an empty name is refused");
+    }
+
+    #[test]
+    fn every_refused_file_leaves_the_workspace_byte_for_byte_as_it_was() {
+        let state = tag(state_with("Peskov said hello"), 0, 6, "actor");
+        let good = crate::formats::native::export(&state.workspace.labels, [&**state.active_document().unwrap()]);
+        let edited = |from: &str, to: &str| good.replacen(from, to, 1).into_bytes();
+        let huge = vec![b'a'; crate::formats::plain::MAX_FILE_BYTES + 1];
+        let bad: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "binary"),
+            ("latin1.txt", b"caf\xe9".to_vec(), "UTF-8"),
+            ("empty.txt", Vec::new(), "empty"),
+            ("huge.txt", huge, "MB"),
+            ("cut.json", good.as_bytes()[..good.len() / 2].to_vec(), "line"),
+            ("range.json", edited("\"end\": 6", "\"end\": 99"), "outside the text"),
+            ("sha.json", edited("\"sha256\": \"", "\"sha256\": \"00"), "sha256"),
+            ("tool.json", br#"{"format": "label-studio", "documents": []}"#.to_vec(), "label-studio"),
+            ("future.json", edited("\"version\": 1", "\"version\": 9"), "newer version"),
+            ("text.json", edited("\"text\": \"Peskov\"", "\"text\": \"Putin\""), "Putin"),
+        ];
+        let before = export_of(&state);
+        for (name, bytes, reason) in bad {
+            let after = state.clone().reduce(Action::OpenFile { name: name.into(), bytes });
+            let alert = after.alert.clone().unwrap_or_default();
+            assert!(alert.contains(name) && alert.contains(reason), "{name}: {alert}");
+            assert_eq!(export_of(&after), before, "{name} changed the workspace");
+            assert_eq!((&after.active, &after.selected), (&state.active, &state.selected));
+            assert_eq!(after.can_undo(), state.can_undo());
+        }
     }
 }

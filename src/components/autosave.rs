@@ -1,0 +1,89 @@
+//! Autosave: every change is in browser storage within [`SAVE_DELAY_MS`] of the first unsaved
+//! change, and at once when the page is hidden or closed; the scroll position is kept too.
+//! A failed save shows a persistent warning with an "Export all" button (see `alert`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use super::store::Store;
+use crate::browser;
+use crate::formats::storage;
+use crate::state::Action;
+
+/// How long after a change the workspace is written at the latest.
+pub const SAVE_DELAY_MS: u32 = 300;
+
+/// Saves what `store` holds now; reports a failure (or the end of one) to the state.
+fn save_now(store: &Store) {
+    let docs = store.workspace.documents.iter().map(|d| &**d);
+    let stored = storage::save(&store.workspace.labels, docs, store.active.as_deref());
+    match browser::storage::write_workspace(&stored) {
+        Ok(()) if store.storage_warning.is_some() => store.dispatch(Action::StorageSaved),
+        Ok(()) => {}
+        Err(reason) if store.storage_warning.as_deref() != Some(reason.as_str()) => {
+            store.dispatch(Action::StorageFailed(reason))
+        }
+        Err(_) => {}
+    }
+}
+
+fn save_scroll(store: &Store) {
+    if let (Some(active), Ok(y)) = (store.active.as_deref(), gloo::utils::window().scroll_y()) {
+        browser::storage::write_scroll(active, y);
+    }
+}
+
+/// Keeps browser storage up to date with `store`; render it once, anywhere inside the app.
+#[derive(Properties, PartialEq)]
+pub struct AutosaveProps {
+    pub store: Store,
+}
+
+#[function_component]
+pub fn Autosave(props: &AutosaveProps) -> Html {
+    let latest = use_mut_ref(|| props.store.clone());
+    *latest.borrow_mut() = props.store.clone();
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    {
+        let (latest, pending) = (latest.clone(), pending.clone());
+        let key = (props.store.workspace.clone(), props.store.active.clone());
+        use_effect_with(key, move |_| {
+            if pending.borrow().is_none() {
+                let slot = pending.clone();
+                *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
+                    slot.borrow_mut().take();
+                    save_now(&latest.borrow());
+                }));
+            }
+        });
+    }
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            if let Some((document, y)) = browser::storage::read_scroll() {
+                if latest.borrow().active.as_deref() == Some(document.as_str()) {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+                }
+            }
+            let window = gloo::utils::window();
+            let flush = {
+                let latest = latest.clone();
+                move |_: &web_sys::Event| {
+                    save_now(&latest.borrow());
+                    save_scroll(&latest.borrow());
+                }
+            };
+            let listeners = [
+                EventListener::new(&window, "pagehide", flush.clone()),
+                EventListener::new(&gloo::utils::document(), "visibilitychange", flush),
+                EventListener::new(&window, "scrollend", move |_| save_scroll(&latest.borrow())),
+            ];
+            move || drop(listeners)
+        });
+    }
+    html! {}
+}

@@ -1,0 +1,96 @@
+//! What the browser keeps between visits: the whole workspace as native JSON wrapped with a
+//! schema number, so a later version of the app can read (and migrate) what an earlier one
+//! stored. Reading never panics and never returns half a workspace.
+//!
+//! Schemas:
+//! - 1: the bare native JSON file (`{"format": "article-annotator", ...}`), with no wrapper;
+//! - 2: `{"schema": 2, "workspace": <native JSON>, "active": "<document id>"}`.
+
+use serde::{Deserialize, Serialize};
+
+use super::native;
+use crate::model::{Document, Label};
+
+pub const SCHEMA: u32 = 2;
+
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    schema: u32,
+    workspace: serde_json::Value,
+    #[serde(default)]
+    active: Option<String>,
+}
+
+/// A workspace read back from storage.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Restored {
+    pub labels: Vec<Label>,
+    pub documents: Vec<Document>,
+    pub active: Option<String>,
+}
+
+/// The stored form of a workspace (schema [`SCHEMA`]).
+pub fn save<'d>(labels: &[Label], documents: impl IntoIterator<Item = &'d Document>, active: Option<&str>) -> String {
+    let workspace: serde_json::Value =
+        serde_json::from_str(&native::export(labels, documents)).expect("the native export is JSON");
+    serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string) })
+        .expect("a JSON value serialises")
+}
+
+/// Reads what [`save`] (or an earlier schema) stored.
+pub fn load(stored: &str) -> Result<Restored, String> {
+    let value: serde_json::Value =
+        serde_json::from_str(stored).map_err(|e| format!("the stored workspace is not valid JSON ({e})"))?;
+    let (workspace, active) = match value.get("schema").and_then(|s| s.as_u64()) {
+        None if native::looks_native(&value) => (value, None),
+        Some(2) => {
+            let stored: Stored = serde_json::from_value(value)
+                .map_err(|e| format!("the stored workspace does not have the expected shape ({e})"))?;
+            (stored.workspace, stored.active)
+        }
+        Some(schema) if schema > u64::from(SCHEMA) => {
+            return Err(format!("it was stored by a newer version of the app (schema {schema})"));
+        }
+        _ => return Err("the stored data is not a workspace".to_string()),
+    };
+    let opened = native::import("the stored workspace", &workspace.to_string()).map_err(|e| e.reason)?;
+    let active = active.filter(|id| opened.documents.iter().any(|d| &*d.id == id));
+    Ok(Restored { labels: opened.labels, documents: opened.documents, active })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{default_labels, Span, Status};
+
+    fn documents() -> Vec<Document> {
+        let mut one = Document::new("d1", "one.txt", "Peskov said 😀\r\n");
+        one.insert_span(Span::new("s1", 0, 6, "actor")).unwrap();
+        one.status = Status::Done;
+        vec![one, Document::new("d2", "two.txt", "Kyiv")]
+    }
+
+    #[test]
+    fn saved_workspaces_load_back_identically_with_the_open_document() {
+        let stored = save(&default_labels(), &documents(), Some("d2"));
+        let restored = load(&stored).unwrap();
+        assert_eq!(restored, Restored { labels: default_labels(), documents: documents(), active: Some("d2".into()) });
+    }
+
+    #[test]
+    fn schema_1_the_bare_native_file_is_migrated() {
+        let version_1 = native::export(&default_labels(), &documents());
+        let restored = load(&version_1).unwrap();
+        assert_eq!((restored.documents, restored.active), (documents(), None));
+    }
+
+    #[test]
+    fn broken_or_foreign_storage_is_an_error_not_a_panic() {
+        assert!(load("{\"schema\": 2").unwrap_err().contains("not valid JSON"));
+        assert!(load("{\"schema\": 3, \"workspace\": {}}").unwrap_err().contains("newer version"));
+        assert!(load("[1, 2]").unwrap_err().contains("not a workspace"));
+        assert!(load("{\"schema\": 2, \"workspace\": {\"format\": \"x\"}}").is_err());
+        let unknown_active = save(&default_labels(), &documents(), Some("d9"));
+        assert_eq!(load(&unknown_active).unwrap().active, None);
+    }
+}
