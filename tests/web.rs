@@ -196,7 +196,7 @@ async fn the_app_opens_on_the_sample_article() {
     yew::Renderer::<App>::with_root(root.clone()).render();
     let article = settle(|| root.query_selector("[data-testid=article]").ok().flatten()).await;
     assert_eq!(article.text_content().unwrap(), SAMPLE_TEXT);
-    let label_buttons = root.query_selector_all("[data-testid^=label-]").unwrap().length();
+    let label_buttons = root.query_selector_all(".toolbar [data-testid^=label-]").unwrap().length();
     assert_eq!(label_buttons, 4);
     assert!(root.query_selector("[data-testid=export-json]").unwrap().is_some());
     let list = root.query_selector("[data-testid=document-list]").unwrap().unwrap();

@@ -17,31 +17,71 @@ use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::toolbar::Toolbar;
 use crate::browser;
-use crate::formats::storage;
+use crate::formats::storage::{self, Restored};
 use crate::keys::{command_for, KeyContext, KeyPress};
 use crate::model::Workspace;
 use crate::sample::sample_document;
 use crate::state::{Action, State};
 
-/// The workspace stored in this browser, or the sample article on a first visit. A stored
-/// workspace that cannot be read is kept aside (never overwritten) and the reason shown.
-fn initial_state() -> State {
+/// The workspace stored in this browser, or the sample article on a first visit. Of the
+/// IndexedDB copy and the copy kept as the page last closed, the one saved last wins. A copy
+/// that cannot be read is kept aside (never overwritten) and the reason shown.
+async fn initial_state() -> State {
     let sample = || State::new(Workspace { documents: vec![Rc::new(sample_document())], ..Workspace::default() });
-    let Some(stored) = browser::storage::read_workspace() else { return sample() };
-    match storage::load(&stored) {
-        Ok(restored) => State::restored(restored),
-        Err(reason) => {
-            let kept = browser::storage::keep_unreadable(&stored);
+    let (saved, failure) = match browser::storage::read_workspace().await {
+        Ok(saved) => (saved, None),
+        Err(reason) => (None, Some(reason)),
+    };
+    let copies = [saved, browser::storage::read_closing_copy()].into_iter().flatten();
+    let (mut newest, mut unreadable) = (None::<Restored>, None);
+    for copy in copies {
+        match storage::load(&copy) {
+            Ok(restored) if newest.as_ref().is_none_or(|n| restored.saved_at > n.saved_at) => newest = Some(restored),
+            Ok(_) => {}
+            Err(reason) => unreadable = unreadable.or(Some((copy, reason))),
+        }
+    }
+    let mut state = match (newest, unreadable) {
+        (Some(restored), _) => State::restored(restored),
+        (None, Some((copy, reason))) => {
+            let kept = browser::storage::keep_unreadable(&copy).await;
             let message =
-                format!("The saved workspace could not be read: {reason}. It is kept in this browser under “{kept}”.");
+                format!("The saved workspace could not be read: {reason}. It is kept in this browser ({kept}).");
             sample().reduce(Action::ShowAlert(message))
         }
+        (None, None) => sample(),
+    };
+    if let Some(reason) = failure {
+        state = state.reduce(Action::StorageFailed(reason));
+    }
+    state
+}
+
+/// Reads the stored workspace, then shows it.
+#[function_component]
+pub fn App() -> Html {
+    let loaded = use_state(|| None::<Rc<State>>);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move { loaded.set(Some(Rc::new(initial_state().await))) });
+        });
+    }
+    match &*loaded {
+        Some(state) => html! { <Annotator initial={state.clone()} /> },
+        None => html! { <p class="loading">{ "Opening your workspace…" }</p> },
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct AnnotatorProps {
+    initial: Rc<State>,
+}
+
+/// The whole page, once the workspace is known.
 #[function_component]
-pub fn App() -> Html {
-    let store: Store = use_reducer(|| AppState(initial_state()));
+fn Annotator(props: &AnnotatorProps) -> Html {
+    let store: Store = use_reducer(|| AppState((*props.initial).clone()));
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
     {
         let (store, exact_selection) = (store.clone(), exact_selection.clone());
@@ -94,13 +134,13 @@ pub fn App() -> Html {
                 <Toolbar exact_selection={exact_selection.clone()} />
                 <StorageWarning />
                 <AlertBar />
-                <Autosave store={store.clone()} />
                 <main class="workspace">
                     <DocumentList />
                     <ArticleView {exact_selection} />
                     <SidePanel />
                 </main>
                 <HelpOverlay />
+                <Autosave store={store.clone()} />
             </div>
         </ContextProvider<Store>>
     }

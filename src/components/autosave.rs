@@ -1,8 +1,9 @@
-//! Autosave: every change is in browser storage within [`SAVE_DELAY_MS`] of the first unsaved
-//! change, and at once when the page is hidden or closed; the scroll position is kept too.
+//! Autosave: every change is written to browser storage (IndexedDB) [`SAVE_DELAY_MS`] after the
+//! first unsaved change, and at once when the page is hidden or closed; the scroll position is
+//! kept too.
 //! A failed save shows a persistent warning with an "Export all" button (see `alert`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -17,18 +18,44 @@ use crate::state::Action;
 /// How long after a change the workspace is written at the latest.
 pub const SAVE_DELAY_MS: u32 = 300;
 
-/// Saves what `store` holds now; reports a failure (or the end of one) to the state.
-fn save_now(store: &Store) {
-    let docs = store.workspace.documents.iter().map(|d| &**d);
-    let stored = storage::save(&store.workspace.labels, docs, store.active.as_deref());
-    match browser::storage::write_workspace(&stored) {
-        Ok(()) if store.storage_warning.is_some() => store.dispatch(Action::StorageSaved),
-        Ok(()) => {}
-        Err(reason) if store.storage_warning.as_deref() != Some(reason.as_str()) => {
-            store.dispatch(Action::StorageFailed(reason))
-        }
-        Err(_) => {}
+/// One write at a time, always of the newest state: writes that overlapped could land out of
+/// order (each opens its own database connection), and an older workspace would win.
+#[derive(Default)]
+struct Writer {
+    writing: Cell<bool>,
+    again: Cell<bool>,
+}
+
+/// Saves what `latest` holds, in the background; reports a failure (or the end of one).
+fn save_now(latest: &Rc<RefCell<Store>>, writer: &Rc<Writer>) {
+    if writer.writing.replace(true) {
+        writer.again.set(true);
+        return;
     }
+    let (latest, writer) = (latest.clone(), writer.clone());
+    yew::platform::spawn_local(async move {
+        loop {
+            let store = latest.borrow().clone();
+            let stored = stored_form(&store);
+            match browser::storage::write_workspace(&stored).await {
+                Ok(()) if store.storage_warning.is_some() => store.dispatch(Action::StorageSaved),
+                Ok(()) => {}
+                Err(reason) if store.storage_warning.as_deref() != Some(reason.as_str()) => {
+                    store.dispatch(Action::StorageFailed(reason))
+                }
+                Err(_) => {}
+            }
+            if !writer.again.replace(false) {
+                break;
+            }
+        }
+        writer.writing.set(false);
+    });
+}
+
+fn stored_form(store: &Store) -> String {
+    let docs = store.workspace.documents.iter().map(|d| &**d);
+    storage::save(&store.workspace.labels, docs, store.active.as_deref(), js_sys::Date::now())
 }
 
 fn save_scroll(store: &Store) {
@@ -48,15 +75,16 @@ pub fn Autosave(props: &AutosaveProps) -> Html {
     let latest = use_mut_ref(|| props.store.clone());
     *latest.borrow_mut() = props.store.clone();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let writer = use_memo((), |_| Rc::new(Writer::default())).as_ref().clone();
     {
-        let (latest, pending) = (latest.clone(), pending.clone());
+        let (latest, pending, writer) = (latest.clone(), pending.clone(), writer.clone());
         let key = (props.store.workspace.clone(), props.store.active.clone());
         use_effect_with(key, move |_| {
             if pending.borrow().is_none() {
                 let slot = pending.clone();
                 *pending.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || {
                     slot.borrow_mut().take();
-                    save_now(&latest.borrow());
+                    save_now(&latest, &writer);
                 }));
             }
         });
@@ -66,14 +94,16 @@ pub fn Autosave(props: &AutosaveProps) -> Html {
         use_effect_with((), move |_| {
             if let Some((document, y)) = browser::storage::read_scroll() {
                 if latest.borrow().active.as_deref() == Some(document.as_str()) {
-                    gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+                    // After this render has laid the article out, so the page is tall enough.
+                    Timeout::new(0, move || gloo::utils::window().scroll_to_with_x_and_y(0.0, y)).forget();
                 }
             }
             let window = gloo::utils::window();
             let flush = {
                 let latest = latest.clone();
                 move |_: &web_sys::Event| {
-                    save_now(&latest.borrow());
+                    browser::storage::write_closing_copy(&stored_form(&latest.borrow()));
+                    save_now(&latest, &writer);
                     save_scroll(&latest.borrow());
                 }
             };

@@ -5,7 +5,7 @@
 use super::{FileError, Opened};
 use crate::model::Document;
 
-/// Documents from a JSONL file; document ids are placeholders the workspace replaces.
+/// Documents from a JSONL file, without ids: the workspace gives them free ones.
 pub fn import_texts(file: &str, content: &str) -> Result<Opened, FileError> {
     let mut documents = Vec::new();
     for (number, line) in content.lines().enumerate().map(|(i, l)| (i + 1, l)) {
@@ -21,7 +21,7 @@ pub fn import_texts(file: &str, content: &str) -> Result<Opened, FileError> {
         if text.is_empty() {
             return Err(FileError::new(file, format!("line {number} has an empty \"text\"")));
         }
-        documents.push(Document::new(format!("line{number}"), format!("{file} #{number}"), text));
+        documents.push(Document::new("", format!("{file} #{number}"), text));
     }
     if documents.is_empty() {
         return Err(FileError::new(file, "it has no lines with a \"text\""));

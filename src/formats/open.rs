@@ -16,7 +16,8 @@ pub fn open_file(file: &str, bytes: &[u8]) -> Result<Opened, FileError> {
     if lower.ends_with(".json") || (!is_text_name && first == Some('{')) {
         return native::import(file, text);
     }
-    Ok(Opened { labels: Vec::new(), documents: vec![Document::new("new", file, text)] })
+    // No id yet: the workspace gives it one that is free.
+    Ok(Opened { labels: Vec::new(), documents: vec![Document::new("", file, text)] })
 }
 
 #[cfg(test)]

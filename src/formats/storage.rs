@@ -4,7 +4,10 @@
 //!
 //! Schemas:
 //! - 1: the bare native JSON file (`{"format": "article-annotator", ...}`), with no wrapper;
-//! - 2: `{"schema": 2, "workspace": <native JSON>, "active": "<document id>"}`.
+//! - 2: `{"schema": 2, "workspace": <native JSON>, "active": "<document id>", "saved_at": <ms>}`.
+//!
+//! `saved_at` orders copies: the browser layer keeps a second, synchronous copy when the page
+//! closes, and on the next visit the newer of the two wins.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,21 +22,30 @@ struct Stored {
     workspace: serde_json::Value,
     #[serde(default)]
     active: Option<String>,
+    #[serde(default)]
+    saved_at: f64,
 }
 
 /// A workspace read back from storage.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Restored {
     pub labels: Vec<Label>,
     pub documents: Vec<Document>,
     pub active: Option<String>,
+    /// When it was stored (ms since the epoch; 0 for schema 1).
+    pub saved_at: f64,
 }
 
 /// The stored form of a workspace (schema [`SCHEMA`]).
-pub fn save<'d>(labels: &[Label], documents: impl IntoIterator<Item = &'d Document>, active: Option<&str>) -> String {
+pub fn save<'d>(
+    labels: &[Label],
+    documents: impl IntoIterator<Item = &'d Document>,
+    active: Option<&str>,
+    saved_at: f64,
+) -> String {
     let workspace: serde_json::Value =
         serde_json::from_str(&native::export(labels, documents)).expect("the native export is JSON");
-    serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string) })
+    serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string), saved_at })
         .expect("a JSON value serialises")
 }
 
@@ -41,12 +53,12 @@ pub fn save<'d>(labels: &[Label], documents: impl IntoIterator<Item = &'d Docume
 pub fn load(stored: &str) -> Result<Restored, String> {
     let value: serde_json::Value =
         serde_json::from_str(stored).map_err(|e| format!("the stored workspace is not valid JSON ({e})"))?;
-    let (workspace, active) = match value.get("schema").and_then(|s| s.as_u64()) {
-        None if native::looks_native(&value) => (value, None),
+    let (workspace, active, saved_at) = match value.get("schema").and_then(|s| s.as_u64()) {
+        None if native::looks_native(&value) => (value, None, 0.0),
         Some(2) => {
             let stored: Stored = serde_json::from_value(value)
                 .map_err(|e| format!("the stored workspace does not have the expected shape ({e})"))?;
-            (stored.workspace, stored.active)
+            (stored.workspace, stored.active, stored.saved_at)
         }
         Some(schema) if schema > u64::from(SCHEMA) => {
             return Err(format!("it was stored by a newer version of the app (schema {schema})"));
@@ -55,7 +67,7 @@ pub fn load(stored: &str) -> Result<Restored, String> {
     };
     let opened = native::import("the stored workspace", &workspace.to_string()).map_err(|e| e.reason)?;
     let active = active.filter(|id| opened.documents.iter().any(|d| &*d.id == id));
-    Ok(Restored { labels: opened.labels, documents: opened.documents, active })
+    Ok(Restored { labels: opened.labels, documents: opened.documents, active, saved_at })
 }
 
 #[cfg(test)]
@@ -72,9 +84,11 @@ mod tests {
 
     #[test]
     fn saved_workspaces_load_back_identically_with_the_open_document() {
-        let stored = save(&default_labels(), &documents(), Some("d2"));
+        let stored = save(&default_labels(), &documents(), Some("d2"), 1234.0);
         let restored = load(&stored).unwrap();
-        assert_eq!(restored, Restored { labels: default_labels(), documents: documents(), active: Some("d2".into()) });
+        let expected =
+            Restored { labels: default_labels(), documents: documents(), active: Some("d2".into()), saved_at: 1234.0 };
+        assert_eq!(restored, expected);
     }
 
     #[test]
@@ -90,7 +104,7 @@ mod tests {
         assert!(load("{\"schema\": 3, \"workspace\": {}}").unwrap_err().contains("newer version"));
         assert!(load("[1, 2]").unwrap_err().contains("not a workspace"));
         assert!(load("{\"schema\": 2, \"workspace\": {\"format\": \"x\"}}").is_err());
-        let unknown_active = save(&default_labels(), &documents(), Some("d9"));
+        let unknown_active = save(&default_labels(), &documents(), Some("d9"), 0.0);
         assert_eq!(load(&unknown_active).unwrap().active, None);
     }
 }

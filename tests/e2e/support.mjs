@@ -245,3 +245,69 @@ export function cpIndexOf(text, needle, occurrence = 0) {
 export function cpSlice(text, start, end) {
   return Array.from(text).slice(start, end).join('');
 }
+
+/**
+ * Opens `text` as a plain-text file named `name` through the open-file input and waits until
+ * it is the article on screen. Returns the new document's `data-document-id`.
+ */
+export async function openTextFile(page, name, text) {
+  const items = page.locator('[data-testid=document-list] [data-testid=document-item]');
+  const before = await items.count();
+  await page.setInputFiles('input[type=file][data-testid=open-file]', {
+    name,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(text, 'utf8'),
+  });
+  await eventually(async () => {
+    if ((await items.count()) !== before + 1) throw new Error(`${name} is not in the document list yet`);
+    if ((await articleText(page)) !== text) throw new Error(`${name} is not on screen yet`);
+  });
+  return items.last().getAttribute('data-document-id');
+}
+
+/** Scrolls the window so that code point `cp` of the article is in the middle of the viewport. */
+export async function scrollTextIntoView(page, cp) {
+  const { from } = await textCoordinates(page, cp, cp + 1);
+  await page.evaluate((y) => window.scrollBy(0, y - window.innerHeight / 2), from.y);
+}
+
+/**
+ * Whether the first element matching `selector` lies wholly inside the viewport (give or take
+ * `slack` pixels, for sub-pixel layout).
+ */
+export async function isInViewport(page, selector, { slack = 1 } = {}) {
+  return page.$eval(
+    selector,
+    (element, slack) => {
+      const rect = element.getBoundingClientRect();
+      return (
+        rect.top >= -slack &&
+        rect.left >= -slack &&
+        rect.bottom <= window.innerHeight + slack &&
+        rect.right <= window.innerWidth + slack
+      );
+    },
+    slack,
+  );
+}
+
+/**
+ * What is on top at the centre of the first element matching `selector`: null when it is the
+ * element itself (or inside it), else a short description of what covers it.
+ */
+export async function coveredBy(page, selector) {
+  return page.$eval(selector, (element) => {
+    const rect = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+    if (hit && (hit === element || element.contains(hit))) return null;
+    return hit ? hit.outerHTML.slice(0, 120) : 'nothing (outside the viewport)';
+  });
+}
+
+/** Clicks Export JSON; resolves to {name, raw, json} of the downloaded file. */
+export async function exportJson(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+  const path = await download.path();
+  const raw = await readFile(path, 'utf8');
+  return { name: download.suggestedFilename(), raw, json: JSON.parse(raw) };
+}

@@ -1,0 +1,236 @@
+// The workspace survives: a reload, and a browser killed mid-session and started again on the
+// same profile, bring back documents, spans, labels, relations, statuses, the open document
+// and its scroll position. A storage failure is never silent, and no text from a file is ever
+// treated as HTML.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { chromium } from 'playwright-core';
+
+import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, launch, selectText, serveStatic, spans } from './support.mjs';
+
+const DOCUMENT_ITEMS = '[data-testid=document-list] [data-testid=document-item]';
+const OPEN = 'input[type=file][data-testid=open-file]';
+
+const LONG = Array.from({ length: 80 }, (_, i) => `Paragraph ${i + 1}: officials met in Geneva for talks.`).join('\n\n');
+const NATIVE_WITH_RELATION = JSON.stringify({
+  format: 'article-annotator',
+  version: 1,
+  offset_unit: 'codepoint',
+  labels: [{ id: 'actor', name: 'Actor', color: '#1f77b4', key: '1' }, { id: 'quote', name: 'Quote', color: '#eb6e00', key: '4' }],
+  documents: [
+    {
+      id: 'd1',
+      name: 'quoted.txt',
+      text: '“We will talk,” said Peskov.',
+      spans: [
+        { id: 's1', start: 1, end: 13, label: 'quote', text: 'We will talk' },
+        { id: 's2', start: 21, end: 27, label: 'actor', text: 'Peskov' },
+      ],
+      relations: [{ id: 'r1', type: 'said_by', from: 's1', to: 's2' }],
+    },
+  ],
+});
+const FILES = [
+  { name: 'first.txt', mimeType: 'text/plain', buffer: Buffer.from('Zelensky met Macron in Paris 🇫🇷.\r\n') },
+  { name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(LONG) },
+  { name: 'quoted.json', mimeType: 'application/json', buffer: Buffer.from(NATIVE_WITH_RELATION) },
+];
+
+/** Tags the first `needle` of the open article with `key`. */
+async function tag(page, needle, key) {
+  const text = await articleText(page);
+  const start = cpIndexOf(text, needle);
+  await selectText(page, start, start + Array.from(needle).length);
+  await page.keyboard.press(key);
+  await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === needle)));
+}
+
+/** Kills a browser's whole process group with SIGKILL and waits until it is gone. */
+async function kill(child) {
+  const exited = child.exitCode === null ? new Promise((ok) => child.once('exit', ok)) : Promise.resolve();
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  await exited;
+  // The group's other processes die with it; give the kernel a moment to reap them.
+  await new Promise((ok) => setTimeout(ok, 300));
+}
+
+/** Everything a person would notice about the workspace, read from the page. */
+async function snapshot(page) {
+  const documents = [];
+  const items = page.locator(DOCUMENT_ITEMS);
+  const active = await page.locator(`${DOCUMENT_ITEMS} button[aria-current=page] .document-name`).textContent();
+  for (let i = 0; i < (await items.count()); i++) {
+    const item = items.nth(i);
+    await item.locator('button.document-open').click();
+    await eventually(async () => assert.equal(await item.locator('button.document-open').getAttribute('aria-current'), 'page'));
+    documents.push({
+      name: await item.locator('.document-name').textContent(),
+      status: await item.getAttribute('data-status'),
+      text: await articleText(page),
+      spans: (await spans(page)).map(({ label, text }) => ({ label, text })),
+    });
+  }
+  const labels = await page.$$eval('[data-testid^=label-]', (buttons) =>
+    buttons.filter((b) => b.classList.contains('label-button')).map((b) => b.dataset.label),
+  );
+  await page.locator(DOCUMENT_ITEMS).filter({ hasText: active }).locator('button.document-open').click();
+  return { active, documents, labels };
+}
+
+/** The native export of the whole workspace, as the Export all button downloads it. */
+async function exportAll(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-all]')]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+}
+
+/** Three files opened at once, annotated, one marked done, the long one scrolled. */
+async function annotateCorpus(page) {
+  await page.setInputFiles(OPEN, FILES);
+  await eventually(async () => assert.equal(await page.locator(DOCUMENT_ITEMS).count(), 4));
+  const open = (name) => page.locator(DOCUMENT_ITEMS).filter({ hasText: name }).locator('button.document-open').click();
+  await open('first.txt');
+  await tag(page, 'Zelensky', '1');
+  await tag(page, 'Paris', '2');
+  await page.locator(DOCUMENT_ITEMS).filter({ hasText: 'first.txt' }).locator('[data-testid=document-status]').selectOption('done');
+  await open('quoted.txt');
+  await tag(page, 'said', '3');
+  await open('long.txt');
+  await tag(page, 'Geneva', '2');
+}
+
+/** Scrolls the open document down, as a person reading it would. */
+async function scrollDown(page) {
+  await page.evaluate(() => window.scrollTo(0, 900));
+  await page.waitForFunction(() => Math.abs(window.scrollY - 900) < 2);
+}
+
+describe('the workspace survives', { timeout: 90_000 }, () => {
+  test('a reload brings back everything, including the open document and its scroll', async () => {
+    const app = await launch({ viewport: { width: 1200, height: 700 } });
+    try {
+      await annotateCorpus(app.page);
+      const before = await snapshot(app.page);
+      const exported = await exportAll(app.page);
+      // Reloading at once, before the autosave delay has passed, must lose nothing either.
+      await scrollDown(app.page);
+      await app.page.reload();
+      await app.page.waitForSelector('[data-testid=article]');
+      await eventually(async () => assert.equal(Math.round(await app.page.evaluate(() => window.scrollY)), 900));
+      assert.deepEqual(await snapshot(app.page), before);
+      assert.deepEqual(await exportAll(app.page), exported, 'the same workspace, relation and statuses included');
+      assert.deepEqual(exported.documents.find((d) => d.name === 'quoted.txt').relations, [
+        { id: 'r1', type: 'said_by', from: 's1', to: 's2' },
+      ]);
+      assert.equal(before.documents.find((d) => d.name === 'first.txt').status, 'done');
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a browser killed mid-session comes back on the same profile with everything', async () => {
+    const { server, url } = await serveStatic();
+    const profile = mkdtempSync(join(tmpdir(), 'annotator-profile-'));
+    const start = async () => {
+      const child = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        // Its own process group, so the whole browser (renderers, GPU and storage processes
+        // included) can be killed at once, as a crash or a power cut would.
+        detached: true,
+      });
+      const endpoint = await new Promise((ok, fail) => {
+        let seen = '';
+        child.stderr.on('data', (chunk) => {
+          seen += chunk;
+          const match = seen.match(/DevTools listening on (ws:\/\/\S+)/);
+          if (match) ok(match[1]);
+        });
+        child.once('exit', () => fail(new Error(`chromium exited early: ${seen}`)));
+      });
+      const browser = await chromium.connectOverCDP(endpoint);
+      const page = await browser.contexts()[0].newPage();
+      await page.goto(url);
+      await page.waitForSelector('[data-testid=article]');
+      return { child, browser, page };
+    };
+    try {
+      const first = await start();
+      await annotateCorpus(first.page);
+      const before = await snapshot(first.page);
+      // The promise: stored within one second of the last change. Then the process dies hard.
+      await new Promise((ok) => setTimeout(ok, 1_000));
+      await kill(first.child);
+      const second = await start();
+      try {
+        assert.deepEqual(await snapshot(second.page), before);
+      } finally {
+        await second.browser.close().catch(() => {});
+        await kill(second.child);
+      }
+    } finally {
+      server.close();
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
+  });
+
+  test('a storage failure shows a persistent warning with an immediate export', async () => {
+    const app = await launch();
+    try {
+      await app.context.addInitScript(() => {
+        IDBObjectStore.prototype.put = function refuse() {
+          throw new DOMException('quota', 'QuotaExceededError');
+        };
+      });
+      await app.page.reload();
+      await app.page.waitForSelector('[data-testid=article]');
+      const warning = app.page.locator('[data-testid=storage-warning][role=alert]');
+      await warning.waitFor();
+      assert.match(await warning.textContent(), /not being saved.*full/);
+      const [download] = await Promise.all([
+        app.page.waitForEvent('download'),
+        app.page.click('[data-testid=storage-export]'),
+      ]);
+      assert.equal(download.suggestedFilename(), 'workspace.json');
+      await tag(app.page, 'Geneva', '2');
+      assert.equal(await warning.count(), 1, 'still warning after further changes');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('text from a file is never treated as HTML', async () => {
+    const app = await launch();
+    try {
+      const hostile =
+        'Breaking: <script>window.__pwned = "script"</script> and <img src=x onerror="window.__pwned = \'img\'"> ' +
+        'with <a href="javascript:window.__pwned=\'link\'">a link</a> and javascript:alert(1).\n';
+      let dialogs = 0;
+      app.page.on('dialog', (dialog) => {
+        dialogs += 1;
+        dialog.dismiss();
+      });
+      await app.page.setInputFiles(OPEN, { name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(hostile) });
+      await eventually(async () => assert.equal(await articleText(app.page), hostile));
+      assert.equal(await app.page.locator('[data-testid=article] img, [data-testid=article] script, [data-testid=article] a').count(), 0);
+      await tag(app.page, 'Breaking', '1');
+      await app.page.waitForTimeout(200);
+      assert.equal(await app.page.evaluate(() => window.__pwned), undefined);
+      assert.equal(dialogs, 0);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+});
