@@ -233,4 +233,32 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
       await app.close();
     }
   });
+  test('the page runs under a Content-Security-Policy that blocks injected and remote scripts', async () => {
+    const app = await launch();
+    try {
+      const policy = await app.page.getAttribute('meta[http-equiv=Content-Security-Policy]', 'content');
+      assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+      assert.match(policy, /object-src 'none'/);
+      assert.match(policy, /frame-src 'none'/);
+      const outcome = await app.page.evaluate(
+        () =>
+          new Promise((ok) => {
+            const violations = [];
+            document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+            const inline = document.createElement('script');
+            inline.textContent = 'window.__inline = true';
+            document.body.append(inline);
+            const remote = document.createElement('script');
+            remote.src = 'https://example.com/x.js';
+            document.body.append(remote);
+            setTimeout(() => ok({ inline: window.__inline ?? null, violations }), 300);
+          }),
+      );
+      assert.equal(outcome.inline, null, 'an injected inline script did not run');
+      assert.ok(outcome.violations.filter((v) => v.startsWith('script-src')).length >= 2, JSON.stringify(outcome));
+      assert.ok(await app.page.locator('[data-testid=article]').isVisible(), 'and the app itself runs');
+    } finally {
+      await app.close();
+    }
+  });
 });
