@@ -6,9 +6,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 import { chromium } from 'playwright-core';
 
@@ -257,6 +257,88 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
       assert.equal(outcome.inline, null, 'an injected inline script did not run');
       assert.ok(outcome.violations.filter((v) => v.startsWith('script-src')).length >= 2, JSON.stringify(outcome));
       assert.ok(await app.page.locator('[data-testid=article]').isVisible(), 'and the app itself runs');
+    } finally {
+      await app.close();
+    }
+  });
+  test('files dropped on the page open; a document is renamed; a 50 MB file is refused untouched', async () => {
+    const app = await launch();
+    try {
+      const { page } = app;
+      await page.evaluate(() => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File(['Dropped one: Kyiv.'], 'one.txt', { type: 'text/plain' }));
+        transfer.items.add(new File(['Dropped two: Odesa.'], 'two.md', { type: 'text/markdown' }));
+        const target = document.querySelector('.app');
+        target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      });
+      await eventually(async () => assert.equal(await page.locator(DOCUMENT_ITEMS).count(), 3));
+      const names = await page.locator(`${DOCUMENT_ITEMS} .document-name`).allTextContents();
+      assert.deepEqual(names.slice(1).sort(), ['one.txt', 'two.md']);
+
+      const item = page.locator(DOCUMENT_ITEMS).filter({ hasText: 'one.txt' });
+      await item.locator('[data-testid=rename-document]').click();
+      const input = page.locator('[data-testid=rename-input]');
+      await input.fill('Kyiv dispatch');
+      await input.press('Enter');
+      await eventually(async () =>
+        assert.ok((await page.locator(`${DOCUMENT_ITEMS} .document-name`).allTextContents()).includes('Kyiv dispatch')),
+      );
+      await page.keyboard.press('Control+z');
+      await eventually(async () =>
+        assert.ok((await page.locator(`${DOCUMENT_ITEMS} .document-name`).allTextContents()).includes('one.txt')),
+      );
+
+      const before = { text: await articleText(page), count: await page.locator(DOCUMENT_ITEMS).count() };
+      const huge = join(mkdtempSync(join(tmpdir(), 'annotator-huge-')), 'huge.txt');
+      writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 'a'));
+      await page.setInputFiles(OPEN, huge);
+      rmSync(dirname(huge), { recursive: true, force: true });
+      const alert = page.locator('[role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /huge\.txt.*50\.0 MB.*20 MB/);
+      assert.deepEqual({ text: await articleText(page), count: await page.locator(DOCUMENT_ITEMS).count() }, before);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a stored workspace that cannot be read is reported and kept aside, not overwritten', async () => {
+    const app = await launch();
+    try {
+      const { page } = app;
+      const idb = (script, ...args) => page.evaluate(script, ...args);
+      // Leave the app for another page of the same origin, so nothing of the app writes meanwhile.
+      await page.goto(`${app.url}not-the-app`);
+      await idb(
+        () =>
+          new Promise((ok) => {
+            localStorage.clear();
+            const open = indexedDB.open('article-annotator', 1);
+            open.onsuccess = () => {
+              const tx = open.result.transaction('workspace', 'readwrite');
+              tx.objectStore('workspace').put('{"schema": 2, "workspace": {"format": "article-annotator", "docu', 'current');
+              tx.oncomplete = () => ok();
+            };
+          }),
+      );
+      await page.goto(app.url);
+      await page.waitForSelector('[data-testid=article]');
+      const alert = page.locator('[role=alert]');
+      await alert.waitFor();
+      assert.match(await alert.textContent(), /saved workspace could not be read.*unreadable/);
+      const kept = await idb(
+        () =>
+          new Promise((ok) => {
+            const open = indexedDB.open('article-annotator', 1);
+            open.onsuccess = () => {
+              const get = open.result.transaction('workspace').objectStore('workspace').get('unreadable');
+              get.onsuccess = () => ok(get.result);
+            };
+          }),
+      );
+      assert.match(kept, /^\{"schema": 2, "workspace"/);
     } finally {
       await app.close();
     }
