@@ -7,8 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::formats::native;
+use crate::formats::{self, ExportFormat};
 use crate::keys::Command;
+use crate::model::Document;
 use crate::state::{Action, State};
 
 /// [`State`] behind Yew's `Reducible`, which the pure core must not depend on.
@@ -80,11 +81,16 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
 /// Reads files in the background and sends each to the reducer (or its failure to the alert).
 pub fn open_files(store: &Store, files: Vec<web_sys::File>) {
     let store = store.clone();
-    browser::files::read_files(files, move |result| {
-        store.dispatch(match result {
-            Ok((name, bytes)) => Action::OpenFile { name, bytes },
-            Err(message) => Action::ShowAlert(message),
-        })
+    browser::files::read_files(files, move |results| {
+        let (read, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
+        let read: Vec<(String, Vec<u8>)> = read.into_iter().flatten().collect();
+        if !read.is_empty() {
+            store.dispatch(Action::OpenFiles(read));
+        }
+        let failed: Vec<String> = failed.into_iter().filter_map(Result::err).collect();
+        if !failed.is_empty() {
+            store.dispatch(Action::ShowAlert(failed.join(" ")));
+        }
     });
 }
 
@@ -109,15 +115,28 @@ impl PartialEq for ExactSelection {
     }
 }
 
-/// Downloads an export, or says on screen why the browser would not.
-pub fn offer_download(store: &Store, file_name: &str, json: &str) {
-    if let Err(error) = browser::download::download_text(file_name, "application/json", json) {
+/// Downloads the active document (or, with `all`, every document) in `format`, or says on
+/// screen why the browser would not.
+pub fn export(store: &Store, format: &ExportFormat, all: bool) {
+    let documents: Vec<&Document> = if all {
+        store.workspace.documents.iter().map(|d| &**d).collect()
+    } else {
+        store.active_document().map(|d| &**d).into_iter().collect()
+    };
+    let base = match documents.as_slice() {
+        [only] if !all => formats::base_name(&only.name),
+        _ => "workspace",
+    };
+    if documents.is_empty() {
+        return;
+    }
+    let file = (format.export)(&store.workspace.labels, &documents, base);
+    if let Err(error) = browser::download::download(&file.name, file.mime, &file.bytes) {
         store.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {error:?}")));
     }
 }
 
 /// Downloads every document of the workspace as one native JSON file.
 pub fn export_workspace(store: &Store) {
-    let json = native::export(&store.workspace.labels, store.workspace.documents.iter().map(|d| &**d));
-    offer_download(store, native::WORKSPACE_FILE_NAME, &json);
+    export(store, &formats::EXPORTS[0], true);
 }

@@ -3,9 +3,9 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::store::{export_workspace, offer_download, open_files, run_command, ExactSelection, Store};
+use super::store::{export, export_workspace, open_files, run_command, ExactSelection, Store};
 use crate::browser;
-use crate::formats::native;
+use crate::formats::{ExportFormat, EXPORTS};
 use crate::keys::Command;
 use crate::state::Action;
 
@@ -52,19 +52,21 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 onclick={Callback::from(move |_| store.dispatch(action.clone()))}>{ text }</button>
         }
     };
-    let on_export = {
+    let export_button = |format: &'static ExportFormat, all: bool| {
         let store = store.clone();
-        Callback::from(move |_| {
-            let Some(doc) = store.active_document() else { return };
-            let json = native::export(&store.workspace.labels, [&**doc]);
-            offer_download(&store, &native::export_file_name(&doc.name), &json);
-        })
+        let (id, text) = if all {
+            (format!("export-all-{}", format.id), format!("All as {}", format.name))
+        } else {
+            (format!("export-{}", format.id), format!("Export {}", format.name))
+        };
+        html! {
+            <button type="button" data-testid={id} disabled={store.active_document().is_none()}
+                onclick={Callback::from(move |_| export(&store, format, all))}>{ text }</button>
+        }
     };
     let on_export_all = {
         let store = store.clone();
-        Callback::from(move |_| {
-            export_workspace(&store);
-        })
+        Callback::from(move |_| export_workspace(&store))
     };
     let theme = use_state(browser::theme::load);
     {
@@ -94,10 +96,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 { history_button(Action::Undo, store.can_undo(), "Undo", "Undo (Ctrl+Z)") }
                 { history_button(Action::Redo, store.can_redo(), "Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)") }
             </div>
-            <button type="button" class="export" data-testid="export-json" onclick={on_export}
-                disabled={store.active_document().is_none()}>{ "Export JSON" }</button>
-            <button type="button" data-testid="export-all" onclick={on_export_all}
-                disabled={store.workspace.documents.is_empty()}>{ "Export all" }</button>
+            <div class="exports" role="group" aria-label="Export">
+                { export_button(&EXPORTS[0], false) }
+                <button type="button" data-testid="export-all" onclick={on_export_all}
+                    disabled={store.workspace.documents.is_empty()}>{ "Export all" }</button>
+                <details class="more-exports">
+                    <summary class="button">{ "More formats" }</summary>
+                    <div class="export-menu">
+                        { for EXPORTS.iter().skip(1).map(|format| html! {
+                            <div class="export-row">{ export_button(format, false) }{ export_button(format, true) }</div>
+                        }) }
+                    </div>
+                </details>
+            </div>
             <button type="button" data-testid="theme" onclick={on_theme} aria-label="Colour theme"
                 title="Colour theme: system, light or dark">{ format!("Theme: {}", theme.name()) }</button>
             <button type="button" data-testid="help-button" onclick={on_help} aria-label="Keys (?)">{ "?" }</button>

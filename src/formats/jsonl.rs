@@ -26,7 +26,7 @@ pub fn import_texts(file: &str, content: &str) -> Result<Opened, FileError> {
     if documents.is_empty() {
         return Err(FileError::new(file, "it has no lines with a \"text\""));
     }
-    Ok(Opened { labels: Vec::new(), documents })
+    Ok(Opened::documents(documents))
 }
 
 #[cfg(test)]

@@ -9,15 +9,67 @@ pub mod jsonl;
 pub mod native;
 pub mod open;
 pub mod plain;
+pub mod repair;
 pub mod storage;
 
 use crate::model::{Document, Label};
 
 /// What a file held: documents ready to add, and the labels they use.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Opened {
     pub labels: Vec<Label>,
     pub documents: Vec<Document>,
+    /// What the reader left out or repaired, in words ("span T3 refused: …"), to show the person.
+    pub notes: Vec<String>,
+}
+
+impl Opened {
+    pub fn documents(documents: Vec<Document>) -> Self {
+        Self { documents, ..Self::default() }
+    }
+
+    /// Adds what another file held (labels once, by id).
+    pub fn absorb(&mut self, other: Opened) {
+        for label in other.labels {
+            if !self.labels.iter().any(|l| l.id == label.id) {
+                self.labels.push(label);
+            }
+        }
+        self.documents.extend(other.documents);
+        self.notes.extend(other.notes);
+    }
+}
+
+/// A file an exporter made, ready to download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+/// An export format as the toolbar offers it. `export` gets the label set, the documents to
+/// write (one, or the whole workspace) and the base name for the file ("geneva-talks",
+/// "workspace").
+pub struct ExportFormat {
+    /// The hook's suffix: the button is `[data-testid=export-<id>]`.
+    pub id: &'static str,
+    pub name: &'static str,
+    pub export: fn(&[Label], &[&Document], &str) -> ExportFile,
+}
+
+/// Every export format, in the order the toolbar shows them. A new format is one file in this
+/// folder and one line here.
+pub const EXPORTS: &[ExportFormat] = &[ExportFormat { id: "json", name: "JSON", export: native::export_file }];
+
+/// The base name of a document's exports: "geneva-talks.txt" → "geneva-talks".
+pub fn base_name(doc_name: &str) -> &str {
+    let stem = doc_name.rsplit_once('.').map_or(doc_name, |(stem, _)| stem);
+    if stem.trim().is_empty() {
+        "annotations"
+    } else {
+        stem
+    }
 }
 
 /// A file that could not be opened, with the reason.

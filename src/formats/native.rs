@@ -11,7 +11,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{FileError, Opened};
+use super::{ExportFile, FileError, Opened};
 use crate::model::{Document, Label, Relation, Span, Status};
 
 pub const FORMAT: &str = "article-annotator";
@@ -136,15 +136,10 @@ fn export_document(doc: &Document) -> NativeDocument {
     }
 }
 
-/// The download name for the native export of every document of the workspace.
-pub const WORKSPACE_FILE_NAME: &str = "workspace.json";
-
-/// The download name for the native export of a document named `doc_name`:
-/// "geneva-talks.txt" → "geneva-talks.json".
-pub fn export_file_name(doc_name: &str) -> String {
-    let stem = doc_name.rsplit_once('.').map_or(doc_name, |(stem, _)| stem);
-    let stem = if stem.trim().is_empty() { "annotations" } else { stem };
-    format!("{stem}.json")
+/// The native export as a file named after `base` ("geneva-talks" → "geneva-talks.json").
+pub fn export_file(labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+    let json = export(labels, documents.iter().copied());
+    ExportFile { name: format!("{base}.json"), mime: "application/json", bytes: json.into_bytes() }
 }
 
 /// Whether a parsed JSON value claims to be a native file (so its errors are reported as such).
@@ -197,7 +192,7 @@ pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
         }
         documents.push(import_document(native).map_err(|reason| FileError::new(file, reason))?);
     }
-    Ok(Opened { labels, documents })
+    Ok(Opened { labels, documents, notes: Vec::new() })
 }
 
 fn import_label(native: NativeLabel) -> Label {
@@ -289,10 +284,11 @@ mod tests {
     }
 
     #[test]
-    fn export_file_is_named_after_the_document() {
-        assert_eq!(export_file_name("geneva-talks.txt"), "geneva-talks.json");
-        assert_eq!(export_file_name("notes"), "notes.json");
-        assert_eq!(export_file_name(".txt"), "annotations.json");
+    fn export_file_is_named_after_its_base() {
+        let file = export_file(&default_labels(), &[&sample()], crate::formats::base_name("geneva.txt"));
+        assert_eq!((file.name.as_str(), file.mime), ("geneva.json", "application/json"));
+        assert_eq!(crate::formats::base_name(".txt"), "annotations");
+        assert_eq!(crate::formats::base_name("notes"), "notes");
     }
 
     #[test]

@@ -4,6 +4,20 @@
 use super::{jsonl, native, plain, FileError, Opened};
 use crate::model::Document;
 
+/// Opens the files of one pick or drop: what could be read, and an error for each file that
+/// could not (which leaves nothing of that file behind).
+pub fn open_files(files: &[(String, Vec<u8>)]) -> (Opened, Vec<FileError>) {
+    let mut opened = Opened::default();
+    let mut errors = Vec::new();
+    for (name, bytes) in files {
+        match open_file(name, bytes) {
+            Ok(file) => opened.absorb(file),
+            Err(error) => errors.push(error),
+        }
+    }
+    (opened, errors)
+}
+
 /// Opens any file a person may pick or drop. Never panics, whatever the bytes.
 pub fn open_file(file: &str, bytes: &[u8]) -> Result<Opened, FileError> {
     let text = plain::decode_text(file, bytes)?;
@@ -17,7 +31,7 @@ pub fn open_file(file: &str, bytes: &[u8]) -> Result<Opened, FileError> {
         return native::import(file, text);
     }
     // No id yet: the workspace gives it one that is free.
-    Ok(Opened { labels: Vec::new(), documents: vec![Document::new("", file, text)] })
+    Ok(Opened::documents(vec![Document::new("", file, text)]))
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod labels;
 
 use std::rc::Rc;
 
-use crate::formats::open::open_file;
+use crate::formats::open::open_files;
 use crate::formats::storage::Restored;
 use crate::formats::Opened;
 use crate::model::{fresh_id, Document, Relation, Span, SpanEdge, Status, Workspace};
@@ -56,10 +56,9 @@ pub enum Action {
     Labels(LabelAction),
     Undo,
     Redo,
-    OpenFile {
-        name: String,
-        bytes: Vec<u8>,
-    },
+    /// The files of one pick or drop, as `(name, bytes)`: all that can be read is added as one
+    /// undo step; each file that cannot is named in the alert and leaves nothing behind.
+    OpenFiles(Vec<(String, Vec<u8>)>),
     NewFromText {
         name: String,
         text: String,
@@ -156,10 +155,17 @@ impl State {
             }
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
-            Action::OpenFile { name, bytes } => match open_file(&name, &bytes) {
-                Ok(opened) => self.add_opened(opened),
-                Err(error) => self.alert = Some(error.to_string()),
-            },
+            Action::OpenFiles(files) => {
+                let (opened, errors) = open_files(&files);
+                let notes = opened.notes.clone();
+                if !opened.documents.is_empty() {
+                    self.add_opened(opened);
+                }
+                let messages: Vec<String> = errors.iter().map(ToString::to_string).chain(notes).collect();
+                if !messages.is_empty() {
+                    self.alert = Some(messages.join(" "));
+                }
+            }
             Action::NewFromText { name, text } => self.new_from_text(name, text),
             Action::SwitchDocument(id) => self.switch_to(id),
             Action::SwitchNeighbour { forward } => self.switch_neighbour(forward),
@@ -476,7 +482,7 @@ impl State {
         let name =
             if name.trim().is_empty() { format!("Pasted text {}", self.workspace.documents.len() + 1) } else { name };
         let doc = Document::new(self.workspace.fresh_document_id(), name, text);
-        self.add_opened(Opened { labels: Vec::new(), documents: vec![doc] });
+        self.add_opened(Opened::documents(vec![doc]));
     }
 
     fn switch_to(&mut self, id: Rc<str>) {
@@ -613,8 +619,7 @@ mod tests {
     #[test]
     fn a_refused_file_changes_nothing_but_the_alert() {
         let before = tag(state_with("Peskov said"), 0, 6, "actor");
-        let after =
-            before.clone().reduce(Action::OpenFile { name: "broken.json".into(), bytes: b"{\"format\": [".to_vec() });
+        let after = before.clone().reduce(Action::OpenFiles(vec![("broken.json".into(), b"{\"format\": [".to_vec())]));
         assert!(after.alert.as_deref().is_some_and(|m| m.contains("broken.json")));
         assert_eq!(after.workspace, before.workspace);
         assert_eq!((after.active, after.selected), (before.active, before.selected));
@@ -626,7 +631,7 @@ mod tests {
         let json = crate::formats::native::export(&state.workspace.labels, [&**state.active_document().unwrap()]);
         let removed = state.clone().reduce(Action::RemoveDocument("d1".into()));
         assert!(removed.workspace.documents.is_empty());
-        let reopened = removed.reduce(Action::OpenFile { name: "t.json".into(), bytes: json.into_bytes() });
+        let reopened = removed.reduce(Action::OpenFiles(vec![("t.json".into(), json.into_bytes())]));
         assert_eq!(reopened.workspace.documents.len(), 1);
         assert_eq!(reopened.active.as_deref(), Some("d1"));
         assert_eq!(texts(&reopened), texts(&state));
@@ -811,12 +816,12 @@ mod tests {
             .unwrap();
         let json = crate::formats::native::export(&state.workspace.labels, [&other]);
         let before = export_of(&state);
-        let merged = state.reduce(Action::OpenFile { name: "copy.json".into(), bytes: json.clone().into_bytes() });
+        let merged = state.reduce(Action::OpenFiles(vec![("copy.json".into(), json.clone().into_bytes())]));
         assert_eq!(merged.workspace.documents.len(), 1, "same sha256: merged, not added");
         let doc = merged.active_document().unwrap();
         assert_eq!(doc.spans().len(), 3, "identical spans once, the new one added");
         assert_eq!(doc.relations().len(), 2, "the identical relation once, the new one renamed");
-        let again = merged.clone().reduce(Action::OpenFile { name: "copy.json".into(), bytes: json.into_bytes() });
+        let again = merged.clone().reduce(Action::OpenFiles(vec![("copy.json".into(), json.into_bytes())]));
         assert_eq!(export_of(&again), export_of(&merged), "merging twice changes nothing more");
         assert_eq!(export_of(&merged.reduce(Action::Undo)), before, "the merge is one undo step");
     }
@@ -859,12 +864,27 @@ mod tests {
         ];
         let before = export_of(&state);
         for (name, bytes, reason) in bad {
-            let after = state.clone().reduce(Action::OpenFile { name: name.into(), bytes });
+            let after = state.clone().reduce(Action::OpenFiles(vec![(name.into(), bytes)]));
             let alert = after.alert.clone().unwrap_or_default();
             assert!(alert.contains(name) && alert.contains(reason), "{name}: {alert}");
             assert_eq!(export_of(&after), before, "{name} changed the workspace");
             assert_eq!((&after.active, &after.selected), (&state.active, &state.selected));
             assert_eq!(after.can_undo(), state.can_undo());
         }
+    }
+
+    #[test]
+    fn a_drop_of_several_files_adds_the_good_ones_as_one_step_and_names_the_bad_ones() {
+        let state = state_with("Peskov said");
+        let files = vec![
+            ("one.txt".to_string(), b"Kyiv".to_vec()),
+            ("bad.png".to_string(), b"\x89PNG\0".to_vec()),
+            ("two.md".to_string(), b"Odesa".to_vec()),
+        ];
+        let opened = state.reduce(Action::OpenFiles(files));
+        let names: Vec<&str> = opened.workspace.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["t.txt", "one.txt", "two.md"]);
+        assert!(opened.alert.as_deref().is_some_and(|a| a.contains("bad.png") && !a.contains("one.txt")));
+        assert_eq!(opened.reduce(Action::Undo).workspace.documents.len(), 1, "one undo step for the drop");
     }
 }
