@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::model::{Label, SpanEdge};
+use crate::model::{Label, RelationType, SpanEdge};
 
 /// A key press as `KeyboardEvent` reports it (`key` is the produced character or key name).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct KeyContext {
     pub span_selected: bool,
     /// Some text of the article is selected (not collapsed).
     pub text_selected: bool,
+    /// The relation picker is open (arrows, Enter, digits and Escape are its own).
+    pub linking: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +53,14 @@ pub enum Command {
     SwitchDocument {
         forward: bool,
     },
+    /// Start linking the selected span by this relation type.
+    Link(Rc<str>),
+    MoveLinkCursor {
+        forward: bool,
+    },
+    /// Link to the candidate under the cursor, or to the n-th (0-based).
+    PickLink(Option<usize>),
+    CancelLink,
 }
 
 /// Every key, as the help overlay and the README list it (label keys are added from the labels).
@@ -65,6 +75,7 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("← / → (in the article)", "move the text caret by a word (from the selected span)"),
     ("Shift+← / Shift+→ (no span selected)", "extend the text selection by a word"),
     ("drag a selected span's edge", "move that edge (snapped to words)"),
+    ("s with a quote selected", "pick its speaker: ↑/↓ and Enter, a digit, or a click"),
     ("Delete / Backspace", "delete the selected span"),
     ("Alt+↑ / Alt+↓", "previous / next document"),
     ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "undo / redo"),
@@ -73,7 +84,24 @@ pub const KEY_HELP: &[(&str, &str)] = &[
 ];
 
 /// What `press` does in `context`, or `None` when the key is not ours (and must reach the page).
-pub fn command_for(press: KeyPress, context: KeyContext, labels: &[Label]) -> Option<Command> {
+pub fn command_for(
+    press: KeyPress,
+    context: KeyContext,
+    labels: &[Label],
+    relation_types: &[RelationType],
+) -> Option<Command> {
+    if context.linking && !press.ctrl && !press.alt {
+        return match press.key {
+            "ArrowDown" | "ArrowRight" => Some(Command::MoveLinkCursor { forward: true }),
+            "ArrowUp" | "ArrowLeft" => Some(Command::MoveLinkCursor { forward: false }),
+            "Enter" => Some(Command::PickLink(None)),
+            "Escape" => Some(Command::CancelLink),
+            digit => match digit.parse::<usize>() {
+                Ok(n @ 1..=9) => Some(Command::PickLink(Some(n - 1))),
+                _ => Some(Command::CancelLink).filter(|_| digit.chars().count() == 1),
+            },
+        };
+    }
     if press.ctrl {
         return match press.key {
             "z" | "Z" if press.shift => Some(Command::Redo),
@@ -103,6 +131,9 @@ pub fn command_for(press: KeyPress, context: KeyContext, labels: &[Label]) -> Op
                 None
             }
         }
+        key if context.span_selected && relation_types.iter().any(|t| t.key == key) => {
+            relation_types.iter().find(|t| t.key == key).map(|t| Command::Link(t.id.clone()))
+        }
         key => labels.iter().find(|l| l.key.as_deref() == Some(key)).map(|l| Command::Label(l.id.clone())),
     }
 }
@@ -110,14 +141,19 @@ pub fn command_for(press: KeyPress, context: KeyContext, labels: &[Label]) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::default_labels;
+    use crate::model::{default_labels, default_relation_types};
 
     fn command(key: &str, ctrl: bool, shift: bool) -> Option<Command> {
-        command_for(KeyPress { key, ctrl, shift, alt: false }, KeyContext::default(), &default_labels())
+        command_for(
+            KeyPress { key, ctrl, shift, alt: false },
+            KeyContext::default(),
+            &default_labels(),
+            &default_relation_types(),
+        )
     }
 
     fn in_context(key: &str, shift: bool, alt: bool, context: KeyContext) -> Option<Command> {
-        command_for(KeyPress { key, ctrl: false, shift, alt }, context, &default_labels())
+        command_for(KeyPress { key, ctrl: false, shift, alt }, context, &default_labels(), &default_relation_types())
     }
 
     #[test]
@@ -143,7 +179,7 @@ mod tests {
     fn alt_still_tags_so_exact_selections_work() {
         let press = KeyPress { key: "2", alt: true, ..KeyPress::default() };
         assert_eq!(
-            command_for(press, KeyContext::default(), &default_labels()),
+            command_for(press, KeyContext::default(), &default_labels(), &default_relation_types()),
             Some(Command::Label("location".into()))
         );
     }
@@ -160,7 +196,7 @@ mod tests {
 
     #[test]
     fn shift_arrows_resize_a_selected_span_or_extend_the_text_selection() {
-        let span = KeyContext { span_selected: true, article_focused: true, text_selected: false };
+        let span = KeyContext { span_selected: true, article_focused: true, ..KeyContext::default() };
         let resize = |forward, edge| Some(Command::Resize { edge, forward });
         assert_eq!(in_context("ArrowRight", true, false, span), resize(true, SpanEdge::End));
         assert_eq!(in_context("ArrowLeft", true, false, span), resize(false, SpanEdge::End));
@@ -176,5 +212,19 @@ mod tests {
             Some(Command::MoveCaret { forward: false, extend: false })
         );
         assert_eq!(in_context("ArrowLeft", false, false, KeyContext::default()), None, "arrows scroll the page");
+    }
+
+    #[test]
+    fn s_starts_linking_and_the_picker_owns_its_keys() {
+        let selected = KeyContext { span_selected: true, ..KeyContext::default() };
+        assert_eq!(in_context("s", false, false, selected), Some(Command::Link("said_by".into())));
+        assert_eq!(in_context("s", false, false, KeyContext::default()), None, "nothing to link from");
+        let linking = KeyContext { linking: true, ..selected };
+        assert_eq!(in_context("ArrowDown", false, false, linking), Some(Command::MoveLinkCursor { forward: true }));
+        assert_eq!(in_context("ArrowUp", false, false, linking), Some(Command::MoveLinkCursor { forward: false }));
+        assert_eq!(in_context("Enter", false, false, linking), Some(Command::PickLink(None)));
+        assert_eq!(in_context("2", false, false, linking), Some(Command::PickLink(Some(1))));
+        assert_eq!(in_context("Escape", false, false, linking), Some(Command::CancelLink));
+        assert_eq!(in_context("x", false, false, linking), Some(Command::CancelLink), "any other key ends it");
     }
 }

@@ -44,6 +44,7 @@ async fn render(doc: Document) -> (Element, Element) {
         doc: Rc::new(doc),
         labels: default_labels(),
         selected: None,
+        linking: None,
         onclick: Default::default(),
         onmousedown: Default::default(),
         onmouseup: Default::default(),

@@ -19,7 +19,7 @@ use super::toolbar::Toolbar;
 use crate::browser;
 use crate::formats::storage::{self, Restored};
 use crate::keys::{command_for, KeyContext, KeyPress};
-use crate::model::Workspace;
+use crate::model::{default_relation_types, Workspace};
 use crate::sample::sample_document;
 use crate::state::{Action, State};
 
@@ -104,8 +104,12 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                     article_focused: article.is_some_and(|a| gloo::utils::document().active_element() == Some(a)),
                     span_selected: store.selected.is_some(),
                     text_selected: browser::selection::has_text_selection(),
+                    linking: store.linking.is_some(),
                 };
-                let Some(command) = command_for(press, context, &store.workspace.labels) else { return };
+                let relation_types = default_relation_types();
+                let Some(command) = command_for(press, context, &store.workspace.labels, &relation_types) else {
+                    return;
+                };
                 if run_command(&store, command, exact_selection.get() || event.alt_key()) {
                     event.prevent_default();
                 }

@@ -6,11 +6,11 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::paragraph::{ParagraphView, SpanView};
+use super::paragraph::{LinkMark, ParagraphView, SpanView};
 use super::store::{ExactSelection, Store};
 use crate::browser;
 use crate::model::{Document, Label, SpanEdge};
-use crate::state::Action;
+use crate::state::{Action, Linking};
 use crate::text::paragraphs::paragraph_at;
 
 #[derive(Properties, PartialEq)]
@@ -70,6 +70,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     };
     html! {
         <ArticleBody {doc} labels={store.workspace.labels.clone()} selected={store.selected.clone()}
+            linking={store.linking.clone()}
             {onclick} {onmousedown} {onmouseup} />
     }
 }
@@ -79,6 +80,8 @@ pub struct ArticleBodyProps {
     pub doc: Rc<Document>,
     pub labels: Vec<Label>,
     pub selected: Option<Rc<str>>,
+    #[prop_or_default]
+    pub linking: Option<Linking>,
     #[prop_or_default]
     pub onclick: Callback<MouseEvent>,
     #[prop_or_default]
@@ -91,7 +94,7 @@ pub struct ArticleBodyProps {
 #[function_component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let doc = &props.doc;
-    let buckets = spans_by_paragraph(doc, &props.labels);
+    let buckets = spans_by_paragraph(doc, &props.labels, props.linking.as_ref());
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
@@ -134,9 +137,19 @@ fn span_stack_at(event: &MouseEvent) -> Vec<Rc<str>> {
 }
 
 /// Each paragraph's spans, in reading order; a span over several paragraphs is in each.
-fn spans_by_paragraph(doc: &Document, labels: &[Label]) -> Vec<Vec<SpanView>> {
+fn spans_by_paragraph(doc: &Document, labels: &[Label], linking: Option<&Linking>) -> Vec<Vec<SpanView>> {
     let paragraphs = doc.paragraphs();
     let mut buckets = vec![Vec::new(); paragraphs.len()];
+    let speaker_of = |id: &str| {
+        let relation = doc.relations().iter().find(|r| &*r.from == id && r.kind == "said_by")?;
+        let speaker = doc.span(&relation.to)?;
+        Some(Rc::from(doc.slice(speaker.start, speaker.end)))
+    };
+    let link_mark = |id: &Rc<str>| match linking {
+        Some(l) if l.candidates.get(l.cursor) == Some(id) => LinkMark::Cursor,
+        Some(l) if l.candidates.contains(id) => LinkMark::Candidate,
+        _ => LinkMark::None,
+    };
     for span in doc.spans() {
         let label_name: Rc<str> =
             labels.iter().find(|l| l.id == span.label).map_or_else(|| span.label.clone(), |l| l.name.as_str().into());
@@ -147,6 +160,8 @@ fn spans_by_paragraph(doc: &Document, labels: &[Label]) -> Vec<Vec<SpanView>> {
             label: span.label.clone(),
             title: format!("{label_name}: {}", doc.slice(span.start, span.end)).into(),
             label_name,
+            speaker: speaker_of(&span.id),
+            link: link_mark(&span.id),
         };
         let first = paragraph_at(paragraphs, span.start).unwrap_or(0);
         let last = paragraph_at(paragraphs, span.end - 1).unwrap_or(first);

@@ -10,6 +10,7 @@ pub mod document_list;
 pub mod help;
 pub mod label_editor;
 pub mod label_style;
+pub mod link_picker;
 pub mod paragraph;
 pub mod popover;
 pub mod side_panel;

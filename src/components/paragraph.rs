@@ -21,6 +21,18 @@ pub struct SpanView {
     /// "Actor: Dmitry Peskov": the span's accessible name and tooltip.
     pub title: Rc<str>,
     pub label_name: Rc<str>,
+    /// For a quote with a speaker: the speaker's words ("Dmitry Peskov"), drawn after the quote.
+    pub speaker: Option<Rc<str>>,
+    /// Whether the relation picker offers this span, and whether its cursor is on it.
+    pub link: LinkMark,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LinkMark {
+    #[default]
+    None,
+    Candidate,
+    Cursor,
 }
 
 #[derive(Properties, PartialEq)]
@@ -62,9 +74,16 @@ impl RenderContext<'_> {
     fn render(&self, piece: &Piece) -> Html {
         match piece {
             Piece::Text { start, end } => html! { { self.slice(*start, *end) } },
-            Piece::Span { index, depth, height, children, .. } => {
+            Piece::Span { index, depth, height, children, end, .. } => {
                 let span = &self.spans[*index];
                 let selected = self.selected == Some(&*span.id);
+                // The speaker is named once, after the quote's last piece.
+                let speaker = span.speaker.clone().filter(|_| *end == span.end);
+                let link = match span.link {
+                    LinkMark::None => None,
+                    LinkMark::Candidate => Some("candidate"),
+                    LinkMark::Cursor => Some("cursor"),
+                };
                 html! {
                     <span
                         class="span"
@@ -75,6 +94,8 @@ impl RenderContext<'_> {
                         data-height={height.to_string()}
                         aria-selected={if selected { "true" } else { "false" }}
                         aria-label={span.title.clone()}
+                        data-speaker={speaker}
+                        data-link={link}
                         title={span.title.clone()}
                     >
                         { for children.iter().map(|child| self.render(child)) }

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::store::Store;
+use crate::model::{Document, Span};
 use crate::state::Action;
 
 #[function_component]
@@ -47,10 +48,45 @@ pub fn SpanPopover() -> Html {
                 <button type="button" data-testid="delete-span" onclick={on_delete}>{ "Delete" }</button>
             </div>
             <p class="popover-text">{ doc.slice(span.start, span.end) }</p>
+            { speaker_line(&store, doc, &span) }
             <label class="popover-note">{ "Note" }
                 <textarea data-testid="span-note" rows="2" value={span.note.clone().unwrap_or_default()}
                     onchange={on_note} placeholder="Optional note" />
             </label>
         </div>
+    }
+}
+
+/// For a quote: its speaker with a remove button, or a button to pick one (the `s` key).
+fn speaker_line(store: &Store, doc: &Document, span: &Span) -> Html {
+    if &*span.label != "quote" {
+        return html! {};
+    }
+    let relation = doc.relations().iter().find(|r| r.from == span.id && r.kind == "said_by");
+    match relation.and_then(|r| Some((r, doc.span(&r.to)?))) {
+        Some((relation, speaker)) => {
+            let remove = {
+                let (store, id) = (store.clone(), relation.id.clone());
+                Callback::from(move |_| store.dispatch(Action::RemoveRelation(id.clone())))
+            };
+            html! {
+                <p class="popover-speaker" data-testid="span-speaker">
+                    { "Said by " }<strong>{ doc.slice(speaker.start, speaker.end) }</strong>
+                    <button type="button" class="icon" data-testid="remove-relation" onclick={remove}
+                        aria-label="Remove the speaker">{ "✕" }</button>
+                </p>
+            }
+        }
+        None => {
+            let pick = {
+                let store = store.clone();
+                Callback::from(move |_| store.dispatch(Action::StartLink("said_by".into())))
+            };
+            html! {
+                <p class="popover-speaker">
+                    <button type="button" data-testid="pick-speaker" onclick={pick}>{ "Pick the speaker (s)" }</button>
+                </p>
+            }
+        }
     }
 }

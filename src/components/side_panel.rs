@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::label_editor::LabelEditor;
+use super::link_picker::LinkPicker;
 use super::popover::SpanPopover;
 use super::store::Store;
 use crate::browser;
@@ -16,6 +17,10 @@ const PREVIEW_CHARS: usize = 80;
 pub fn SidePanel() -> Html {
     let store = use_context::<Store>().expect("SidePanel is rendered inside the store provider");
     let Some(doc) = store.active_document().cloned() else { return html! {} };
+    let speaker_of = |id: &str| {
+        let relation = doc.relations().iter().find(|r| &*r.from == id && r.kind == "said_by")?;
+        doc.span(&relation.to).map(|s| doc.slice(s.start, s.end).to_string())
+    };
     let groups = store.workspace.labels.iter().map(|label| {
         let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.id).collect();
         let entries = spans.iter().map(|span| {
@@ -35,6 +40,7 @@ pub fn SidePanel() -> Html {
                     <button type="button" class="span-entry" data-span-entry={span.id.clone()}
                         aria-current={current.then_some("true")} {onclick}>
                         { preview }{ ellipsis }
+                        if let Some(speaker) = speaker_of(&span.id) { <span class="span-speaker">{ format!("said by {speaker}") }</span> }
                         if let Some(note) = &span.note { <span class="span-note">{ note }</span> }
                     </button>
                 </li>
@@ -50,6 +56,7 @@ pub fn SidePanel() -> Html {
     });
     html! {
         <aside class="side-panel" aria-label="Spans by label">
+            <LinkPicker />
             <SpanPopover />
             <h2>{ "Spans" }</h2>
             { for groups }

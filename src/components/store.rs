@@ -73,6 +73,10 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
         }
         Command::ToggleHelp => Action::ToggleHelp,
         Command::SwitchDocument { forward } => Action::SwitchNeighbour { forward },
+        Command::Link(kind) => Action::StartLink(kind),
+        Command::MoveLinkCursor { forward } => Action::MoveLinkCursor { forward },
+        Command::PickLink(nth) => Action::PickLink(nth),
+        Command::CancelLink => Action::CancelLink,
     };
     store.dispatch(action);
     true

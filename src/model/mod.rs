@@ -65,6 +65,34 @@ impl Span {
     }
 }
 
+/// A kind of link between two spans, as the linking flow offers it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RelationType {
+    pub id: Rc<str>,
+    /// How the link reads from its source: "said by".
+    pub name: String,
+    /// The key that starts linking from the selected span.
+    pub key: String,
+    /// The label a source span must have (`None`: any).
+    pub from_label: Option<Rc<str>>,
+    /// The label a target span must have (`None`: any).
+    pub to_label: Option<Rc<str>>,
+    /// A source has at most one link of this type; a new one replaces it.
+    pub single: bool,
+}
+
+/// `said_by` of the guidelines: a quote is linked to the actor who said it, and has one speaker.
+pub fn default_relation_types() -> Vec<RelationType> {
+    vec![RelationType {
+        id: "said_by".into(),
+        name: "said by".into(),
+        key: "s".into(),
+        from_label: Some("quote".into()),
+        to_label: Some("actor".into()),
+        single: true,
+    }]
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relation {
     pub id: Rc<str>,

@@ -22,6 +22,8 @@ pub(super) enum Edit {
     Remove { span: Span, relations: Vec<Relation> },
     /// Changes a span's label, boundaries or note, keeping its id and relations.
     Replace { before: Span, after: Span },
+    /// Removes some relations and adds others (a new speaker replacing the old one).
+    Relations { removed: Vec<Relation>, added: Vec<Relation> },
 }
 
 /// A span in a document (by id), with the relations that touch it.
@@ -96,6 +98,9 @@ impl Change {
             Change::Span(Edit::Remove { span, relations }) => Change::Span(Edit::Insert { span, relations }),
             Change::Span(Edit::Replace { before, after }) => {
                 Change::Span(Edit::Replace { before: after, after: before })
+            }
+            Change::Span(Edit::Relations { removed, added }) => {
+                Change::Span(Edit::Relations { removed: added, added: removed })
             }
             Change::Workspace(edit) => Change::Workspace(edit.inverse()),
         }

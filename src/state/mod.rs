@@ -6,6 +6,7 @@
 
 mod history;
 mod labels;
+mod linking;
 
 use std::rc::Rc;
 
@@ -16,6 +17,7 @@ use crate::model::{fresh_id, Document, Relation, Span, SpanEdge, Status, Workspa
 pub use history::HISTORY_LIMIT;
 use history::{Change, Edit, Entry, History, PlacedRelation, PlacedSpan, WorkspaceEdit};
 pub use labels::{LabelAction, PALETTE};
+pub use linking::{linking_relation_name, Linking};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -52,6 +54,16 @@ pub enum Action {
         forward: bool,
     },
     DeleteSelected,
+    /// Start linking the selected span by relation type `kind` (`s`: speaker of a quote).
+    StartLink(Rc<str>),
+    /// Move the linking cursor to the next (or previous) candidate.
+    MoveLinkCursor {
+        forward: bool,
+    },
+    /// Link to the candidate under the cursor, or (`Some(n)`) to the n-th candidate (0-based).
+    PickLink(Option<usize>),
+    CancelLink,
+    RemoveRelation(Rc<str>),
     /// Add, rename, recolour, rekey, move or delete a label (one undo step each).
     Labels(LabelAction),
     Undo,
@@ -96,6 +108,8 @@ pub struct State {
     pub alert: Option<String>,
     /// The overlay that lists every key is open.
     pub help_open: bool,
+    /// Picking the target of a new relation from the selected span.
+    pub linking: Option<Linking>,
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
     history: Rc<History>,
@@ -110,6 +124,7 @@ impl State {
             selected: None,
             alert: None,
             help_open: false,
+            linking: None,
             storage_warning: None,
             history: Rc::default(),
         }
@@ -138,6 +153,14 @@ impl State {
     }
 
     pub fn reduce(mut self, action: Action) -> Self {
+        // Linking lasts while the picker is in use; anything else ends it.
+        let picking = matches!(
+            action,
+            Action::StartLink(_) | Action::MoveLinkCursor { .. } | Action::PickLink(_) | Action::SelectCycle(_)
+        );
+        if !picking {
+            self.linking = None;
+        }
         match action {
             Action::Tag { start, end, label, exact } => self.tag(start, end, label, exact),
             Action::RelabelSelected(label) => self.relabel_selected(label),
@@ -148,6 +171,25 @@ impl State {
             Action::SelectCycle(stack) => self.select_cycle(stack),
             Action::SelectNeighbour { forward } => self.select_neighbour(forward),
             Action::DeleteSelected => self.delete_selected(),
+            Action::StartLink(kind) => self.linking = Linking::start(&self, &kind),
+            Action::MoveLinkCursor { forward } => {
+                if let Some(linking) = &mut self.linking {
+                    linking.move_cursor(forward);
+                }
+            }
+            Action::PickLink(nth) => {
+                let target = self.linking.as_ref().and_then(|l| l.candidate(nth)).cloned();
+                if let Some(target) = target {
+                    self.link_to(&target);
+                }
+            }
+            Action::CancelLink => self.linking = None,
+            Action::RemoveRelation(id) => {
+                let relation = self.active_document().and_then(|d| d.relations().iter().find(|r| r.id == id)).cloned();
+                if let Some(relation) = relation {
+                    self.record_span(Edit::Relations { removed: vec![relation], added: Vec::new() });
+                }
+            }
             Action::Labels(action) => {
                 if let Some(edit) = labels::plan(&self.workspace, action) {
                     self.record_workspace(edit);
@@ -212,6 +254,13 @@ impl State {
     }
 
     fn select_cycle(&mut self, stack: Vec<Rc<str>>) {
+        // While linking, a click on a candidate links to it (the innermost, if several).
+        let candidate = self.linking.as_ref().and_then(|l| stack.iter().find(|id| l.candidates.contains(id))).cloned();
+        if let Some(target) = candidate {
+            self.link_to(&target);
+            return;
+        }
+        self.linking = None;
         let stack: Vec<Rc<str>> = stack.into_iter().filter(|id| self.active_span(id).is_some()).collect();
         let next = match self.selected.as_ref().and_then(|current| stack.iter().position(|id| id == current)) {
             Some(at) => stack.get((at + 1) % stack.len()),
@@ -313,6 +362,9 @@ impl State {
             self.selected = match edit {
                 Edit::Insert { span, .. } | Edit::Replace { after: span, .. } => Some(span.id.clone()),
                 Edit::Remove { .. } => None,
+                Edit::Relations { added, removed } => {
+                    added.first().or(removed.first()).map(|r| r.from.clone()).or(self.selected.clone())
+                }
             };
         }
         let change = if undo { applied.inverse() } else { applied };
@@ -346,6 +398,15 @@ impl State {
             Edit::Remove { span, .. } => {
                 let (span, relations) = doc.remove_span(&span.id)?;
                 Some(Edit::Remove { span, relations })
+            }
+            Edit::Relations { removed, added } => {
+                for relation in &removed {
+                    doc.remove_relation(&relation.id)?;
+                }
+                for relation in &added {
+                    doc.insert_relation(relation.clone()).ok()?;
+                }
+                Some(Edit::Relations { removed, added })
             }
             Edit::Replace { before, after } => {
                 let (removed, relations) = doc.remove_span(&before.id)?;
@@ -886,5 +947,106 @@ mod tests {
         assert_eq!(names, ["t.txt", "one.txt", "two.md"]);
         assert!(opened.alert.as_deref().is_some_and(|a| a.contains("bad.png") && !a.contains("one.txt")));
         assert_eq!(opened.reduce(Action::Undo).workspace.documents.len(), 1, "one undo step for the drop");
+    }
+
+    fn speakers(state: &State) -> Vec<(String, String)> {
+        let doc = state.active_document().unwrap();
+        let text = |id: &str| doc.span(id).map(|s| doc.slice(s.start, s.end).to_string()).unwrap_or_default();
+        doc.relations().iter().map(|r| (text(&r.from), text(&r.to))).collect()
+    }
+
+    #[test]
+    fn a_quote_gets_its_speaker_in_two_keystrokes_and_one_only() {
+        let text = "Peskov said: “We talk.” Umerov said: “We wait.”";
+        let state = [(0, 6, "actor"), (14, 22, "quote"), (24, 30, "actor"), (38, 46, "quote")]
+            .into_iter()
+            .fold(state_with(text), |s, (a, b, l)| tag(s, a, b, l));
+        let first_quote = state.reduce(Action::Select(Some("s2".into()))).reduce(Action::StartLink("said_by".into()));
+        let linking = first_quote.linking.clone().unwrap();
+        assert_eq!(linking.candidates, ["s3", "s1"].map(Rc::from), "nearest actor first: Umerov is 2 characters away");
+        let linked = first_quote.reduce(Action::PickLink(Some(1)));
+        assert_eq!(speakers(&linked), [("We talk".into(), "Peskov".into())]);
+        assert_eq!(linked.linking, None);
+        let second = linked
+            .reduce(Action::Select(Some("s4".into())))
+            .reduce(Action::StartLink("said_by".into()))
+            .reduce(Action::MoveLinkCursor { forward: true })
+            .reduce(Action::MoveLinkCursor { forward: false });
+        let second = second.reduce(Action::PickLink(None));
+        assert_eq!(speakers(&second)[1], ("We wait".into(), "Umerov".into()), "Umerov is nearest to the second quote");
+        let replaced = second
+            .reduce(Action::Select(Some("s4".into())))
+            .reduce(Action::StartLink("said_by".into()))
+            .reduce(Action::SelectCycle(vec!["s1".into()]));
+        assert_eq!(speakers(&replaced)[1], ("We wait".into(), "Peskov".into()), "a click picks; the old speaker goes");
+        assert_eq!(speakers(&replaced).len(), 2);
+        let undone = replaced.reduce(Action::Undo);
+        assert_eq!(speakers(&undone)[1], ("We wait".into(), "Umerov".into()), "one undo step restores the old speaker");
+    }
+
+    #[test]
+    fn linking_needs_a_source_of_the_right_label_and_ends_on_anything_else() {
+        let state = tag(tag(state_with("Peskov said “no”."), 0, 6, "actor"), 13, 15, "quote");
+        let from_actor =
+            state.clone().reduce(Action::Select(Some("s1".into()))).reduce(Action::StartLink("said_by".into()));
+        assert_eq!(from_actor.linking, None, "an actor is no quote");
+        let started = state.reduce(Action::Select(Some("s2".into()))).reduce(Action::StartLink("said_by".into()));
+        assert!(started.linking.is_some());
+        assert_eq!(started.clone().reduce(Action::CancelLink).linking, None);
+        assert_eq!(started.clone().reduce(Action::SelectNeighbour { forward: true }).linking, None);
+        assert_eq!(started.reduce(Action::SelectCycle(vec!["s2".into()])).linking, None, "a click elsewhere ends it");
+    }
+
+    #[test]
+    fn deleting_a_speaker_takes_the_relation_and_undo_brings_both_back() {
+        let state = tag(tag(state_with("Peskov said “no” today."), 0, 6, "actor"), 13, 15, "quote")
+            .reduce(Action::Select(Some("s2".into())))
+            .reduce(Action::StartLink("said_by".into()))
+            .reduce(Action::PickLink(Some(0)));
+        assert_eq!(speakers(&state).len(), 1);
+        let deleted = state.reduce(Action::Select(Some("s1".into()))).reduce(Action::DeleteSelected);
+        assert!(speakers(&deleted).is_empty());
+        let undone = deleted.reduce(Action::Undo);
+        assert_eq!(speakers(&undone), [("no".into(), "Peskov".into())]);
+        let removed = undone.clone().reduce(Action::RemoveRelation("r1".into()));
+        assert!(speakers(&removed).is_empty());
+        assert_eq!(speakers(&removed.reduce(Action::Undo)).len(), 1);
+    }
+
+    #[test]
+    fn a_quote_nested_in_another_keeps_its_own_speaker() {
+        let text = "Peskov said: “Umerov told us ‘we wait’ today.”";
+        let state = [(0, 6, "actor"), (14, 45, "quote"), (14, 20, "actor"), (30, 37, "quote")]
+            .into_iter()
+            .fold(state_with(text), |s, (a, b, l)| tag(s, a, b, l));
+        let doc = state.active_document().unwrap();
+        let id_of = |start: usize, label: &str| {
+            doc.spans().iter().find(|s| s.start == start && &*s.label == label).unwrap().id.clone()
+        };
+        let (outer, inner, peskov, umerov) =
+            (id_of(14, "quote"), id_of(30, "quote"), id_of(0, "actor"), id_of(14, "actor"));
+        let link = |state: State, from: &Rc<str>, to: &Rc<str>| {
+            state
+                .reduce(Action::Select(Some(from.clone())))
+                .reduce(Action::StartLink("said_by".into()))
+                .reduce(Action::SelectCycle(vec![to.clone()]))
+        };
+        let state = link(link(state, &outer, &peskov), &inner, &umerov);
+        let mut pairs = speakers(&state);
+        pairs.sort();
+        assert_eq!(
+            pairs,
+            [("Umerov told us ‘we wait’ today".into(), "Peskov".into()), ("we wait".into(), "Umerov".into())]
+        );
+    }
+
+    #[test]
+    fn candidates_in_the_quotes_paragraph_come_before_nearer_ones_outside_it() {
+        let text = "Dmitry Peskov said: “We work.”\n\nUmerov answered.";
+        let state = [(0, 13, "actor"), (21, 28, "quote"), (32, 38, "actor")]
+            .into_iter()
+            .fold(state_with(text), |s, (a, b, l)| tag(s, a, b, l));
+        let linking = state.reduce(Action::Select(Some("s2".into()))).reduce(Action::StartLink("said_by".into()));
+        assert_eq!(linking.linking.unwrap().candidates, ["s1", "s3"].map(Rc::from));
     }
 }

@@ -1,0 +1,36 @@
+//! The relation picker: while linking from the selected span (`s` on a quote), the candidates
+//! nearest first, with the cursor on one. ↑/↓ and Enter, a digit or a click picks; Escape ends.
+
+use yew::prelude::*;
+
+use super::store::Store;
+use crate::state::{linking_relation_name, Action};
+
+#[function_component]
+pub fn LinkPicker() -> Html {
+    let store = use_context::<Store>().expect("LinkPicker is rendered inside the store provider");
+    let (Some(linking), Some(doc)) = (store.linking.clone(), store.active_document()) else { return html! {} };
+    let Some(from) = doc.span(&linking.from) else { return html! {} };
+    let quote: String = doc.slice(from.start, from.end).chars().take(60).collect();
+    let items = linking.candidates.iter().enumerate().filter_map(|(i, id)| {
+        let span = doc.span(id)?;
+        let current = i == linking.cursor;
+        let pick = {
+            let store = store.clone();
+            Callback::from(move |_| store.dispatch(Action::PickLink(Some(i))))
+        };
+        Some(html! {
+            <li id={format!("link-candidate-{i}")} role="option" aria-selected={current.to_string()}
+                data-testid="link-candidate" data-span-entry={span.id.clone()} onclick={pick}>
+                <kbd>{ i + 1 }</kbd>{ " " }{ doc.slice(span.start, span.end) }
+            </li>
+        })
+    });
+    html! {
+        <section class="link-picker" data-testid="link-picker" aria-label="Pick the target">
+            <p>{ format!("{} — for “{quote}”:", linking_relation_name(&linking.kind)) }</p>
+            <ul role="listbox" aria-activedescendant={format!("link-candidate-{}", linking.cursor)}>{ for items }</ul>
+            <p class="hint">{ "↑/↓ and Enter, a digit, or click a span; Escape cancels." }</p>
+        </section>
+    }
+}

@@ -1,0 +1,128 @@
+// Who said what: three quotes get their speakers by keyboard (`s`, then a digit, Enter or the
+// arrows), the speaker is shown next to each quote and in the side panel, a new pick replaces
+// the old speaker, deleting a speaker takes its relation along (undo brings both back), and the
+// export carries the relations.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { articleText, cpIndexOf, eventually, exportJson, launch, openTextFile, selectText, spans } from './support.mjs';
+
+const TEXT =
+  'Kremlin spokesperson Dmitry Peskov said: “We are working on it.”\n\n' +
+  'Rustem Umerov answered: “Our position has not changed.”\n\n' +
+  '“Nobody expects miracles,” Peskov added, while Umerov left.\n';
+
+describe('linking quotes to their speakers in the release build', { timeout: 60_000 }, () => {
+  let app;
+  let page;
+  const byText = {};
+
+  before(async () => {
+    app = await launch();
+    page = app.page;
+    await openTextFile(page, 'speakers.txt', TEXT);
+  });
+  after(async () => app?.close());
+
+  const tag = async (needle, key, occurrence = 0) => {
+    const start = cpIndexOf(TEXT, needle, occurrence);
+    await selectText(page, start, start + Array.from(needle).length);
+    await page.keyboard.press(key);
+    const found = await eventually(async () => {
+      const span = (await spans(page)).find((s) => s.text === needle && !Object.values(byText).includes(s.id));
+      assert.ok(span, `${needle} is tagged`);
+      return span;
+    });
+    byText[`${needle}#${occurrence}`] = found.id;
+  };
+  const selected = () => page.$$eval('[data-testid=article] [aria-selected=true]', (els) => [...new Set(els.map((e) => e.dataset.spanId))]);
+  const speakerShown = (quoteId) =>
+    page.$$eval(`[data-testid=article] [data-span-id="${quoteId}"][data-speaker]`, (els) => els.map((e) => e.dataset.speaker));
+
+  test('spans for three quotes and their actors', async () => {
+    await tag('Dmitry Peskov', '1');
+    await tag('We are working on it', '4');
+    await tag('Rustem Umerov', '1');
+    await tag('Our position has not changed', '4');
+    await tag('Nobody expects miracles', '4');
+    await tag('Peskov', '1', 1);
+    await tag('Umerov', '1', 1);
+    assert.equal((await spans(page)).length, 7);
+  });
+
+  test('three quotes attributed by keyboard alone', async () => {
+    // First quote: the nearest actor is Dmitry Peskov, right before it: `s`, Enter.
+    await page.keyboard.press('Escape');
+    await page.focus('[data-testid=article]');
+    while ((await selected())[0] !== byText['We are working on it#0']) await page.keyboard.press('j');
+    await page.keyboard.press('s');
+    const picker = page.locator('[data-testid=link-picker]');
+    await picker.waitFor();
+    const first = await page.locator('[data-testid=link-candidate]').first().textContent();
+    assert.match(first, /Dmitry Peskov/);
+    assert.equal(await page.locator(`[data-span-id="${byText['Dmitry Peskov#0']}"][data-link=cursor]`).count(), 1);
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await speakerShown(byText['We are working on it#0']), ['Dmitry Peskov']));
+    assert.equal(await picker.count(), 0, 'the picker closes');
+
+    // Second quote: `s` then the digit of Rustem Umerov's place in the list.
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    assert.deepEqual(await selected(), [byText['Our position has not changed#0']]);
+    await page.keyboard.press('s');
+    const names = await page.locator('[data-testid=link-candidate]').allTextContents();
+    const digit = names.findIndex((n) => n.includes('Rustem Umerov')) + 1;
+    assert.ok(digit >= 1, JSON.stringify(names));
+    await page.keyboard.press(String(digit));
+    await eventually(async () => assert.deepEqual(await speakerShown(byText['Our position has not changed#0']), ['Rustem Umerov']));
+
+    // Third quote: `s`, arrows to the Peskov after it, Enter.
+    await page.keyboard.press('j');
+    assert.deepEqual(await selected(), [byText['Nobody expects miracles#0']]);
+    await page.keyboard.press('s');
+    for (let i = 0; i < 9; i++) {
+      const cursor = await page.locator('[data-testid=link-candidate][aria-selected=true]').textContent();
+      if (/\bPeskov$/.test(cursor.trim()) && !cursor.includes('Dmitry')) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await speakerShown(byText['Nobody expects miracles#0']), ['Peskov']));
+    assert.equal(await page.locator('.span-speaker').count(), 3, 'the side panel names all three speakers');
+  });
+
+  test('a new pick replaces the speaker (one undo step); a click picks too', async () => {
+    const quote = byText['Nobody expects miracles#0'];
+    await page.keyboard.press('s');
+    await page.locator('[data-testid=link-picker]').waitFor();
+    await page.locator(`[data-testid=article] [data-span-id="${byText['Umerov#1']}"]`).click();
+    await eventually(async () => assert.deepEqual(await speakerShown(quote), ['Umerov']));
+    const { json } = await exportJson(page);
+    assert.equal(json.documents[0].relations.filter((r) => r.from === quote).length, 1, 'one speaker per quote');
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.deepEqual(await speakerShown(quote), ['Peskov']));
+  });
+
+  test('deleting a speaker takes its relation along; undo brings both back', async () => {
+    const quote = byText['We are working on it#0'];
+    await page.locator(`[data-testid=article] [data-span-id="${byText['Dmitry Peskov#0']}"]`).click();
+    await page.keyboard.press('Delete');
+    await eventually(async () => assert.deepEqual(await speakerShown(quote), []));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.deepEqual(await speakerShown(quote), ['Dmitry Peskov']));
+    assert.equal(await articleText(page), TEXT);
+  });
+
+  test('the export carries the relations, quote → actor', async () => {
+    const { json } = await exportJson(page);
+    const doc = json.documents[0];
+    const text = (id) => doc.spans.find((s) => s.id === id).text;
+    const pairs = doc.relations.map((r) => [r.type, text(r.from), text(r.to)]).sort();
+    assert.deepEqual(pairs, [
+      ['said_by', 'Nobody expects miracles', 'Peskov'],
+      ['said_by', 'Our position has not changed', 'Rustem Umerov'],
+      ['said_by', 'We are working on it', 'Dmitry Peskov'],
+    ]);
+    assert.deepEqual(app.errors, []);
+  });
+});
