@@ -7,6 +7,7 @@ pub mod app;
 pub mod article;
 pub mod autosave;
 pub mod document_list;
+pub mod entity_panel;
 pub mod help;
 pub mod label_editor;
 pub mod label_style;

@@ -6,8 +6,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::store::Store;
+use std::rc::Rc;
+
 use crate::model::{Document, Span};
-use crate::state::Action;
+use crate::state::{Action, EntityAction, ENTITY_LABELS};
 
 #[function_component]
 pub fn SpanPopover() -> Html {
@@ -49,6 +51,7 @@ pub fn SpanPopover() -> Html {
             </div>
             <p class="popover-text">{ doc.slice(span.start, span.end) }</p>
             { speaker_line(&store, doc, &span) }
+            { entity_line(&store, &span) }
             <label class="popover-note">{ "Note" }
                 <textarea data-testid="span-note" rows="2" value={span.note.clone().unwrap_or_default()}
                     onchange={on_note} placeholder="Optional note" />
@@ -90,3 +93,61 @@ fn speaker_line(store: &Store, doc: &Document, span: &Span) -> Html {
         }
     }
 }
+
+/// For an actor or location: the entity it names, with a button to take it out, or a choice of
+/// entities of its label to add it to.
+fn entity_line(store: &Store, span: &Span) -> Html {
+    if !ENTITY_LABELS.contains(&&*span.label) {
+        return html! {};
+    }
+    let entities = store.workspace.entities();
+    if let Some(entity) = span.entity.as_ref().and_then(|id| entities.iter().find(|e| e.id == *id)) {
+        let ungroup = {
+            let (store, id) = (store.clone(), span.id.clone());
+            Callback::from(move |_| store.dispatch(Action::Entities(EntityAction::Ungroup { span: id.clone() })))
+        };
+        return html! {
+            <p class="popover-entity" data-testid="span-entity-name">
+                { "Entity: " }<strong>{ &entity.name }</strong>
+                <button type="button" class="icon" data-testid="ungroup-span" onclick={ungroup}
+                    aria-label="Take this mention out of its entity">{ "✕" }</button>
+            </p>
+        };
+    }
+    let add = {
+        let (store, span) = (store.clone(), span.clone());
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
+                return;
+            };
+            let value = select.value();
+            let (entity, name) = if value == NEW_ENTITY {
+                let text =
+                    store.active_document().map(|d| d.slice(span.start, span.end).to_string()).unwrap_or_default();
+                (None, crate::text::names::canonical_name(&text))
+            } else {
+                (Some(Rc::from(value.as_str())), String::new())
+            };
+            store.dispatch(Action::Entities(EntityAction::Group {
+                entity,
+                name,
+                label: span.label.clone(),
+                mentions: vec![span.id.clone()],
+            }));
+        })
+    };
+    html! {
+        <label class="popover-entity">{ "Entity" }
+            <select data-testid="span-entity" onchange={add}>
+                <option value="" selected=true>{ "none" }</option>
+                <option value={NEW_ENTITY}>{ "new entity from this mention" }</option>
+                { for entities.iter().filter(|e| e.label == span.label).map(|e| html! {
+                    <option value={e.id.clone()}>{ &e.name }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The choice that makes a new entity, in the card's entity list.
+const NEW_ENTITY: &str = "+new";

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::entity_panel::EntityPanel;
 use super::label_editor::LabelEditor;
 use super::link_picker::LinkPicker;
 use super::popover::SpanPopover;
@@ -60,6 +61,7 @@ pub fn SidePanel() -> Html {
             <SpanPopover />
             <h2>{ "Spans" }</h2>
             { for groups }
+            <EntityPanel />
             <LabelEditor />
         </aside>
     }

@@ -87,7 +87,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <label class="button open-file">
                 { "Open files…" }
                 <input type="file" data-testid="open-file" multiple=true class="visually-hidden"
-                    accept=".txt,.md,.markdown,.json,.jsonl,text/plain,text/markdown,application/json"
+                    accept=".txt,.md,.markdown,.json,.jsonl,.ndjson,.jsonld,.ann,.zip,text/plain,text/markdown,application/json,application/zip"
                     onchange={on_open} />
             </label>
             <PasteBox />

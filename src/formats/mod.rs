@@ -5,12 +5,18 @@
 //! Writers take the model and return the file's text. Not here: reading files from disk or the
 //! browser, and deciding where opened documents go (that is the reducer's job).
 
+pub mod brat;
+pub mod conll;
+pub mod csv;
+pub mod doccano;
 pub mod jsonl;
+pub mod label_studio;
 pub mod native;
 pub mod open;
 pub mod plain;
 pub mod repair;
 pub mod storage;
+pub mod w3c;
 
 use crate::model::{Document, Label};
 
@@ -60,7 +66,16 @@ pub struct ExportFormat {
 
 /// Every export format, in the order the toolbar shows them. A new format is one file in this
 /// folder and one line here.
-pub const EXPORTS: &[ExportFormat] = &[ExportFormat { id: "json", name: "JSON", export: native::export_file }];
+pub const EXPORTS: &[ExportFormat] = &[
+    ExportFormat { id: "json", name: "JSON", export: native::export_file },
+    ExportFormat { id: "jsonl", name: "spaCy JSONL", export: jsonl::export_file },
+    ExportFormat { id: "csv", name: "CSV", export: self::csv::export_file },
+    ExportFormat { id: "conll", name: "CoNLL", export: conll::export_file },
+    ExportFormat { id: "doccano", name: "doccano JSONL", export: doccano::export_file },
+    ExportFormat { id: "w3c", name: "W3C Web Annotation", export: w3c::export_file },
+    ExportFormat { id: "brat", name: "brat (zip)", export: brat::export_file },
+    ExportFormat { id: "label-studio", name: "Label Studio", export: label_studio::export_file },
+];
 
 /// The base name of a document's exports: "geneva-talks.txt" → "geneva-talks".
 pub fn base_name(doc_name: &str) -> &str {

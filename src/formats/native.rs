@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{ExportFile, FileError, Opened};
-use crate::model::{Document, Label, Relation, Span, Status};
+use crate::model::{Document, Entity, Label, Relation, Span, Status};
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
@@ -55,6 +55,18 @@ struct NativeDocument {
     spans: Vec<NativeSpan>,
     #[serde(default)]
     relations: Vec<NativeRelation>,
+    /// Added after version 1 shipped: mentions grouped into entities, ids shared by every
+    /// document of the workspace. Absent when the document has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    entities: Vec<NativeEntity>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NativeEntity {
+    id: String,
+    label: String,
+    name: String,
+    mentions: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -131,6 +143,20 @@ fn export_document(doc: &Document) -> NativeDocument {
                 kind: r.kind.clone(),
                 from: r.from.to_string(),
                 to: r.to.to_string(),
+            })
+            .collect(),
+        entities: doc
+            .named_entities()
+            .map(|e| NativeEntity {
+                id: e.id.to_string(),
+                label: e.label.to_string(),
+                name: e.name.clone(),
+                mentions: doc
+                    .spans()
+                    .iter()
+                    .filter(|s| s.entity.as_ref() == Some(&e.id))
+                    .map(|s| s.id.to_string())
+                    .collect(),
             })
             .collect(),
     }
@@ -248,6 +274,19 @@ fn import_document(native: NativeDocument) -> Result<Document, String> {
         };
         doc.insert_relation(relation).map_err(|e| format!("{at}: {e}"))?;
     }
+    let table: Vec<Entity> = native
+        .entities
+        .iter()
+        .map(|e| Entity { id: e.id.as_str().into(), label: e.label.as_str().into(), name: e.name.clone() })
+        .collect();
+    let assignments: Vec<(Rc<str>, Option<Rc<str>>)> = native
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (Rc::from(m.as_str()), Some(Rc::from(e.id.as_str())))))
+        .collect();
+    if !table.is_empty() {
+        doc.set_entities(table, &assignments).map_err(|e| format!("{at}: an entity mention: {e}"))?;
+    }
     Ok(doc)
 }
 
@@ -264,6 +303,8 @@ mod tests {
         }
         doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s2".into() })
             .unwrap();
+        let peskov = Entity { id: "e1".into(), label: "actor".into(), name: "Dmitry Peskov".into() };
+        doc.set_entities(vec![peskov], &[("s2".into(), Some("e1".into()))]).unwrap();
         doc
     }
 
@@ -281,6 +322,10 @@ mod tests {
         assert_eq!(doc["spans"][1]["note"], "Kremlin spokesman");
         assert!(doc["spans"][0].get("note").is_none(), "no note, no key: older readers see version 1 as it was");
         assert_eq!(doc["relations"][0]["type"], "said_by");
+        assert_eq!(
+            doc["entities"],
+            serde_json::json!([{"id": "e1", "label": "actor", "name": "Dmitry Peskov", "mentions": ["s2"]}])
+        );
     }
 
     #[test]
@@ -313,6 +358,7 @@ mod tests {
         assert!(refusal(|j| j["documents"][0]["spans"][1]["text"] = "Putin".into()).contains("Putin"));
         assert!(refusal(|j| j["documents"][0]["text"] = "changed".into()).contains("sha256"));
         assert!(refusal(|j| j["documents"][0]["relations"][0]["to"] = "s9".into()).contains("s9"));
+        assert!(refusal(|j| j["documents"][0]["entities"][0]["mentions"][0] = "s8".into()).contains("s8"));
         let broken = import("cut.json", "{\"format\": \"article-annotator\", \"documents\": [").unwrap_err();
         assert!(broken.to_string().contains("cut.json") && broken.reason.contains("line 1"), "{broken}");
     }

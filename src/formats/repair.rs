@@ -3,7 +3,9 @@
 //! that drift after an emoji (UTF-16 counted as code points) or a CRLF; when a span's text is
 //! known, a wrong offset is repaired from the text if the repair is unique, and refused if not.
 
-use crate::model::Document;
+use std::rc::Rc;
+
+use crate::model::{Document, Label, ModelError, Span};
 use crate::text::offsets::{utf16_to_codepoint, CodepointIndex};
 
 /// What a source's offsets count.
@@ -47,7 +49,13 @@ pub fn place_span(
     unit: OffsetUnit,
 ) -> Result<((usize, usize), bool), String> {
     let text = doc.text();
-    let converted = to_codepoint(text, start, unit).zip(to_codepoint(text, end, unit)).filter(|(s, e)| s < e);
+    // Code points are checked against the index (no rescan of the text per span, which would
+    // make opening ten thousand spans of a long article quadratic).
+    let convert = |offset| match unit {
+        OffsetUnit::CodePoint => (offset <= index.len_codepoints()).then_some(offset),
+        _ => to_codepoint(text, offset, unit),
+    };
+    let converted = convert(start).zip(convert(end)).filter(|(s, e)| s < e);
     let Some(claimed) = claimed.filter(|c| !c.is_empty()) else {
         return converted
             .map(|range| (range, false))
@@ -81,6 +89,42 @@ pub fn place_span(
             occurrences.len()
         )),
     }
+}
+
+/// Adds a placed span to `doc` under `id` if that id is free (else a fresh one), and returns the
+/// id it has there. A span with the same label and boundaries already there is the same
+/// annotation (the guidelines): it stays, and its id is returned, so links to either land on it.
+pub fn add_placed_span(
+    doc: &mut Document,
+    id: &str,
+    (start, end): (usize, usize),
+    label: &str,
+    note: Option<String>,
+) -> Result<Rc<str>, String> {
+    // Spans are sorted by (start, end descending, label, id): the same annotation, if there, is
+    // where this one would go.
+    let key = (start, std::cmp::Reverse(end), label);
+    let at = doc.spans().partition_point(|s| (s.start, std::cmp::Reverse(s.end), &*s.label) < key);
+    if let Some(same) = doc.spans().get(at).filter(|s| (s.start, s.end, &*s.label) == (start, end, label)) {
+        return Ok(same.id.clone());
+    }
+    let id: Rc<str> = if id.is_empty() { doc.fresh_span_id() } else { id.into() };
+    let span = Span { note, ..Span::new(id.clone(), start, end, label) };
+    match doc.insert_span(span.clone()) {
+        Ok(_) => Ok(id),
+        Err(ModelError::DuplicateId(_)) => {
+            let id = doc.fresh_span_id();
+            doc.insert_span(Span { id: id.clone(), ..span }).map_err(|e| e.to_string())?;
+            Ok(id)
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// A label another tool's file names only by its id: it is added to the workspace as it is,
+/// in neutral grey, unless the workspace has it already.
+pub fn label_from_id(id: &str) -> Label {
+    Label { id: id.into(), name: id.to_string(), color: "#7f7f7f".into(), key: None }
 }
 
 #[cfg(test)]
@@ -118,5 +162,17 @@ mod tests {
         assert!(place(text, 0, 3, Some("Zelensky"), OffsetUnit::CodePoint)
             .unwrap_err()
             .contains("not in the document"));
+    }
+
+    #[test]
+    fn a_placed_span_keeps_its_id_if_free_and_is_one_with_an_identical_span() {
+        let mut doc = Document::new("d", "t", "Peskov met Peskov.");
+        assert_eq!(&*add_placed_span(&mut doc, "T1", (0, 6), "actor", None).unwrap(), "T1");
+        assert_eq!(&*add_placed_span(&mut doc, "T2", (0, 6), "actor", Some("x".into())).unwrap(), "T1");
+        assert_eq!(&*add_placed_span(&mut doc, "T1", (11, 17), "actor", None).unwrap(), "s1", "T1 is taken");
+        assert_eq!(&*add_placed_span(&mut doc, "", (0, 6), "quote", None).unwrap(), "s2");
+        assert!(add_placed_span(&mut doc, "T9", (5, 99), "actor", None).is_err());
+        assert_eq!(doc.spans().len(), 3);
+        assert_eq!(doc.span("T1").unwrap().note, None, "the first one stays as it was");
     }
 }

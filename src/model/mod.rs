@@ -49,11 +49,13 @@ pub struct Span {
     pub label: Rc<str>,
     /// The annotator's free-text note, if any.
     pub note: Option<String>,
+    /// The entity this mention names (an id of the document's `entities`), if grouped.
+    pub entity: Option<Rc<str>>,
 }
 
 impl Span {
     pub fn new(id: impl Into<Rc<str>>, start: usize, end: usize, label: impl Into<Rc<str>>) -> Self {
-        Self { id: id.into(), start, end, label: label.into(), note: None }
+        Self { id: id.into(), start, end, label: label.into(), note: None, entity: None }
     }
 
     fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str, &str) {
@@ -130,6 +132,15 @@ impl std::fmt::Display for ModelError {
     }
 }
 
+/// A thing several mentions name ("Volodymyr Zelensky" for "Zelenskyy", "Zelensky's", …).
+/// Its id is the same in every document of the workspace that mentions it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    pub id: Rc<str>,
+    pub label: Rc<str>,
+    pub name: String,
+}
+
 /// Where the annotator is with a document.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Status {
@@ -175,6 +186,9 @@ pub struct Document {
     paragraphs: Rc<[Paragraph]>,
     spans: Vec<Span>,
     relations: Vec<Relation>,
+    /// The entities the spans name. A record may outlive its last mention (a deleted span can
+    /// come back by undo, naming it again); readers use [`Document::named_entities`].
+    entities: Vec<Entity>,
 }
 
 impl Document {
@@ -189,6 +203,7 @@ impl Document {
             text,
             spans: Vec::new(),
             relations: Vec::new(),
+            entities: Vec::new(),
         }
     }
 
@@ -214,6 +229,40 @@ impl Document {
 
     pub fn relations(&self) -> &[Relation] {
         &self.relations
+    }
+
+    /// The entities that spans of this document name, in table order.
+    pub fn named_entities(&self) -> impl Iterator<Item = &Entity> {
+        self.entities.iter().filter(|e| self.spans.iter().any(|s| s.entity.as_ref() == Some(&e.id)))
+    }
+
+    /// The whole entity table, records without mentions included (for undo).
+    pub fn entity_table(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// Groups spans into entities: `table` describes them, `assignments` say which span names
+    /// which (`None`: none). Unknown spans, or entities not in `table`, are refused.
+    pub fn set_entities(
+        &mut self,
+        table: Vec<Entity>,
+        assignments: &[(Rc<str>, Option<Rc<str>>)],
+    ) -> Result<(), ModelError> {
+        for (span, entity) in assignments {
+            if self.span(span).is_none() {
+                return Err(ModelError::UnknownSpan { relation: "entity".into(), span: span.to_string() });
+            }
+            if let Some(entity) = entity.as_ref().filter(|e| !table.iter().any(|t| t.id == **e)) {
+                return Err(ModelError::DuplicateId(format!("{entity} (no such entity)")));
+            }
+        }
+        for (span, entity) in assignments {
+            if let Some(target) = self.spans.iter_mut().find(|s| s.id == *span) {
+                target.entity = entity.clone();
+            }
+        }
+        self.entities = table;
+        Ok(())
     }
 
     pub fn span(&self, id: &str) -> Option<&Span> {
@@ -347,6 +396,28 @@ impl Workspace {
 
     pub fn label(&self, id: &str) -> Option<&Label> {
         self.labels.iter().find(|l| &*l.id == id)
+    }
+
+    /// Every entity of the workspace, once each (first document's record wins), in order of
+    /// first mention.
+    pub fn entities(&self) -> Vec<&Entity> {
+        let mut seen: Vec<&Entity> = Vec::new();
+        for entity in self.documents.iter().flat_map(|d| d.named_entities()) {
+            if !seen.iter().any(|e| e.id == entity.id) {
+                seen.push(entity);
+            }
+        }
+        seen
+    }
+
+    /// How many spans name `entity` in the whole workspace.
+    pub fn mention_count(&self, entity: &str) -> usize {
+        self.documents.iter().flat_map(|d| d.spans()).filter(|s| s.entity.as_deref() == Some(entity)).count()
+    }
+
+    pub fn fresh_entity_id(&self) -> Rc<str> {
+        let ids: Vec<&Entity> = self.entities();
+        fresh_id("e", ids.iter().map(|e| &*e.id))
     }
 
     pub fn fresh_document_id(&self) -> Rc<str> {

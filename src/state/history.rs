@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use crate::model::{Document, Label, Relation, Span, Status};
+use crate::model::{Document, Entity, Label, Relation, Span, Status};
 
 /// How many changes are remembered for undo, over all documents.
 pub const HISTORY_LIMIT: usize = 5000;
@@ -62,6 +62,8 @@ pub(super) enum WorkspaceEdit {
         before: (String, Status),
         after: (String, Status),
     },
+    /// Mentions grouped into entities, or taken out, and entities renamed, per document.
+    Entities(Vec<EntityChange>),
     /// Several edits as one step, applied in order and undone in reverse.
     Batch(Vec<WorkspaceEdit>),
 }
@@ -81,8 +83,32 @@ impl WorkspaceEdit {
                 WorkspaceEdit::Meta { document, before: after, after: before }
             }
             WorkspaceEdit::Batch(edits) => WorkspaceEdit::Batch(edits.into_iter().rev().map(Self::inverse).collect()),
+            WorkspaceEdit::Entities(changes) => WorkspaceEdit::Entities(
+                changes
+                    .into_iter()
+                    .map(|c| EntityChange {
+                        document: c.document,
+                        table_before: c.table_after,
+                        table_after: c.table_before,
+                        spans: c.spans.into_iter().map(|(span, before, after)| (span, after, before)).collect(),
+                    })
+                    .collect(),
+            ),
         }
     }
+}
+
+/// A span whose entity changes: (span id, entity before, entity after).
+pub(super) type EntityMove = (Rc<str>, Option<Rc<str>>, Option<Rc<str>>);
+
+/// One document's part of an entity edit: its entity table before and after, and each span
+/// whose entity changes, with the entity before and after.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct EntityChange {
+    pub document: Rc<str>,
+    pub table_before: Vec<Entity>,
+    pub table_after: Vec<Entity>,
+    pub spans: Vec<EntityMove>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

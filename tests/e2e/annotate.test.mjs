@@ -326,7 +326,7 @@ sys.exit(1 if bad else 0)
 
   const badFiles = [
     { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "article-annotator", "documents": [') },
-    { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('[{"id":1,"data":{"text":"x"}}]') },
+    { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"rows": [[1, 2], [3, 4]], "source": "a spreadsheet tool"}') },
     {
       name: 'image.png',
       mimeType: 'image/png',

@@ -1,0 +1,119 @@
+//! Entities: the proposed groups of mentions (accept with one click), and the entities of the
+//! workspace by label with their mention counts here and everywhere. An entity can be renamed,
+//! merged into another, and stepped through mention by mention.
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::store::Store;
+use crate::model::Document;
+use crate::state::{proposals, Action, EntityAction, ENTITY_LABELS};
+
+fn input_value(event: &Event) -> Option<String> {
+    let target = event.target()?;
+    match target.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => Some(input.value()),
+        None => target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()),
+    }
+}
+
+/// The mention of `entity` after the selected span in reading order (the first one, round again).
+fn next_mention(doc: &Document, entity: &str, selected: Option<&str>) -> Option<Rc<str>> {
+    let mentions: Vec<_> = doc.spans().iter().filter(|s| s.entity.as_deref() == Some(entity)).collect();
+    let at = selected.and_then(|id| mentions.iter().position(|s| &*s.id == id));
+    let next = at.map_or(0, |i| (i + 1) % mentions.len().max(1));
+    mentions.get(next).map(|s| s.id.clone())
+}
+
+#[function_component]
+pub fn EntityPanel() -> Html {
+    let store = use_context::<Store>().expect("EntityPanel is rendered inside the store provider");
+    let Some(doc) = store.active_document().cloned() else { return html! {} };
+    let span_text = |id: &str| doc.span(id).map(|s| doc.slice(s.start, s.end).to_string()).unwrap_or_default();
+    let proposed = proposals(&store.workspace, &doc).into_iter().map(|proposal| {
+        let accept = {
+            let (store, p) = (store.clone(), proposal.clone());
+            Callback::from(move |_| {
+                store.dispatch(Action::Entities(EntityAction::Group {
+                    entity: p.entity.clone(),
+                    name: p.name.clone(),
+                    label: p.label.clone(),
+                    mentions: p.mentions.clone(),
+                }))
+            })
+        };
+        let verb = if proposal.entity.is_some() { "Add to" } else { "Group as" };
+        html! {
+            <li data-testid="entity-proposal" data-label={proposal.label.clone()}>
+                <button type="button" data-testid="accept-entity" onclick={accept}>
+                    { format!("{verb} “{}”", proposal.name) }
+                </button>
+                <span class="mentions">{ proposal.mentions.iter().map(|id| span_text(id)).collect::<Vec<_>>().join(" · ") }</span>
+            </li>
+        }
+    });
+    let entities = store.workspace.entities();
+    let groups = ENTITY_LABELS.iter().filter_map(|label| {
+        let of_label: Vec<_> = entities.iter().filter(|e| &*e.label == *label).collect();
+        if of_label.is_empty() {
+            return None;
+        }
+        let items = of_label.iter().map(|entity| {
+            let here = doc.spans().iter().filter(|s| s.entity.as_ref() == Some(&entity.id)).count();
+            let everywhere = store.workspace.mention_count(&entity.id);
+            let rename = {
+                let (store, id) = (store.clone(), entity.id.clone());
+                Callback::from(move |event: Event| {
+                    if let Some(name) = input_value(&event) {
+                        store.dispatch(Action::Entities(EntityAction::Rename { entity: id.clone(), name }));
+                    }
+                })
+            };
+            let step = {
+                let (store, doc, id) = (store.clone(), doc.clone(), entity.id.clone());
+                Callback::from(move |_| {
+                    if let Some(next) = next_mention(&doc, &id, store.selected.as_deref()) {
+                        store.dispatch(Action::Select(Some(next)));
+                    }
+                })
+            };
+            let merge = {
+                let (store, id) = (store.clone(), entity.id.clone());
+                Callback::from(move |event: Event| {
+                    if let Some(into) = input_value(&event).filter(|v| !v.is_empty()) {
+                        store.dispatch(Action::Entities(EntityAction::Merge { into: into.into(), from: id.clone() }));
+                    }
+                })
+            };
+            let others = of_label.iter().filter(|o| o.id != entity.id);
+            html! {
+                <li data-testid="entity-item" data-entity-id={entity.id.clone()}>
+                    <input type="text" value={entity.name.clone()} aria-label="Entity name"
+                        data-testid="entity-name" onchange={rename} />
+                    <span class="count" data-testid="entity-counts">{ format!("{here} here · {everywhere} in all") }</span>
+                    <button type="button" data-testid="entity-next" disabled={here == 0} onclick={step}
+                        aria-label={format!("Next mention of {}", entity.name)}>{ "Next ›" }</button>
+                    <select data-testid="entity-merge" aria-label={format!("Merge {} into", entity.name)} onchange={merge}>
+                        <option value="" selected=true>{ "Merge into…" }</option>
+                        { for others.map(|o| html! { <option value={o.id.clone()}>{ &o.name }</option> }) }
+                    </select>
+                </li>
+            }
+        });
+        Some(html! {
+            <section class="entity-group" data-label={*label}>
+                <h3><span class="swatch" aria-hidden="true"></span>{ label.to_string() }</h3>
+                <ul>{ for items }</ul>
+            </section>
+        })
+    });
+    html! {
+        <section class="entity-panel" data-testid="entity-panel" aria-label="Entities">
+            <h2>{ "Entities" }</h2>
+            <ul class="proposals">{ for proposed }</ul>
+            { for groups }
+        </section>
+    }
+}

@@ -1,0 +1,95 @@
+//! CSV for spreadsheets: one row per span, for reading, counting and filtering annotations in
+//! Excel, LibreOffice or pandas. Export only: it has no document texts, so it cannot open back.
+//!
+//! Columns: `document,start,end,label,text,left_context,right_context,note`
+//! - `document` is the document's name; `label` the label's id;
+//! - `start`/`end` are code points, end-exclusive (Python's `text[start:end]` is `text`);
+//! - `left_context`/`right_context` are up to 40 code points before and after the span, line
+//!   breaks and all, exactly as in the text (a context may begin or end inside a grapheme);
+//! - `note` is the annotator's note, empty when there is none.
+//!
+//! Rows follow the documents' order, then the spans' (start, longer first, label). Quoting is
+//! RFC 4180 (the `csv` crate): a field with a comma, a quote or a line break is quoted, quotes
+//! doubled; rows end in CRLF. The file starts with a UTF-8 byte-order mark, because Excel reads
+//! a CSV without one in the system's legacy code page and garbles every non-ASCII character;
+//! pandas (`encoding="utf-8-sig"`), Python's `csv` and LibreOffice read it as well.
+//!
+//! Cells are the text as it is: a span whose text starts with `=`, `+`, `-` or `@` is not
+//! defused for spreadsheets (that would break `text == text[start:end]`), so open files from
+//! texts you do not trust with formulas disabled.
+
+use super::ExportFile;
+use crate::model::{Document, Label};
+
+/// Code points of context on each side of a span.
+pub const CONTEXT: usize = 40;
+
+pub const HEADER: [&str; 8] = ["document", "start", "end", "label", "text", "left_context", "right_context", "note"];
+
+/// The CSV bytes, byte-order mark first.
+pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(HEADER).expect("writing to memory does not fail");
+    for doc in documents {
+        for span in doc.spans() {
+            let (start, end) = (span.start.to_string(), span.end.to_string());
+            let left = doc.slice(span.start.saturating_sub(CONTEXT), span.start);
+            let right = doc.slice(span.end, (span.end + CONTEXT).min(doc.len()));
+            let note = span.note.as_deref().unwrap_or("");
+            let record =
+                [doc.name.as_str(), &start, &end, &span.label, doc.slice(span.start, span.end), left, right, note];
+            writer.write_record(record).expect("writing to memory does not fail");
+        }
+    }
+    writer.into_inner().expect("writing to memory does not fail")
+}
+
+/// The export as a file named after `base` ("geneva-talks" → "geneva-talks.csv").
+pub fn export_file(_labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+    ExportFile { name: format!("{base}.csv"), mime: "text/csv", bytes: export(documents.iter().copied()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Span;
+
+    fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
+        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a byte-order mark first")).unwrap();
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(text.as_bytes());
+        reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+    }
+
+    #[test]
+    fn one_row_per_span_with_context_and_quoting() {
+        let mut doc = Document::new("d1", "talks, day 1.txt", "He said, \"We agree\".\r\nPeskov 😀 left.");
+        doc.insert_span(Span::new("s1", 10, 18, "quote")).unwrap();
+        doc.insert_span(Span { note: Some("spokesman, \"Kremlin\"".into()), ..Span::new("s2", 22, 28, "actor") })
+            .unwrap();
+        let bytes = export([&doc]);
+        let rows = rows(&bytes);
+        assert_eq!(rows[0], HEADER);
+        assert_eq!(
+            rows[1],
+            ["talks, day 1.txt", "10", "18", "quote", "We agree", "He said, \"", "\".\r\nPeskov 😀 left.", ""]
+        );
+        assert_eq!(rows[2][4..], ["Peskov", "He said, \"We agree\".\r\n", " 😀 left.", "spokesman, \"Kremlin\""]);
+        let raw = std::str::from_utf8(&bytes[3..]).unwrap();
+        assert!(raw.starts_with("document,start,end,label,text,left_context,right_context,note\r\n"), "{raw}");
+        assert!(raw
+            .contains("\"talks, day 1.txt\",10,18,quote,We agree,\"He said, \"\"\",\"\"\".\r\nPeskov 😀 left.\",\r\n"));
+    }
+
+    #[test]
+    fn context_is_at_most_forty_code_points() {
+        let text = format!("{}Peskov{}", "😀".repeat(50), "é".repeat(50));
+        let mut doc = Document::new("d1", "long.txt", text);
+        doc.insert_span(Span::new("s1", 50, 56, "actor")).unwrap();
+        let row = &rows(&export([&doc]))[1];
+        assert_eq!((row[5].chars().count(), row[6].chars().count()), (40, 40));
+        assert!(row[5].chars().all(|c| c == '😀') && row[6].chars().all(|c| c == 'é'));
+        let file = export_file(&[], &[&doc], "long");
+        assert_eq!((file.name.as_str(), file.mime), ("long.csv", "text/csv"));
+        assert_eq!(rows(&export_file(&[], &[], "x").bytes), [HEADER], "no spans: the header alone");
+    }
+}

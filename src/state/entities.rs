@@ -1,0 +1,206 @@
+//! Grouping mentions into entities: proposals the person confirms, and the edits they make
+//! (group, add a mention, take one out, rename, merge). An entity's id is the same in every
+//! document that mentions it; each edit is one undo step over every document it touches.
+
+use std::rc::Rc;
+
+use super::history::{EntityChange, EntityMove, WorkspaceEdit};
+use super::State;
+use crate::model::{Document, Entity, Workspace};
+use crate::text::names::{canonical_name, is_short_form, name_key};
+
+/// Labels whose mentions are grouped into entities.
+pub const ENTITY_LABELS: &[&str] = &["actor", "location"];
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntityAction {
+    /// Group these spans of the open document; into `entity` if given, else a new one named `name`.
+    Group {
+        entity: Option<Rc<str>>,
+        name: String,
+        label: Rc<str>,
+        mentions: Vec<Rc<str>>,
+    },
+    /// Take a mention out of its entity.
+    Ungroup {
+        span: Rc<str>,
+    },
+    Rename {
+        entity: Rc<str>,
+        name: String,
+    },
+    /// Every mention of `from`, in every document, joins `into`.
+    Merge {
+        into: Rc<str>,
+        from: Rc<str>,
+    },
+}
+
+/// A group of mentions in the open document that seem to name one thing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Proposal {
+    pub label: Rc<str>,
+    pub name: String,
+    pub mentions: Vec<Rc<str>>,
+    /// An entity of the workspace these mentions seem to name, when there is one.
+    pub entity: Option<Rc<str>>,
+}
+
+/// Groups the open document's ungrouped actor and location mentions by name key (case,
+/// diacritics, possessives, titles and -y/-yy/-iy variants ignored); a surname-only mention
+/// joins the one full name in the document it ends. A group is proposed when it has two or
+/// more mentions, or when it names an entity the workspace already has.
+pub fn proposals(workspace: &Workspace, doc: &Document) -> Vec<Proposal> {
+    let mut groups: Vec<Group> = Vec::new();
+    let ungrouped = doc.spans().iter().filter(|s| s.entity.is_none() && ENTITY_LABELS.contains(&&*s.label));
+    for span in ungrouped {
+        let text = doc.slice(span.start, span.end);
+        let key = name_key(text);
+        if key.is_empty() {
+            continue;
+        }
+        match groups.iter_mut().find(|g| g.label == span.label && g.key == key) {
+            Some(group) => group.mentions.push(span.id.clone()),
+            None => groups.push(Group {
+                label: span.label.clone(),
+                key,
+                mentions: vec![span.id.clone()],
+                name: canonical_name(text),
+            }),
+        }
+    }
+    let (short, mut full): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| g.key.len() == 1);
+    for group in short {
+        let mut longer = full.iter_mut().filter(|g| g.label == group.label && is_short_form(&group.key, &g.key));
+        match (longer.next(), longer.next()) {
+            (Some(only), None) => only.mentions.extend(group.mentions),
+            _ => full.push(group),
+        }
+    }
+    let known = workspace.entities();
+    full.into_iter()
+        .filter_map(|group| {
+            let entity = known.iter().find(|e| {
+                let entity_key = name_key(&e.name);
+                e.label == group.label && (entity_key == group.key || is_short_form(&group.key, &entity_key))
+            });
+            (group.mentions.len() >= 2 || entity.is_some()).then(|| {
+                let mut mentions = group.mentions;
+                mentions.sort_by_key(|id| doc.span(id).map(|s| s.start));
+                Proposal {
+                    label: group.label,
+                    name: entity.map_or(group.name, |e| e.name.clone()),
+                    mentions,
+                    entity: entity.map(|e| e.id.clone()),
+                }
+            })
+        })
+        .collect()
+}
+
+/// Mentions of one document that share a name key.
+struct Group {
+    label: Rc<str>,
+    key: Vec<String>,
+    mentions: Vec<Rc<str>>,
+    name: String,
+}
+
+impl State {
+    pub(super) fn entities(&mut self, action: EntityAction) {
+        let changes = match action {
+            EntityAction::Group { entity, name, label, mentions } => self.plan_group(entity, name, label, mentions),
+            EntityAction::Ungroup { span } => self.plan_in_active(|doc| {
+                let span = doc.span(&span).filter(|s| s.entity.is_some())?;
+                Some((doc.entity_table().to_vec(), vec![(span.id.clone(), span.entity.clone(), None)]))
+            }),
+            EntityAction::Rename { entity, name } => {
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    return;
+                }
+                self.plan_everywhere(|doc| {
+                    let table = doc.entity_table();
+                    let at = table.iter().position(|e| e.id == entity && e.name != name)?;
+                    let mut after = table.to_vec();
+                    after[at].name = name.clone();
+                    Some((after, Vec::new()))
+                })
+            }
+            EntityAction::Merge { into, from } => {
+                let Some(target) = self.workspace.entities().into_iter().find(|e| e.id == into).cloned() else {
+                    return;
+                };
+                if into == from {
+                    return;
+                }
+                self.plan_everywhere(|doc| {
+                    let moved: Vec<_> = doc
+                        .spans()
+                        .iter()
+                        .filter(|s| s.entity.as_ref() == Some(&from))
+                        .map(|s| (s.id.clone(), s.entity.clone(), Some(into.clone())))
+                        .collect();
+                    if moved.is_empty() {
+                        return None;
+                    }
+                    let mut table: Vec<Entity> = doc.entity_table().iter().filter(|e| e.id != from).cloned().collect();
+                    if !table.iter().any(|e| e.id == into) {
+                        table.push(target.clone());
+                    }
+                    Some((table, moved))
+                })
+            }
+        };
+        if !changes.is_empty() {
+            self.record_workspace(WorkspaceEdit::Entities(changes));
+        }
+    }
+
+    fn plan_group(
+        &self,
+        entity: Option<Rc<str>>,
+        name: String,
+        label: Rc<str>,
+        mentions: Vec<Rc<str>>,
+    ) -> Vec<EntityChange> {
+        let existing = entity.and_then(|id| self.workspace.entities().into_iter().find(|e| e.id == id).cloned());
+        let name = name.trim().to_string();
+        let record = match existing {
+            Some(entity) => entity,
+            None if name.is_empty() => return Vec::new(),
+            None => Entity { id: self.workspace.fresh_entity_id(), label, name },
+        };
+        self.plan_in_active(|doc| {
+            let assignments: Vec<_> = mentions
+                .iter()
+                .filter_map(|id| doc.span(id))
+                .filter(|s| s.entity.as_ref() != Some(&record.id))
+                .map(|s| (s.id.clone(), s.entity.clone(), Some(record.id.clone())))
+                .collect();
+            if assignments.is_empty() {
+                return None;
+            }
+            let mut table = doc.entity_table().to_vec();
+            if !table.iter().any(|e| e.id == record.id) {
+                table.push(record.clone());
+            }
+            Some((table, assignments))
+        })
+    }
+
+    fn plan_in_active(&self, plan: impl Fn(&Document) -> Option<EntityPlan>) -> Vec<EntityChange> {
+        self.active_document().and_then(|doc| change_of(doc, plan(doc)?)).into_iter().collect()
+    }
+
+    fn plan_everywhere(&self, plan: impl Fn(&Document) -> Option<EntityPlan>) -> Vec<EntityChange> {
+        self.workspace.documents.iter().filter_map(|doc| change_of(doc, plan(doc)?)).collect()
+    }
+}
+
+/// A document's new entity table and the spans whose entity changes (before, after).
+type EntityPlan = (Vec<Entity>, Vec<EntityMove>);
+
+fn change_of(doc: &Document, (table_after, spans): EntityPlan) -> Option<EntityChange> {
+    Some(EntityChange { document: doc.id.clone(), table_before: doc.entity_table().to_vec(), table_after, spans })
+}
