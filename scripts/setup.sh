@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing the app need, skipping whatever is already there.
 # Safe to run any number of times. Nothing is fetched outside the package registries:
-# Rust tools from crates.io, wasm-opt and Playwright from npm, Chromium from Debian.
+# Rust tools from crates.io, wasm-opt and Playwright from npm, Chromium from Debian, spaCy
+# from PyPI (into .venv, for the test that reads exports with it).
 #
 #   scripts/setup.sh          tools to build and serve
 #   scripts/setup.sh --test   also Chromium and ChromeDriver for the browser tests
@@ -54,6 +55,12 @@ if [ "${1:-}" = "--test" ] && { ! command -v chromium >/dev/null || ! command -v
   step "Installing Chromium and ChromeDriver from Debian"
   as_root apt-get update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+if [ "${1:-}" = "--test" ] && ! .venv/bin/python -c 'import spacy' 2>/dev/null; then
+  step "Installing spaCy from PyPI into .venv (the exports are checked with it)"
+  python3 -m venv .venv
+  .venv/bin/pip install --quiet "spacy==3.8.*"
 fi
 
 step "Fetching crates (offline afterwards)"

@@ -16,8 +16,8 @@ cargo clippy --all-targets -- -D warnings
 step "Lints, wasm (the browser layer and its tests)"
 cargo clippy --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 
-step "Native tests: core, formats, property tests"
-cargo test
+step "Native tests: core, formats, property tests, Python and spaCy reading the exports"
+PYTHON="$PWD/.venv/bin/python" REQUIRE_SPACY=1 cargo test
 
 step "Wasm tests in headless Chromium"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

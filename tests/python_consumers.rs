@@ -91,8 +91,10 @@ fn write_exports(dir: &Path, documents: &[Document]) -> Vec<String> {
 }
 
 /// Runs the checker on `dir`: `None` without python3, else (success, stdout + stderr).
+/// `PYTHON` names the interpreter (scripts/test.sh points it at the venv that has spaCy).
 fn check(dir: &Path) -> Option<(bool, String)> {
-    let output = match Command::new("python3").arg(CHECKER).arg(dir).output() {
+    let python = std::env::var("PYTHON").unwrap_or_else(|_| "python3".to_string());
+    let output = match Command::new(python).arg(CHECKER).arg(dir).output() {
         Ok(output) => output,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
         Err(error) => panic!("could not run python3: {error}"),
