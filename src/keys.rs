@@ -26,6 +26,8 @@ pub struct KeyContext {
     pub text_selected: bool,
     /// The relation picker is open (arrows, Enter, digits and Escape are its own).
     pub linking: bool,
+    /// Suggestions are shown (Enter accepts the one under the cursor, x rejects it).
+    pub suggestions: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -61,6 +63,8 @@ pub enum Command {
     /// Link to the candidate under the cursor, or to the n-th (0-based).
     PickLink(Option<usize>),
     CancelLink,
+    AcceptSuggestion,
+    RejectSuggestion,
 }
 
 /// Every key, as the help overlay and the README list it (label keys are added from the labels).
@@ -76,6 +80,7 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("Shift+← / Shift+→ (no span selected)", "extend the text selection by a word"),
     ("drag a selected span's edge", "move that edge (snapped to words)"),
     ("s with a quote selected", "pick its speaker: ↑/↓ and Enter, a digit, or a click"),
+    ("Enter / x (suggestions shown)", "accept the suggestion under the cursor and go on / reject it"),
     ("Delete / Backspace", "delete the selected span"),
     ("Alt+↑ / Alt+↓", "previous / next document"),
     ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "undo / redo"),
@@ -111,6 +116,8 @@ pub fn command_for(
         };
     }
     match press.key {
+        "Enter" if context.suggestions => Some(Command::AcceptSuggestion),
+        "x" if context.suggestions => Some(Command::RejectSuggestion),
         "Delete" | "Backspace" => Some(Command::DeleteSelected),
         "Escape" => Some(Command::ClearSelection),
         "?" => Some(Command::ToggleHelp),
@@ -226,5 +233,16 @@ mod tests {
         assert_eq!(in_context("2", false, false, linking), Some(Command::PickLink(Some(1))));
         assert_eq!(in_context("Escape", false, false, linking), Some(Command::CancelLink));
         assert_eq!(in_context("x", false, false, linking), Some(Command::CancelLink), "any other key ends it");
+    }
+
+    #[test]
+    fn enter_and_x_work_the_suggestions_only_when_some_are_shown() {
+        let shown = KeyContext { suggestions: true, ..KeyContext::default() };
+        assert_eq!(in_context("Enter", false, false, shown), Some(Command::AcceptSuggestion));
+        assert_eq!(in_context("x", false, false, shown), Some(Command::RejectSuggestion));
+        assert_eq!(in_context("Enter", false, false, KeyContext::default()), None);
+        assert_eq!(in_context("x", false, false, KeyContext::default()), None);
+        let linking = KeyContext { linking: true, ..shown };
+        assert_eq!(in_context("Enter", false, false, linking), Some(Command::PickLink(None)), "the picker comes first");
     }
 }

@@ -15,4 +15,5 @@ pub mod keys;
 pub mod model;
 pub mod sample;
 pub mod state;
+pub mod suggest;
 pub mod text;

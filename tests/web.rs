@@ -45,6 +45,8 @@ async fn render(doc: Document) -> (Element, Element) {
         labels: default_labels(),
         selected: None,
         linking: None,
+        suggestions: Default::default(),
+        suggestion_cursor: None,
         onclick: Default::default(),
         onmousedown: Default::default(),
         onmouseup: Default::default(),

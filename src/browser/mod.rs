@@ -5,6 +5,7 @@
 pub mod download;
 pub mod files;
 pub mod selection;
+pub mod settings;
 pub mod storage;
 pub mod theme;
 
@@ -17,8 +18,12 @@ pub fn article_element() -> Option<web_sys::Element> {
 
 /// Brings the first element of span `id` into view (no scrolling when it is already visible).
 pub fn scroll_span_into_view(id: &str) {
-    let selector = format!("[data-testid=article] [data-span-id=\"{}\"]", css_escape(id));
-    if let Ok(Some(element)) = gloo::utils::document().query_selector(&selector) {
+    scroll_into_view(&format!("[data-testid=article] [data-span-id=\"{}\"]", css_escape(id)));
+}
+
+/// Brings the first element matching `selector` into view, if it is not already.
+pub fn scroll_into_view(selector: &str) {
+    if let Ok(Some(element)) = gloo::utils::document().query_selector(selector) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Nearest);
         element.scroll_into_view_with_scroll_into_view_options(&options);

@@ -15,6 +15,7 @@ use super::help::HelpOverlay;
 use super::label_style::label_css;
 use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
+use super::suggestion_bar::SuggestionBar;
 use super::toolbar::Toolbar;
 use crate::browser;
 use crate::formats::storage::{self, Restored};
@@ -105,6 +106,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                     span_selected: store.selected.is_some(),
                     text_selected: browser::selection::has_text_selection(),
                     linking: store.linking.is_some(),
+                    suggestions: !store.suggestions.is_empty(),
                 };
                 let relation_types = default_relation_types();
                 let Some(command) = command_for(press, context, &store.workspace.labels, &relation_types) else {
@@ -136,6 +138,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             <style>{ label_css(&store.workspace.labels) }</style>
             <div class="app" {ondragover} {ondrop}>
                 <Toolbar exact_selection={exact_selection.clone()} />
+                <SuggestionBar />
                 <StorageWarning />
                 <AlertBar />
                 <main class="workspace">

@@ -10,7 +10,7 @@ use super::paragraph::{LinkMark, ParagraphView, SpanView};
 use super::store::{ExactSelection, Store};
 use crate::browser;
 use crate::model::{Document, Label, SpanEdge};
-use crate::state::{Action, Linking};
+use crate::state::{Action, Linking, Shown};
 use crate::text::paragraphs::paragraph_at;
 
 #[derive(Properties, PartialEq)]
@@ -48,8 +48,12 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                 return;
             }
             let collapsed = gloo::utils::window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
-            if collapsed {
-                store.dispatch(Action::SelectCycle(span_stack_at(&event)));
+            if !collapsed {
+                return;
+            }
+            match suggestion_at(&event) {
+                Some(id) => store.dispatch(Action::FocusSuggestion(id)),
+                None => store.dispatch(Action::SelectCycle(span_stack_at(&event))),
             }
         })
     };
@@ -70,7 +74,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
     };
     html! {
         <ArticleBody {doc} labels={store.workspace.labels.clone()} selected={store.selected.clone()}
-            linking={store.linking.clone()}
+            linking={store.linking.clone()} suggestions={store.suggestions.clone()}
+            suggestion_cursor={store.suggestions.get(store.suggestion_cursor).map(|s| s.id.clone())}
             {onclick} {onmousedown} {onmouseup} />
     }
 }
@@ -83,6 +88,10 @@ pub struct ArticleBodyProps {
     #[prop_or_default]
     pub linking: Option<Linking>,
     #[prop_or_default]
+    pub suggestions: Rc<[Shown]>,
+    #[prop_or_default]
+    pub suggestion_cursor: Option<Rc<str>>,
+    #[prop_or_default]
     pub onclick: Callback<MouseEvent>,
     #[prop_or_default]
     pub onmousedown: Callback<MouseEvent>,
@@ -94,7 +103,8 @@ pub struct ArticleBodyProps {
 #[function_component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let doc = &props.doc;
-    let buckets = spans_by_paragraph(doc, &props.labels, props.linking.as_ref());
+    let mut buckets = spans_by_paragraph(doc, &props.labels, props.linking.as_ref());
+    add_suggestions(&mut buckets, doc, &props.labels, &props.suggestions, props.suggestion_cursor.as_deref());
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
@@ -110,6 +120,43 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     }
 }
 
+/// Puts each suggestion into the paragraphs it touches, in reading order among the spans (a
+/// suggestion with a span's exact extent is drawn inside it).
+fn add_suggestions(
+    buckets: &mut [Vec<SpanView>],
+    doc: &Document,
+    labels: &[Label],
+    suggestions: &[Shown],
+    cursor: Option<&str>,
+) {
+    if suggestions.is_empty() {
+        return;
+    }
+    let paragraphs = doc.paragraphs();
+    for shown in suggestions {
+        let name = labels.iter().find(|l| l.id == shown.label).map_or(&*shown.label, |l| l.name.as_str());
+        let view = SpanView {
+            id: shown.id.clone(),
+            start: shown.start,
+            end: shown.end,
+            label: shown.label.clone(),
+            title: format!("Suggested {name} ({}): Enter accepts, x rejects", shown.rule).into(),
+            label_name: name.into(),
+            speaker: None,
+            link: LinkMark::None,
+            suggestion: Some(cursor == Some(&*shown.id)),
+        };
+        let first = paragraph_at(paragraphs, shown.start).unwrap_or(0);
+        let last = paragraph_at(paragraphs, shown.end - 1).unwrap_or(first);
+        for bucket in &mut buckets[first..=last] {
+            bucket.push(view.clone());
+        }
+    }
+    for bucket in buckets.iter_mut() {
+        bucket.sort_by_key(|v| (v.start, std::cmp::Reverse(v.end), v.suggestion.is_some()));
+    }
+}
+
 /// How far inside a selected span's edge a press grabs that edge, in CSS pixels.
 const HANDLE_REACH_PX: f64 = 5.0;
 
@@ -118,6 +165,13 @@ fn selected_piece_at(event: &MouseEvent, selected: Option<&str>) -> Option<web_s
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let selector = format!("[data-span-id=\"{}\"]", selected?.replace('"', "\\\""));
     target.closest(&selector).ok()?
+}
+
+/// The suggestion under the pointer, if the innermost marked element there is one.
+fn suggestion_at(event: &MouseEvent) -> Option<Rc<str>> {
+    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let marked = target.closest("[data-span-id], [data-suggestion-id]").ok()??;
+    marked.get_attribute("data-suggestion-id").map(Rc::from)
 }
 
 /// The ids of the span elements under the pointer, innermost first.
@@ -162,6 +216,7 @@ fn spans_by_paragraph(doc: &Document, labels: &[Label], linking: Option<&Linking
             label_name,
             speaker: speaker_of(&span.id),
             link: link_mark(&span.id),
+            suggestion: None,
         };
         let first = paragraph_at(paragraphs, span.start).unwrap_or(0);
         let last = paragraph_at(paragraphs, span.end - 1).unwrap_or(first);

@@ -16,4 +16,5 @@ pub mod paragraph;
 pub mod popover;
 pub mod side_panel;
 pub mod store;
+pub mod suggestion_bar;
 pub mod toolbar;

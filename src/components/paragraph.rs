@@ -25,6 +25,8 @@ pub struct SpanView {
     pub speaker: Option<Rc<str>>,
     /// Whether the relation picker offers this span, and whether its cursor is on it.
     pub link: LinkMark,
+    /// A suggestion, not a span (`Some(true)`: the one under the suggestion cursor).
+    pub suggestion: Option<bool>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -76,6 +78,14 @@ impl RenderContext<'_> {
             Piece::Text { start, end } => html! { { self.slice(*start, *end) } },
             Piece::Span { index, depth, height, children, end, .. } => {
                 let span = &self.spans[*index];
+                if let Some(current) = span.suggestion {
+                    return html! {
+                        <span class="suggestion" data-suggestion-id={span.id.clone()} data-label={span.label.clone()}
+                            data-current={current.then_some("true")} title={span.title.clone()}>
+                            { for children.iter().map(|child| self.render(child)) }
+                        </span>
+                    };
+                }
                 let selected = self.selected == Some(&*span.id);
                 // The speaker is named once, after the quote's last piece.
                 let speaker = span.speaker.clone().filter(|_| *end == span.end);

@@ -77,6 +77,8 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
         Command::MoveLinkCursor { forward } => Action::MoveLinkCursor { forward },
         Command::PickLink(nth) => Action::PickLink(nth),
         Command::CancelLink => Action::CancelLink,
+        Command::AcceptSuggestion => Action::AcceptSuggestion(None),
+        Command::RejectSuggestion => Action::RejectSuggestion(None),
     };
     store.dispatch(action);
     true

@@ -8,7 +8,9 @@ mod entities;
 mod history;
 mod labels;
 mod linking;
+mod suggestions;
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::formats::open::open_files;
@@ -20,6 +22,8 @@ pub use history::HISTORY_LIMIT;
 use history::{Change, Edit, Entry, History, PlacedRelation, PlacedSpan, WorkspaceEdit};
 pub use labels::{LabelAction, PALETTE};
 pub use linking::{linking_relation_name, Linking};
+use suggestions::Rejected;
+pub use suggestions::Shown;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -66,6 +70,22 @@ pub enum Action {
     PickLink(Option<usize>),
     CancelLink,
     RemoveRelation(Rc<str>),
+    /// Run the suggester on the open document.
+    Suggest,
+    /// Accept the suggestion `id` (or the one under the cursor) as a span, one undo step.
+    AcceptSuggestion(Option<Rc<str>>),
+    /// Reject the suggestion `id` (or the one under the cursor): it does not come back here.
+    RejectSuggestion(Option<Rc<str>>),
+    /// Accept every suggestion shown (of one label, if given) as one undo step.
+    AcceptAllSuggestions(Option<Rc<str>>),
+    ClearSuggestions,
+    MoveSuggestionCursor {
+        forward: bool,
+    },
+    /// Put the cursor on a suggestion (a click on it).
+    FocusSuggestion(Rc<str>),
+    /// Whether opening or switching to a document runs the suggester.
+    SetSuggestOnOpen(bool),
     /// Group mentions into entities, take one out, rename or merge entities (one undo step each).
     Entities(EntityAction),
     /// Add, rename, recolour, rekey, move or delete a label (one undo step each).
@@ -114,6 +134,12 @@ pub struct State {
     pub help_open: bool,
     /// Picking the target of a new relation from the selected span.
     pub linking: Option<Linking>,
+    /// Suggestions shown on the open document, and the one under the cursor.
+    pub suggestions: Rc<[Shown]>,
+    pub suggestion_cursor: usize,
+    /// Run the suggester whenever a document is opened or switched to.
+    pub suggest_on_open: bool,
+    rejected: Rc<Rejected>,
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
     history: Rc<History>,
@@ -129,6 +155,10 @@ impl State {
             alert: None,
             help_open: false,
             linking: None,
+            suggestions: Rc::default(),
+            suggestion_cursor: 0,
+            suggest_on_open: false,
+            rejected: Rc::default(),
             storage_warning: None,
             history: Rc::default(),
         }
@@ -165,6 +195,38 @@ impl State {
         if !picking {
             self.linking = None;
         }
+        let document_before = self.active_document().cloned();
+        self.apply_action(action);
+        self.follow_document(document_before);
+        self
+    }
+
+    /// Suggestions belong to the document they were made for: another document clears them
+    /// (and, with suggest-on-open, makes new ones); a span made where one was takes its place.
+    fn follow_document(&mut self, before: Option<Rc<Document>>) {
+        let now = self.active_document().cloned();
+        if now.as_ref().map(|d| &d.id) != before.as_ref().map(|d| &d.id) {
+            self.suggestions = Rc::default();
+            if self.suggest_on_open {
+                self.run_suggestions();
+            }
+        } else if let (Some(now), Some(before)) = (now, before) {
+            if !self.suggestions.is_empty() && !Rc::ptr_eq(&now, &before) {
+                let taken: HashSet<(usize, usize, &str)> =
+                    now.spans().iter().map(|s| (s.start, s.end, &*s.label)).collect();
+                let kept: Vec<Shown> = self
+                    .suggestions
+                    .iter()
+                    .filter(|s| !taken.contains(&(s.start, s.end, &*s.label)))
+                    .cloned()
+                    .collect();
+                self.suggestions = kept.into();
+                self.suggestion_cursor = self.suggestion_cursor.min(self.suggestions.len().saturating_sub(1));
+            }
+        }
+    }
+
+    fn apply_action(&mut self, action: Action) {
         match action {
             Action::Tag { start, end, label, exact } => self.tag(start, end, label, exact),
             Action::RelabelSelected(label) => self.relabel_selected(label),
@@ -175,7 +237,7 @@ impl State {
             Action::SelectCycle(stack) => self.select_cycle(stack),
             Action::SelectNeighbour { forward } => self.select_neighbour(forward),
             Action::DeleteSelected => self.delete_selected(),
-            Action::StartLink(kind) => self.linking = Linking::start(&self, &kind),
+            Action::StartLink(kind) => self.linking = Linking::start(self, &kind),
             Action::MoveLinkCursor { forward } => {
                 if let Some(linking) = &mut self.linking {
                     linking.move_cursor(forward);
@@ -195,6 +257,18 @@ impl State {
                 }
             }
             Action::Entities(action) => self.entities(action),
+            Action::Suggest => self.run_suggestions(),
+            Action::AcceptSuggestion(id) => self.accept_suggestion(id.as_deref()),
+            Action::RejectSuggestion(id) => self.reject_suggestion(id.as_deref()),
+            Action::AcceptAllSuggestions(label) => self.accept_all_suggestions(label.as_deref()),
+            Action::ClearSuggestions => self.suggestions = Rc::default(),
+            Action::MoveSuggestionCursor { forward } => self.move_suggestion_cursor(forward),
+            Action::FocusSuggestion(id) => {
+                if let Some(at) = self.suggestions.iter().position(|s| s.id == id) {
+                    self.suggestion_cursor = at;
+                }
+            }
+            Action::SetSuggestOnOpen(on) => self.suggest_on_open = on,
             Action::Labels(action) => {
                 if let Some(edit) = labels::plan(&self.workspace, action) {
                     self.record_workspace(edit);
@@ -230,7 +304,6 @@ impl State {
             Action::StorageFailed(reason) => self.storage_warning = Some(reason),
             Action::StorageSaved => self.storage_warning = None,
         }
-        self
     }
 
     fn active_span(&self, id: &str) -> Option<&Span> {
@@ -1184,5 +1257,66 @@ mod tests {
             grouped.clone().reduce(Action::Select(Some(proposal.mentions[0].clone()))).reduce(Action::DeleteSelected);
         assert_eq!(entity_names(&deleted)[0].1, 2);
         assert_eq!(deleted.reduce(Action::Undo).workspace, grouped.workspace);
+    }
+
+    const SUGGESTIBLE: &str =
+        "Kremlin spokesperson Dmitry Peskov said: “We are ready.” He spoke in Geneva about 126 drones.";
+
+    fn shown(state: &State) -> Vec<(String, String)> {
+        let doc = state.active_document().unwrap();
+        state.suggestions.iter().map(|s| (s.label.to_string(), doc.slice(s.start, s.end).to_string())).collect()
+    }
+
+    #[test]
+    fn suggestions_are_accepted_one_by_one_or_all_at_once_and_stay_out_of_history_until_then() {
+        let state = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let proposed = shown(&state);
+        assert!(proposed.contains(&("quote".into(), "We are ready.".trim_end_matches('.').into())), "{proposed:?}");
+        assert!(!state.can_undo(), "suggesting is not an edit");
+        assert!(state.active_document().unwrap().spans().is_empty(), "nor part of the document");
+        let first = proposed[0].clone();
+        let accepted = state.clone().reduce(Action::AcceptSuggestion(None));
+        assert_eq!(texts(&accepted), [first]);
+        assert_eq!(shown(&accepted).len(), proposed.len() - 1, "the cursor moves on to the next");
+        let undone = accepted.reduce(Action::Undo);
+        assert!(texts(&undone).is_empty());
+        let all = state.reduce(Action::AcceptAllSuggestions(None));
+        assert_eq!(texts(&all).len(), proposed.len());
+        assert!(all.suggestions.is_empty());
+        assert!(texts(&all.reduce(Action::Undo)).is_empty(), "accept all is one undo step");
+    }
+
+    #[test]
+    fn a_rejected_suggestion_does_not_come_back_for_that_document() {
+        let state = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let before = shown(&state);
+        let rejected = state.reduce(Action::RejectSuggestion(None));
+        assert_eq!(shown(&rejected).len(), before.len() - 1);
+        let again = rejected.reduce(Action::ClearSuggestions).reduce(Action::Suggest);
+        assert_eq!(shown(&again), before[1..].to_vec());
+        // Another document (the same article with a trailing line break, so not merged into it).
+        let elsewhere = again.reduce(Action::NewFromText { name: "two".into(), text: format!("{SUGGESTIBLE}\n") });
+        assert!(elsewhere.suggestions.is_empty(), "another document: suggestions go");
+        assert_eq!(shown(&elsewhere.reduce(Action::Suggest)), before, "and the rejection was for the first one only");
+    }
+
+    #[test]
+    fn suggest_on_open_runs_on_every_document_opened_or_switched_to() {
+        let state = state_with("Peskov said hello.").reduce(Action::SetSuggestOnOpen(true));
+        let opened = state
+            .reduce(Action::NewFromText { name: "two".into(), text: "Talks in Geneva lasted over four hours.".into() });
+        assert!(!opened.suggestions.is_empty());
+        let labels: Vec<String> = shown(&opened).into_iter().map(|(l, _)| l).collect();
+        assert!(labels.contains(&"location".to_string()) && labels.contains(&"figure".to_string()), "{labels:?}");
+    }
+
+    #[test]
+    fn per_label_accept_all_leaves_the_other_labels_shown() {
+        let state = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let figures = state.suggestions.iter().filter(|s| &*s.label == "figure").count();
+        let accepted = state.clone().reduce(Action::AcceptAllSuggestions(Some("figure".into())));
+        assert_eq!(texts(&accepted).len(), figures);
+        assert_eq!(accepted.suggestions.len(), state.suggestions.len() - figures);
+        assert!(accepted.suggestions.iter().all(|s| &*s.label != "figure"));
     }
 }

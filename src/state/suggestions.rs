@@ -1,0 +1,112 @@
+//! Suggestions shown on the open document: proposed spans that look different, are not part of
+//! the document (never exported, no undo history) until accepted. Enter accepts the one under
+//! the cursor and moves on, `x` rejects it; a rejected suggestion does not come back for that
+//! document. Accepting is an ordinary span edit (one undo step; "accept all" is one too).
+
+use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
+
+use super::history::{Edit, WorkspaceEdit};
+use super::State;
+use crate::model::Span;
+use crate::suggest::{suggest, Learned};
+
+/// A suggestion on screen, with the id its element carries (`data-suggestion-id`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub id: Rc<str>,
+    pub start: usize,
+    pub end: usize,
+    pub label: Rc<str>,
+    pub rule: &'static str,
+}
+
+/// What was rejected, per document: (start, end, label).
+pub type Rejected = BTreeMap<Rc<str>, HashSet<(usize, usize, Rc<str>)>>;
+
+impl State {
+    /// Runs the suggester on the open document (learning from every document of the workspace).
+    pub(super) fn run_suggestions(&mut self) {
+        let Some(doc) = self.active_document() else { return };
+        let learned = Learned::from_documents(self.workspace.documents.iter().map(|d| &**d));
+        let empty = HashSet::new();
+        let rejected = self.rejected.get(&doc.id).unwrap_or(&empty);
+        self.suggestions = suggest(doc, &learned, rejected)
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| Shown {
+                id: format!("g{}", i + 1).into(),
+                start: s.start,
+                end: s.end,
+                label: s.label,
+                rule: s.rule,
+            })
+            .collect::<Vec<_>>()
+            .into();
+        self.suggestion_cursor = 0;
+    }
+
+    fn suggestion_index(&self, id: Option<&str>) -> Option<usize> {
+        match id {
+            Some(id) => self.suggestions.iter().position(|s| &*s.id == id),
+            None => (self.suggestion_cursor < self.suggestions.len()).then_some(self.suggestion_cursor),
+        }
+    }
+
+    /// Takes a suggestion off the screen; the cursor stays on the place, now the next one.
+    fn take_suggestion(&mut self, at: usize) -> Shown {
+        let mut list = self.suggestions.to_vec();
+        let taken = list.remove(at);
+        self.suggestions = list.into();
+        self.suggestion_cursor = at.min(self.suggestions.len().saturating_sub(1));
+        taken
+    }
+
+    pub(super) fn accept_suggestion(&mut self, id: Option<&str>) {
+        let Some(at) = self.suggestion_index(id) else { return };
+        let shown = self.take_suggestion(at);
+        let Some(doc) = self.active_document() else { return };
+        let span = Span::new(doc.fresh_span_id(), shown.start, shown.end, shown.label);
+        self.selected = Some(span.id.clone());
+        self.record_span(Edit::Insert { span, relations: Vec::new() });
+    }
+
+    pub(super) fn reject_suggestion(&mut self, id: Option<&str>) {
+        let Some(at) = self.suggestion_index(id) else { return };
+        let shown = self.take_suggestion(at);
+        let Some(doc) = self.active.clone() else { return };
+        Rc::make_mut(&mut self.rejected).entry(doc).or_default().insert((shown.start, shown.end, shown.label));
+    }
+
+    /// Accepts every suggestion shown (of `label`, if given) as one undo step.
+    pub(super) fn accept_all_suggestions(&mut self, label: Option<&str>) {
+        let (Some(doc), Some(doc_id)) = (self.active_document(), self.active.clone()) else { return };
+        let (accepted, kept): (Vec<Shown>, Vec<Shown>) =
+            self.suggestions.iter().cloned().partition(|s| label.is_none_or(|l| *s.label == *l));
+        let mut taken: Vec<Rc<str>> = doc.spans().iter().map(|s| s.id.clone()).collect();
+        let mut spans = Vec::new();
+        for shown in accepted {
+            let duplicate =
+                doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (shown.start, shown.end, &shown.label));
+            if duplicate {
+                continue;
+            }
+            let id = crate::model::fresh_id("s", taken.iter().map(|id| &**id));
+            taken.push(id.clone());
+            spans.push((doc_id.clone(), Span::new(id, shown.start, shown.end, shown.label), Vec::new()));
+        }
+        self.suggestions = kept.into();
+        self.suggestion_cursor = 0;
+        if !spans.is_empty() {
+            self.record_workspace(WorkspaceEdit::Spans { spans, removed: false });
+        }
+    }
+
+    pub(super) fn move_suggestion_cursor(&mut self, forward: bool) {
+        let len = self.suggestions.len();
+        if len > 0 {
+            self.suggestion_cursor =
+                if forward { (self.suggestion_cursor + 1) % len } else { (self.suggestion_cursor + len - 1) % len };
+        }
+    }
+}

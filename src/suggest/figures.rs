@@ -1,0 +1,830 @@
+//! Figures: numbers that count or measure something, with what they count (guidelines, "figure").
+//!
+//! A figure is, in order:
+//! 1. an optional approximation word right before ("nearly", "over", "about", "at least",
+//!    "almost", "more than", "up to", "some", "around", "roughly", "between … and …", …);
+//! 2. the number: digits with thousands separators and decimals ("1,250", "2.5"), spelled out
+//!    ("nine", "twenty-five", "two million", "a dozen"), vague counts with their noun
+//!    ("hundreds of lives", "tens of thousands of people"), a range ("10-15", "10 to 15",
+//!    "two or three", "between 5 and 10"), with a currency sign before ("$5 million", "€2.5bn");
+//! 3. what it counts or measures: a percent ("19 percent", "40%", "2.8 percentage points"),
+//!    or a noun phrase of at most three words ending at its head noun — a unit or a plural
+//!    ("126 long-range drones", "1,250 kilometers", "over four hours", "10,000 new police
+//!    officers"). Prepositional phrases and rates are left out ("barrels" of "650,000 barrels a
+//!    day"). Money ends at its amount ("$68" of "$68 a barrel").
+//!
+//! Left out: dates ("February 24, 2022", "24 February", a year such as "2022" or "the 1899
+//! award"), times of day ("10:30", "5 p.m."), ordinals ("third", "21st"), decades ("1990s"),
+//! numbers in names ("COP30", "F-16", "Boeing 737", "Covid-19", "No. 10"), number-unit
+//! adjectives ("a four-year term", "27-year-old"), "one" used as a pronoun ("one of the"),
+//! relative dates ("two years ago") and bare numbers that count nothing ("won 47").
+
+use super::words::{is_function_word, lower, word_set, Gap, Tok, Words};
+use super::{Labels, Suggestion};
+
+#[rustfmt::skip]
+const SMALL: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty",
+    "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+const MAGNITUDES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "dozen"];
+const MAGNITUDE_ABBREVIATIONS: &[&str] = &["bn", "mn", "m", "tn", "trn", "k", "b"];
+const VAGUE: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"];
+
+#[rustfmt::skip]
+const CURRENCY: &[&str] = &[
+    "$", "€", "£", "¥", "₹", "₽", "₴", "₩", "₺", "₦", "₪", "฿", "₱",
+];
+/// Letters that prefix "$": "US$", "C$", "A$", "HK$", "NZ$", "S$", "R$".
+const DOLLAR_PREFIXES: &[&str] = &["US", "C", "A", "HK", "NZ", "S", "R"];
+
+/// Longest first, so "no fewer than" wins over "fewer than".
+const APPROXIMATIONS: &[&[&str]] = &[
+    &["no", "fewer", "than"],
+    &["no", "more", "than"],
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["up", "to"],
+    &["at", "least"],
+    &["at", "most"],
+    &["close", "to"],
+    &["an", "estimated"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["nearly"],
+    &["over"],
+    &["about"],
+    &["almost"],
+    &["some"],
+    &["around"],
+    &["roughly"],
+    &["approximately"],
+    &["under"],
+    &["barely"],
+    &["minus"],
+];
+
+/// Units and measures that are heads of a figure's noun phrase in the singular too.
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "percent", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "decade", "decades", "century", "centuries", "kilometre", "kilometres", "kilometer",
+    "kilometers", "km", "mile", "miles", "metre", "metres", "meter", "meters", "m", "cm", "mm", "foot", "feet", "ft",
+    "inch", "inches", "yard", "yards", "kilogram", "kilograms", "kg", "gram", "grams", "g", "tonne", "tonnes", "ton",
+    "tons", "pound", "pounds", "lb", "lbs", "litre", "litres", "liter", "liters", "barrel", "barrels", "gallon",
+    "gallons", "degree", "degrees", "hectare", "hectares", "acre", "acres", "knot", "knots", "mph", "kph", "MW", "GW",
+    "kW", "kWh", "MWh", "GWh", "TWh", "watt", "watts", "megawatt", "megawatts", "gigawatt", "gigawatts", "volt",
+    "volts", "point", "points", "dollar", "dollars", "euro", "euros", "yen", "yuan", "rouble", "roubles", "ruble",
+    "rubles", "hryvnia", "hryvnias", "rupee", "rupees", "franc", "francs", "peso", "pesos", "USD", "EUR", "GBP",
+    "person", "child",
+];
+
+/// Plural heads that do not end in "s".
+#[rustfmt::skip]
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people", "children", "men", "women", "police", "personnel", "staff", "cattle", "sheep", "aircraft", "livestock",
+    "deer", "fish", "teeth", "mice", "geese", "crew",
+];
+
+/// Words ending in "s" that are not plural nouns (or are not what a figure counts).
+#[rustfmt::skip]
+const NOT_PLURAL: &[&str] = &[
+    "this", "has", "was", "is", "its", "his", "hers", "ours", "yours", "theirs", "as", "us", "yes", "thus", "plus",
+    "less", "across", "unless", "whereas", "perhaps", "always", "sometimes", "besides", "towards", "afterwards",
+    "says", "does", "goes", "gets", "makes", "takes", "times", "news", "whereabouts", "lies", "means", "ones",
+    "others", "its",
+];
+
+/// Units that make a number-unit adjective a figure: "a six-week truce", "a five-storey
+/// building" (but not "a 27-year-old").
+#[rustfmt::skip]
+const ADJECTIVE_UNITS: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "decade", "kilometre", "kilometer", "km", "mile",
+    "metre", "meter", "storey", "story", "floor", "seat", "member", "point", "percent", "tonne", "ton", "megawatt",
+    "gigawatt", "lane", "bed", "room", "man", "person", "nation", "country", "party",
+];
+
+/// Nouns after "the two", "the three" that name the parties of a story, not a quantity.
+#[rustfmt::skip]
+const PARTY_NOUNS: &[&str] = &[
+    "sides", "countries", "leaders", "men", "women", "parties", "nations", "governments", "teams", "players",
+    "companies", "candidates", "presidents", "states", "groups", "ministers", "sisters", "brothers", "rivals",
+];
+
+/// Heads of a tally ("by 74 votes to 24"): the second number counts the same.
+const TALLIES: &[&str] = &["votes", "seats", "goals", "points", "runs", "wickets"];
+
+/// Time units after "a" with an approximation ("more than a year", "over a week").
+const TIME_UNITS: &[&str] =
+    &["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"];
+
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
+
+/// After a number: it was a time of day.
+#[rustfmt::skip]
+const TIME_SUFFIXES: &[&str] = &[
+    "a.m", "p.m", "am", "pm", "a.m.", "p.m.", "GMT", "UTC", "CET", "CEST", "EST", "EDT", "ET", "PT", "BST", "hrs",
+    "o'clock", "o’clock", "local",
+];
+
+/// Before a four-digit number: it was a year.
+#[rustfmt::skip]
+const YEAR_CONTEXT: &[&str] = &[
+    "in", "since", "by", "until", "till", "from", "of", "the", "to", "and", "or", "before", "after", "during",
+    "through", "between", "early", "late", "mid", "year", "season", "summer", "winter", "spring", "autumn", "fall",
+    "election", "around", "circa", "for",
+];
+
+/// Words that end a figure's noun phrase (function words, auxiliaries, common verbs).
+#[rustfmt::skip]
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or", "but", "than", "as",
+    "that", "which", "who", "whom", "whose", "this", "these", "those", "its", "their", "his", "her", "our", "my",
+    "your", "per", "into", "over", "under", "after", "before", "since", "during", "between", "among", "across",
+    "through", "about", "around", "against", "near", "while", "when", "where", "if", "because", "so", "not", "no",
+    "nor", "be", "been", "being", "were", "are", "was", "is", "had", "have", "has", "will", "would", "could",
+    "should", "may", "might", "must", "can", "do", "did", "does", "said", "says", "say", "each", "every", "all",
+    "both", "ago", "last", "next", "it", "they", "he", "she", "we", "i", "you", "them", "there", "here", "also",
+    "only", "just", "still", "yet", "already", "again", "then", "now", "up", "down", "out", "off", "away", "back",
+    "including", "like", "until", "via", "per", "a", "year-on-year", "annually", "apiece", "each",
+];
+
+word_set!(fn small = SMALL);
+word_set!(fn magnitudes = MAGNITUDES);
+word_set!(fn vague = VAGUE);
+word_set!(fn units = UNITS);
+word_set!(fn stop = STOP);
+
+/// Whether `word` could be a spelled-out number word at all (cheap test before the sets).
+fn spellable(word: &str) -> bool {
+    word.len() <= 9 && word.starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
+fn is_small(word: &str) -> bool {
+    spellable(word) && small().contains(lower(word).as_ref())
+}
+
+fn is_magnitude(word: &str) -> bool {
+    spellable(word) && magnitudes().contains(lower(word).as_ref())
+}
+
+fn is_vague(word: &str) -> bool {
+    spellable(word) && vague().contains(lower(word).as_ref())
+}
+
+fn is_month(tok: &Tok) -> bool {
+    MONTHS.contains(&tok.text)
+}
+
+/// What follows the digits inside a token ("2.5bn", "21st", "1990s", "5km").
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Suffix {
+    None,
+    Magnitude,
+    Unit,
+    Reject,
+}
+
+/// A digit token: its value and suffix, or `None` when it does not start with a digit.
+fn digits(text: &str) -> Option<(f64, Suffix, bool)> {
+    let bytes = text.as_bytes();
+    if !bytes.first()?.is_ascii_digit() {
+        return None;
+    }
+    let mut end = 0;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let separator = (b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        if b.is_ascii_digit() || separator {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    let (number, suffix) = text.split_at(end);
+    let plain = !number.contains([',', '.']);
+    let cleaned: String = if number.matches('.').count() > 1 {
+        number.chars().filter(char::is_ascii_digit).collect()
+    } else {
+        number.chars().filter(|c| *c != ',').collect()
+    };
+    let value: f64 = cleaned.parse().ok()?;
+    let suffix = match suffix {
+        "" => Suffix::None,
+        s if MAGNITUDE_ABBREVIATIONS.contains(&s) => Suffix::Magnitude,
+        s if units().contains(s) => Suffix::Unit,
+        _ => Suffix::Reject,
+    };
+    Some((value, suffix, plain && number.len() == 4))
+}
+
+/// The number itself, before its unit or noun.
+#[derive(Clone, Copy, Debug)]
+struct Core {
+    first: usize,
+    last: usize,
+    value: Option<f64>,
+    currency: bool,
+    /// "million", "bn", "dozen": a count even without a noun.
+    magnitude: bool,
+    /// A plain four-digit integer ("2022").
+    year_like: bool,
+    spelled: bool,
+    /// "a"/"an" standing for one ("more than a year").
+    article: bool,
+    /// "hundreds", "tens of thousands": needs "of" and a noun.
+    vague: bool,
+    /// A unit was glued to the digits ("5km").
+    unit: bool,
+    /// "several": a count only of time ("several days").
+    several: bool,
+}
+
+/// The token after `i` if it follows with the given gap kind (`None` or `Space`).
+fn next_with(w: &Words, i: usize, gaps: &[Gap]) -> Option<usize> {
+    let j = i + 1;
+    w.get(j).filter(|t| gaps.contains(&t.gap)).map(|_| j)
+}
+
+const SPACE: &[Gap] = &[Gap::Space];
+const TIGHT: &[Gap] = &[Gap::None];
+const ANY_INLINE: &[Gap] = &[Gap::None, Gap::Space];
+
+/// Spelled-out number starting at `i`: "nine", "twenty-five", "two hundred and fifty",
+/// "a dozen", "tens of thousands".
+fn spelled(w: &Words, i: usize) -> Option<Core> {
+    let tok = w.get(i)?;
+    if !spellable(tok.text) {
+        return None;
+    }
+    let lower = tok.text;
+    let mut core = Core {
+        first: i,
+        last: i,
+        value: None,
+        currency: false,
+        magnitude: false,
+        year_like: false,
+        spelled: true,
+        article: false,
+        vague: false,
+        unit: false,
+        several: false,
+    };
+    if lower.eq_ignore_ascii_case("a") || lower.eq_ignore_ascii_case("an") {
+        let j = next_with(w, i, SPACE)?;
+        let next = w.get(j)?;
+        if is_magnitude(next.text) {
+            core.last = j;
+            core.magnitude = true;
+            return Some(extend_spelled(w, core));
+        }
+        if TIME_UNITS.contains(&next.text) {
+            core.article = true;
+            core.value = Some(1.0);
+            return Some(core);
+        }
+        return None;
+    }
+    if is_vague(lower) {
+        core.vague = true;
+        // "tens of thousands", "hundreds of millions"
+        let mut last = i;
+        while let (Some(of), Some(more)) = (next_with(w, last, SPACE), next_with(w, last + 1, SPACE)) {
+            if w.toks[of].is("of") && is_vague(w.toks[more].text) {
+                last = more;
+            } else {
+                break;
+            }
+        }
+        core.last = last;
+        return Some(core);
+    }
+    if lower.eq_ignore_ascii_case("several") {
+        core.several = true;
+        return Some(core);
+    }
+    if !is_small(lower) && !is_magnitude(lower) {
+        return None;
+    }
+    if is_magnitude(lower) && !lower.eq_ignore_ascii_case("dozen") {
+        // "million people" alone is not a number; "a million" and "two million" are.
+        return None;
+    }
+    core.value = small_value(lower);
+    core.magnitude = lower.eq_ignore_ascii_case("dozen");
+    Some(extend_spelled(w, core))
+}
+
+fn small_value(word: &str) -> Option<f64> {
+    SMALL.iter().position(|w| word.eq_ignore_ascii_case(w)).map(|p| {
+        if p <= 20 {
+            p as f64
+        } else {
+            (p as f64 - 18.0) * 10.0
+        }
+    })
+}
+
+/// Continues a spelled number: "twenty-five", "two million", "one hundred and twenty".
+fn extend_spelled(w: &Words, mut core: Core) -> Core {
+    loop {
+        let last = core.last;
+        // twenty-five
+        if let (Some(dash), Some(word)) = (next_with(w, last, TIGHT), next_with(w, last + 1, TIGHT)) {
+            if w.toks[dash].is("-") && is_small(w.toks[word].text) {
+                core.last = word;
+                continue;
+            }
+        }
+        if let Some(j) = next_with(w, last, SPACE) {
+            let t = &w.toks[j];
+            if is_magnitude(t.text) {
+                core.last = j;
+                core.magnitude = true;
+                continue;
+            }
+            if is_small(t.text) && core.magnitude {
+                core.last = j;
+                continue;
+            }
+            // "hundred and twenty"
+            if t.is("and") && core.magnitude {
+                if let Some(k) = next_with(w, j, SPACE) {
+                    if is_small(w.toks[k].text) {
+                        core.last = k;
+                        continue;
+                    }
+                }
+            }
+        }
+        return core;
+    }
+}
+
+/// A number in digits at `i`, with a currency before it and a magnitude after it.
+fn in_digits(w: &Words, i: usize) -> Option<Core> {
+    let tok = w.get(i)?;
+    let mut first = i;
+    let mut at = i;
+    let mut currency = false;
+    if CURRENCY.contains(&tok.text) {
+        currency = true;
+        at = next_with(w, i, ANY_INLINE)?;
+    } else if DOLLAR_PREFIXES.contains(&tok.text) {
+        let dollar = next_with(w, i, TIGHT)?;
+        if !w.toks[dollar].is("$") {
+            return None;
+        }
+        currency = true;
+        at = next_with(w, dollar, ANY_INLINE)?;
+    }
+    let (value, suffix, year_like) = digits(w.get(at)?.text)?;
+    if suffix == Suffix::Reject {
+        return None;
+    }
+    if !currency && at > 0 {
+        // "$" right before: this token was reached from the sign already, or is part of it.
+        let before = &w.toks[at - 1];
+        if CURRENCY.contains(&before.text) && w.toks[at].gap != Gap::Line {
+            first = at - 1;
+            currency = true;
+        }
+    }
+    let mut core = Core {
+        first,
+        last: at,
+        value: Some(value),
+        currency,
+        magnitude: suffix == Suffix::Magnitude,
+        year_like: year_like && !currency,
+        spelled: false,
+        article: false,
+        vague: false,
+        unit: suffix == Suffix::Unit,
+        several: false,
+    };
+    if suffix == Suffix::None {
+        if let Some(j) = next_with(w, at, SPACE) {
+            let t = &w.toks[j];
+            let abbreviation = currency && MAGNITUDE_ABBREVIATIONS.contains(&t.text);
+            if (is_magnitude(t.text) && !t.text.eq_ignore_ascii_case("dozen")) || abbreviation {
+                core.last = j;
+                core.magnitude = true;
+                core.year_like = false;
+            }
+        }
+    }
+    Some(core)
+}
+
+fn core_at(w: &Words, i: usize) -> Option<Core> {
+    in_digits(w, i).or_else(|| spelled(w, i))
+}
+
+/// The approximation right before token `first`, as the index of its first token.
+fn approximation(w: &Words, first: usize) -> Option<usize> {
+    for pattern in APPROXIMATIONS {
+        let n = pattern.len();
+        if first < n {
+            continue;
+        }
+        let start = first - n;
+        let matches = pattern.iter().enumerate().all(|(k, word)| w.toks[start + k].is_ci(word))
+            && (start + 1..=first).all(|k| w.toks[k].gap == Gap::Space);
+        if matches {
+            return Some(start);
+        }
+    }
+    None
+}
+
+fn is_time_unit(word: &str) -> bool {
+    TIME_UNITS.iter().any(|u| word == *u || word.strip_suffix('s') == Some(u) || word == "centuries")
+}
+
+fn is_plural_noun(word: &str) -> bool {
+    let lower = word.chars().all(|c| c.is_lowercase() || c == '-');
+    lower
+        && word.chars().count() >= 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && !word.ends_with("’s")
+        && !word.ends_with("'s")
+        && !NOT_PLURAL.contains(&word)
+}
+
+fn is_head(word: &str) -> bool {
+    units().contains(word) || IRREGULAR_PLURALS.contains(&word) || is_plural_noun(word)
+}
+
+/// The last token of the noun phrase after token `after` (at most three words, ending at its
+/// head), or `None` when no head follows.
+fn noun_phrase(w: &Words, after: usize, demonym: &dyn Fn(&str) -> bool) -> Option<usize> {
+    let mut j = after + 1;
+    let mut taken = 0;
+    let mut head_end = None;
+    while taken < 3 {
+        let Some(tok) = w.get(j) else { break };
+        if tok.gap != Gap::Space || !tok.is_word() {
+            break;
+        }
+        // A hyphenated compound is one word: "long-range", "air-defence"; "U.S." is one too.
+        let mut end = j;
+        if matches!(tok.text, "U.S" | "U.K" | "E.U" | "U.N")
+            && w.get(j + 1).is_some_and(|t| t.is(".") && t.gap == Gap::None)
+        {
+            end = j + 1;
+            taken += 1;
+            j = end + 1;
+            continue;
+        }
+        while let (Some(dash), Some(part)) = (next_with(w, end, TIGHT), next_with(w, end + 1, TIGHT)) {
+            if w.toks[dash].is("-") && w.toks[part].is_word() {
+                end = part;
+            } else {
+                break;
+            }
+        }
+        let word = tok.text;
+        let last_part = w.toks[end].text;
+        let lower = word.to_lowercase();
+        let after_degrees = head_end.is_some() && matches!(word, "Celsius" | "Fahrenheit");
+        if after_degrees {
+            head_end = Some(end);
+            break;
+        }
+        if stop().contains(lower.as_str()) || digits(word).is_some() || is_small(word) || is_magnitude(word) {
+            break;
+        }
+        if tok.is_capitalised() && !demonym(word) && !units().contains(word) {
+            break;
+        }
+        if is_head(last_part) {
+            head_end = Some(end);
+        } else if head_end.is_some() {
+            break;
+        }
+        taken += 1;
+        j = end + 1;
+    }
+    head_end
+}
+
+/// Whether the number starting at token `first` is glued to a name: "F-16", "Covid-19",
+/// "#5", "No. 10".
+fn glued_to_name(w: &Words, first: usize) -> bool {
+    let Some(prev_index) = first.checked_sub(1) else { return false };
+    let prev = &w.toks[prev_index];
+    let tok = &w.toks[first];
+    if tok.gap == Gap::None && (prev.is("-") || prev.is("#") || prev.is_word()) {
+        return true;
+    }
+    tok.gap == Gap::Space && prev.is(".") && prev_index > 0 && w.toks[prev_index - 1].is("No")
+}
+
+/// Whether a capitalised word right before makes the number part of a name ("Boeing 737",
+/// "Article 5"); asked only of numbers that measure nothing.
+fn after_name(w: &Words, first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1).map(|p| &w.toks[p]) else { return false };
+    if w.toks[first].gap != Gap::Space || !prev.is_word() || !prev.is_capitalised() {
+        return false;
+    }
+    let lower = prev.text.to_lowercase();
+    let approximating = APPROXIMATIONS.iter().any(|p| p.last() == Some(&lower.as_str()));
+    let function = prev.sentence_start && is_function_word(&lower);
+    !(approximating || function || is_month(prev) || lower == "between")
+}
+
+pub(super) fn find(w: &Words, labels: &Labels, out: &mut Vec<Suggestion>) {
+    let demonym = |word: &str| super::names::is_demonym(word);
+    let mut i = 0;
+    while i < w.len() {
+        match figure_at(w, i, &demonym) {
+            Step::Figure(first, last) => {
+                let figure = |first: usize, last: usize| Suggestion {
+                    start: w.toks[first].start,
+                    end: w.toks[last].end,
+                    label: labels.figure.clone(),
+                    rule: "figure",
+                };
+                out.push(figure(first, last));
+                i = last + 1;
+                // "by 74 votes to 24": the second number of a tally.
+                let tally = TALLIES.contains(&w.toks[last].text)
+                    && w.next_word(last + 1).is_some_and(|t| t.gap == Gap::Space && (t.is("to") || t.is("against")));
+                if let Some(second) = w.next_word(last + 2).filter(|t| tally && t.gap == Gap::Space) {
+                    if digits(second.text).is_some_and(|(_, suffix, _)| suffix == Suffix::None)
+                        && !w.next_word(last + 3).is_some_and(|t| t.gap == Gap::Space && is_head(t.text))
+                    {
+                        out.push(figure(last + 2, last + 2));
+                        i = last + 3;
+                    }
+                }
+            }
+            Step::Skip(last) => i = last.max(i) + 1,
+        }
+    }
+}
+
+enum Step {
+    /// A figure from the first to the last token.
+    Figure(usize, usize),
+    /// Nothing here; go on after this token.
+    Skip(usize),
+}
+
+fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
+    let Some(mut core) = core_at(w, i) else { return Step::Skip(i) };
+    let mut range_and = false;
+    // Ranges: "10-15", "10 to 15", "two or three", "between 5 and 10".
+    if !core.vague && !core.article {
+        if let Some(link) = next_with(w, core.last, ANY_INLINE) {
+            let link_tok = &w.toks[link];
+            let dash = matches!(link_tok.text, "-" | "–" | "—");
+            let word_link = link_tok.gap == Gap::Space && matches!(link_tok.text, "to" | "or" | "and");
+            if dash || word_link {
+                let gaps = if dash { ANY_INLINE } else { SPACE };
+                if let Some(second) = next_with(w, link, gaps).and_then(|j| core_at(w, j)) {
+                    let ascending = match (core.value, second.value) {
+                        (Some(a), Some(b)) => a < b || core.magnitude != second.magnitude,
+                        _ => true,
+                    };
+                    let between = core.first > 0
+                        && w.toks[core.first - 1].is_ci("between")
+                        && w.toks[core.first].gap == Gap::Space;
+                    let kinds_match = core.spelled == second.spelled && !second.vague && !second.article;
+                    if kinds_match
+                        && ascending
+                        && (link_tok.text != "and" || between)
+                        && !(dash && core.spelled && second.spelled)
+                    {
+                        range_and = link_tok.is("and");
+                        core.last = second.last;
+                        core.magnitude |= second.magnitude;
+                        core.currency |= second.currency;
+                        core.year_like &= second.year_like;
+                        core.unit |= second.unit;
+                    } else if dash && !core.spelled {
+                        // "3-1", a score: neither number is a figure.
+                        return Step::Skip(second.last);
+                    }
+                }
+            }
+        }
+    }
+    let last = core.last;
+    let next = w.get(last + 1);
+    // Times of day: "10:30", "4:15 a.m.", "5 p.m."
+    if let Some(n) = next {
+        if n.is(":")
+            && n.gap == Gap::None
+            && w.get(last + 2).is_some_and(|t| t.gap == Gap::None && digits(t.text).is_some())
+        {
+            let mut end = last + 2;
+            let mut parts = 2;
+            while w.get(end + 1).is_some_and(|t| t.is(":") && t.gap == Gap::None)
+                && w.get(end + 2).is_some_and(|t| t.gap == Gap::None && digits(t.text).is_some())
+            {
+                end += 2;
+                parts += 1;
+            }
+            // "2:16:42" (hours, minutes, seconds) is a race time, a duration; "10:30" is a time of day.
+            let time_of_day = w.get(end + 1).is_some_and(|t| t.gap != Gap::Line && TIME_SUFFIXES.contains(&t.text));
+            if parts == 3 && !time_of_day && !core.currency {
+                return Step::Figure(core.first, end);
+            }
+            return Step::Skip(end);
+        }
+        if n.gap != Gap::Line && TIME_SUFFIXES.contains(&n.text) {
+            return Step::Skip(last + 1);
+        }
+    }
+    // Ordinals and names.
+    if core.spelled && core.value == Some(0.0) {
+        return Step::Skip(last);
+    }
+    if glued_to_name(w, core.first) {
+        return Step::Skip(last);
+    }
+    // Dates: "February 24", "24 February", "Feb. 24".
+    let prev = core.first.checked_sub(1).map(|p| &w.toks[p]);
+    let prev_word = match prev {
+        Some(p) if p.is(".") && core.first >= 2 => Some(&w.toks[core.first - 2]),
+        other => other,
+    };
+    let month_around =
+        prev_word.is_some_and(|p| is_month(p)) || next.is_some_and(|n| n.gap == Gap::Space && is_month(n));
+    if !core.spelled && !core.currency && month_around {
+        return Step::Skip(last);
+    }
+    // Number-unit adjectives: "a six-week truce" and "a five-storey building" are figures
+    // (the number with its unit); "27-year-old" and "two-thirds" are not.
+    if let (Some(dash), Some(after)) = (next, w.get(last + 2)) {
+        if dash.is("-") && dash.gap == Gap::None && after.gap == Gap::None && after.is_word() {
+            let old = w.get(last + 3).is_some_and(|t| t.is("-") && t.gap == Gap::None);
+            let unit = ADJECTIVE_UNITS.contains(&after.text);
+            if unit && !old && !glued_to_name(w, core.first) {
+                let start = approximation(w, core.first).unwrap_or(core.first);
+                return Step::Figure(start, last + 2);
+            }
+            return Step::Skip(last + 2);
+        }
+    }
+    let mut approx = if range_and { Some(core.first - 1) } else { approximation(w, core.first) };
+    // "a magnitude 6.1 earthquake": the measure is named before the number.
+    let magnitude_word = approx.is_none()
+        && core.first > 0
+        && w.toks[core.first - 1].is_ci("magnitude")
+        && w.toks[core.first].gap == Gap::Space
+        && !core.spelled;
+    if magnitude_word {
+        approx = Some(core.first - 1);
+    }
+    let start = approx.unwrap_or(core.first);
+    // What it counts or measures.
+    let mut end = last;
+    let mut measured = core.unit;
+    if let Some(n) = next.filter(|n| n.gap != Gap::Line) {
+        if n.is("%") {
+            end = last + 1;
+            measured = true;
+        } else if n.is("°") && n.gap == Gap::None {
+            end = last + 1;
+            if w.get(last + 2).is_some_and(|t| t.gap == Gap::None && matches!(t.text, "C" | "F")) {
+                end = last + 2;
+            }
+            measured = true;
+        } else if n.gap == Gap::Space && (n.is_ci("percent") || n.is_ci("pc") || n.is_ci("pct")) {
+            end = last + 1;
+            measured = true;
+        } else if n.gap == Gap::Space
+            && ((n.is_ci("per") && w.next_word(last + 2).is_some_and(|t| t.is_ci("cent")))
+                || ((n.is("percentage") || n.is("basis"))
+                    && w.next_word(last + 2).is_some_and(|t| t.is("point") || t.is("points"))))
+        {
+            end = last + 2;
+            measured = true;
+        }
+    }
+    if core.vague {
+        // "hundreds of lives", "tens of thousands of people"
+        let Some(of) = next_with(w, last, SPACE).filter(|&j| w.toks[j].is("of")) else {
+            return Step::Skip(last);
+        };
+        let Some(head) = noun_phrase(w, of, demonym) else { return Step::Skip(last) };
+        return Step::Figure(start, head);
+    }
+    let several = core.several;
+    if !measured && !core.currency {
+        if let Some(head) = noun_phrase(w, last, demonym) {
+            let head_word = w.toks[head].text;
+            if several && !TIME_UNITS.iter().any(|u| head_word.strip_suffix('s') == Some(u)) {
+                return Step::Skip(last);
+            }
+            if core.article && !TIME_UNITS.contains(&head_word) {
+                return Step::Skip(last);
+            }
+            end = head;
+            measured = true;
+        }
+    }
+    if several && !measured {
+        return Step::Skip(last);
+    }
+    // "two hours and 21 minutes", "2 hours 16 minutes": one duration.
+    if measured && is_time_unit(w.toks[end].text) {
+        loop {
+            let mut j = end + 1;
+            if w.next_word(j).is_some_and(|t| t.gap == Gap::Space && t.is("and")) {
+                j += 1;
+            }
+            let more = w.next_word(j).filter(|t| t.gap == Gap::Space).and_then(|_| core_at(w, j));
+            let Some(more) = more.filter(|m| !m.vague && !m.article && !m.several) else { break };
+            let unit = w.next_word(more.last + 1).filter(|t| t.gap == Gap::Space && is_time_unit(t.text));
+            match unit {
+                Some(_) if is_time_unit(w.toks[more.last + 1].text) => end = more.last + 1,
+                _ => break,
+            }
+        }
+    }
+    // "over 12 years" after a noun means "during": "spend €500 billion on infrastructure
+    // over 12 years"; after a verb it means "more than": "lasted over four hours".
+    let mut start = start;
+    if let Some(a) = approx {
+        if w.toks[a].is_ci("over") && a > 0 && is_time_unit(w.toks[end].text) {
+            let before = &w.toks[a - 1];
+            let lower = before.text.to_lowercase();
+            let noun_like = before.is_lowercase_word()
+                && !is_function_word(&lower)
+                && !lower.ends_with("ed")
+                && !lower.ends_with("ing")
+                && !matches!(lower.as_str(), "take" | "takes" | "took" | "last" | "lasts" | "spend" | "spent");
+            if noun_like {
+                start = core.first;
+                approx = None;
+                if core.article {
+                    // "stole £4.6 million over a decade": a duration all the same.
+                    return Step::Figure(core.first, end);
+                }
+            }
+        }
+    }
+    // "the two sides", "the three countries": the parties of the story, not a quantity.
+    if core.spelled && matches!(core.value, Some(v) if (2.0..=4.0).contains(&v)) && approx.is_none() {
+        let definite = core.first > 0 && (w.toks[core.first - 1].is_ci("the") || w.toks[core.first - 1].is_ci("both"));
+        if definite && PARTY_NOUNS.contains(&w.toks[end].text) {
+            return Step::Skip(end);
+        }
+    }
+    if magnitude_word {
+        measured = true;
+    }
+    if core.article && (!measured || approx.is_none()) {
+        return Step::Skip(last);
+    }
+    // Relative dates: "two years ago".
+    if w.get(end + 1).is_some_and(|t| t.gap == Gap::Space && t.is("ago")) {
+        return Step::Skip(end + 1);
+    }
+    // Years: "in 2022", "the 1899 award"; but "about 2000 troops" counts.
+    if core.year_like && !core.currency {
+        let year_context = prev.is_none_or(|p| {
+            let lower = p.text.to_lowercase();
+            YEAR_CONTEXT.contains(&lower.as_str()) || !p.is_word() || is_month(p)
+        });
+        if approx.is_none() && (year_context || !measured) {
+            return Step::Skip(last);
+        }
+    }
+    // "one of the", "one day": one is a number only with its unit or a magnitude.
+    if core.spelled && core.value == Some(1.0) && !core.magnitude && core.first == core.last {
+        let unit = measured && UNITS.contains(&w.toks[end].text);
+        if !(unit && approx.is_some()) {
+            return Step::Skip(last);
+        }
+    }
+    // Bare numbers count nothing, unless they are large ("a crowd of 15,000"), money, or
+    // approximated; and a bare number after a capitalised word is part of a name.
+    let thousands = !core.spelled && w.toks[core.first].text.contains(',') && core.value.is_some_and(|v| v >= 1000.0);
+    if !measured && !core.currency && !core.magnitude && approx.is_none() && !thousands {
+        return Step::Skip(last);
+    }
+    if !measured && !core.currency && after_name(w, core.first) {
+        return Step::Skip(last);
+    }
+    Step::Figure(start, end)
+}

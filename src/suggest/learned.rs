@@ -1,0 +1,85 @@
+//! What the person taught: every string tagged with a label anywhere in the workspace is
+//! proposed with that label at its other whole-word, case-sensitive mentions ("Ukrenergo" tagged
+//! once as an actor is proposed at every "Ukrenergo", but not inside "Ukrenergo’s" or at
+//! "ukrenergo"). Custom labels are learned like the built-in ones.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use super::words::{FastHash, Words};
+use super::Suggestion;
+use crate::model::Document;
+
+/// A tagged string and its label.
+type Taught = (Rc<str>, Rc<str>);
+
+/// The strings tagged in a workspace, ready to be looked up word by word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Learned {
+    /// First token of a tagged string → the strings starting with it, with their labels.
+    by_first: HashMap<String, Vec<Taught>, FastHash>,
+    len: usize,
+}
+
+impl Learned {
+    /// Learns every span of `docs`: its exact text and its label.
+    pub fn from_documents<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
+        let mut seen: HashSet<Taught> = HashSet::new();
+        let mut learned = Learned::default();
+        for doc in docs {
+            for span in doc.spans() {
+                let text: Rc<str> = doc.slice(span.start, span.end).into();
+                if seen.insert((text.clone(), span.label.clone())) {
+                    learned.add(text, span.label.clone());
+                }
+            }
+        }
+        learned
+    }
+
+    fn add(&mut self, text: Rc<str>, label: Rc<str>) {
+        let words = Words::new(&text);
+        let Some(first) = words.toks.first() else { return };
+        // Only strings that start at a token's start can be found by token.
+        if first.start_byte != 0 {
+            return;
+        }
+        self.by_first.entry(first.text.to_owned()).or_default().push((text, label));
+        self.len += 1;
+    }
+
+    /// How many (string, label) pairs were learned.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every whole-word mention of a learned string in `words`.
+    pub(super) fn find(&self, words: &Words, out: &mut Vec<Suggestion>) {
+        if self.is_empty() {
+            return;
+        }
+        let text = words.text;
+        for (i, tok) in words.toks.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(tok.text) else { continue };
+            for (string, label) in candidates {
+                let rest = &text[tok.start_byte..];
+                if !rest.starts_with(string.as_ref()) {
+                    continue;
+                }
+                let end_byte = tok.start_byte + string.len();
+                // The string must end where a token ends: a whole word, not a prefix.
+                let Some(last) = words.toks[i..].iter().take_while(|t| t.start_byte < end_byte).last() else {
+                    continue;
+                };
+                if last.end_byte != end_byte {
+                    continue;
+                }
+                out.push(Suggestion { start: tok.start, end: last.end, label: label.clone(), rule: "learned" });
+            }
+        }
+    }
+}

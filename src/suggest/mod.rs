@@ -1,0 +1,229 @@
+//! Pre-annotation: spans the app proposes for a document, which the person accepts or rejects.
+//! They follow `shared/annotation-guidelines.md` (actor, location, figure, quote and their
+//! boundaries). Pure and native: no DOM, no view; offsets are code points, end-exclusive.
+//!
+//! One file per rule family, each a single pass over the text:
+//! - [`quotes`]: text inside paired quotation marks, nested and across paragraphs;
+//! - [`figures`]: numbers with their approximation word and unit or counted noun;
+//! - [`names`]: actors and locations from the gazetteers in `data/gazetteers/`, title cues,
+//!   capitalised name sequences and the context of each mention;
+//! - [`learned`]: what the person tagged anywhere in the workspace, at its other mentions.
+//!
+//! [`suggest`] runs them all, trims every proposal to the guidelines' boundaries (never white
+//! space, punctuation or a quotation mark at an edge) and leaves out what the document already
+//! has and what the person rejected.
+
+mod figures;
+mod learned;
+mod names;
+mod quotes;
+mod words;
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use crate::model::Document;
+pub use learned::Learned;
+use words::Words;
+
+/// A proposed span. `rule` names what proposed it ("quote", "figure", "title", "gazetteer",
+/// "name", "learned", …) so the view can explain it and tests can tell rules apart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    pub start: usize,
+    pub end: usize,
+    pub label: Rc<str>,
+    pub rule: &'static str,
+}
+
+/// The built-in labels, shared by every suggestion that carries them.
+pub(crate) struct Labels {
+    pub actor: Rc<str>,
+    pub location: Rc<str>,
+    pub figure: Rc<str>,
+    pub quote: Rc<str>,
+}
+
+impl Labels {
+    fn new() -> Self {
+        Self { actor: "actor".into(), location: "location".into(), figure: "figure".into(), quote: "quote".into() }
+    }
+}
+
+/// Suggestions for `doc`, sorted like spans (start, end descending, label). None has the
+/// boundaries of a span the document already has (whatever its label: that stretch of text has
+/// been decided), none is in `rejected`, and no two share label and boundaries.
+pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usize, Rc<str>)>) -> Vec<Suggestion> {
+    let text: &str = doc.text();
+    let labels = Labels::new();
+    let words = Words::new(text);
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    quotes::find(&chars, &labels, &mut found);
+    figures::find(&words, &labels, &mut found);
+    names::find(&words, &labels, &mut found);
+    learned.find(&words, &mut found);
+    finish(doc, &chars, found, rejected)
+}
+
+fn finish(
+    doc: &Document,
+    chars: &[char],
+    found: Vec<Suggestion>,
+    rejected: &HashSet<(usize, usize, Rc<str>)>,
+) -> Vec<Suggestion> {
+    let existing: HashSet<(usize, usize)> = doc.spans().iter().map(|s| (s.start, s.end)).collect();
+    let mut out: Vec<Suggestion> = found
+        .into_iter()
+        .filter_map(|s| {
+            let (start, end) = trim(chars, s.start, s.end)?;
+            Some(Suggestion { start, end, ..s })
+        })
+        .filter(|s| !existing.contains(&(s.start, s.end)))
+        .filter(|s| !rejected.contains(&(s.start, s.end, s.label.clone())))
+        .collect();
+    // Stable: for equal keys the first rule to propose a span keeps it.
+    out.sort_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), &a.label).cmp(&(b.start, std::cmp::Reverse(b.end), &b.label))
+    });
+    out.dedup_by(|b, a| (a.start, a.end, &a.label) == (b.start, b.end, &b.label));
+    // The guidelines decide actor or location per mention; where a learned string says one and
+    // the name rules (which read the context) say the other, the context wins.
+    let mut i = 0;
+    let mut keep = vec![true; out.len()];
+    while i < out.len() {
+        let mut j = i;
+        while j < out.len() && (out[j].start, out[j].end) == (out[i].start, out[i].end) {
+            j += 1;
+        }
+        let group = &out[i..j];
+        let has =
+            |label: &str, learned: bool| group.iter().any(|s| &*s.label == label && (s.rule == "learned") == learned);
+        for (k, s) in group.iter().enumerate() {
+            let other = match &*s.label {
+                "actor" => "location",
+                "location" => "actor",
+                _ => continue,
+            };
+            if s.rule == "learned" && has(other, false) {
+                keep[i + k] = false;
+            }
+        }
+        i = j;
+    }
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
+    out
+}
+
+/// Characters that never start or end a suggestion: white space, controls, invisible marks,
+/// quotation marks and the punctuation around words.
+pub(crate) fn is_edge_junk(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '"'
+                | '\''
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '-'
+                | '–'
+                | '—'
+                | '…'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '‚'
+                | '„'
+                | '‟'
+                | '«'
+                | '»'
+                | '‹'
+                | '›'
+                | '\u{200b}'
+                | '\u{200c}'
+                | '\u{200d}'
+                | '\u{2060}'
+                | '\u{feff}'
+        )
+        || is_mark(c)
+}
+
+/// Combining marks (general category M, approximated by the blocks news text meets): a span
+/// never starts with one, since it belongs to the character before.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// `[start, end)` without junk at either edge; a full stop stays when it ends an abbreviation
+/// ("U.S.", "p.m."). `None` when nothing is left.
+pub(crate) fn trim(chars: &[char], start: usize, end: usize) -> Option<(usize, usize)> {
+    let (mut start, mut end) = (start, end.min(chars.len()));
+    while start < end && is_edge_junk(chars[start]) {
+        start += 1;
+    }
+    while end > start {
+        let c = chars[end - 1];
+        if is_mark(c) {
+            // A combining mark belongs to the character before it: kept with a real one,
+            // dropped with junk.
+            let mut base = end - 1;
+            while base > start && is_mark(chars[base - 1]) {
+                base -= 1;
+            }
+            if base > start && !is_edge_junk(chars[base - 1]) {
+                break;
+            }
+            end = base;
+            continue;
+        }
+        if c == '.' && ends_abbreviation(&chars[start..end - 1]) {
+            break;
+        }
+        if !is_edge_junk(c) {
+            break;
+        }
+        end -= 1;
+    }
+    (start < end && chars[start..end].iter().any(|c| c.is_alphanumeric())).then_some((start, end))
+}
+
+/// Whether a full stop after `before` belongs to an abbreviation that ends a name or a time:
+/// "U.S", "p.m" (letters joined by dots), "Jr", "Inc".
+fn ends_abbreviation(before: &[char]) -> bool {
+    let word_start = before.iter().rposition(|c| !(c.is_alphabetic() || *c == '.')).map_or(0, |p| p + 1);
+    let word: String = before[word_start..].iter().collect();
+    let dotted = word.len() >= 3 && word.contains('.') && words::is_dotted_abbreviation(&word);
+    dotted || matches!(word.as_str(), "Jr" | "Sr" | "Inc" | "Ltd" | "Co" | "Corp" | "Bros")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trimmed(text: &str) -> Option<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let (s, e) = trim(&chars, 0, chars.len())?;
+        Some(chars[s..e].iter().collect())
+    }
+
+    #[test]
+    fn trimming_keeps_abbreviation_dots_and_drops_marks_and_spaces() {
+        assert_eq!(trimmed(" “Hello, world.” ").as_deref(), Some("Hello, world"));
+        assert_eq!(trimmed("10 p.m.").as_deref(), Some("10 p.m."));
+        assert_eq!(trimmed("the U.S.").as_deref(), Some("the U.S."));
+        assert_eq!(trimmed("“ ” ...").as_deref(), None);
+        assert_eq!(trimmed("cafe\u{301}").as_deref(), Some("cafe\u{301}"));
+    }
+}

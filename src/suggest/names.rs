@@ -1,0 +1,1335 @@
+//! Names: actors and locations (guidelines, "actor" and "location").
+//!
+//! Where names come from:
+//! - **Gazetteers** in `data/gazetteers/` (countries, cities, regions and seas, organisations,
+//!   demonyms), compiled into one lookup on first use; the longest entry wins ("Saudi Arabia",
+//!   "Bank of England", "The Hague" with its article).
+//! - **Title cues**: a title followed by a name, the title left out ("President **Volodymyr
+//!   Zelensky**", "Kremlin spokesperson **Dmitry Peskov**", "the regional governor, **Ivan
+//!   Fedorenko**", "a spokesman for **Ukrenergo**, **Oleh Marchuk**"). A title used alone after
+//!   a nationality is itself the actor ("the **Russian Deputy Foreign Minister**").
+//! - **Capitalised sequences** of two or more words ("**Carolina Reyes**", "**Rapid Support
+//!   Forces**"), also at a sentence start unless the first word is a function word ("The", "In");
+//!   a location when it ends in a place word ("Sea", "River") or follows "in", "near", "city of";
+//!   an actor otherwise. A person's last name is then an actor at its other mentions ("Reyes
+//!   said"). Unknown acronyms are actors ("**VDA**"); an unknown single word is a location after
+//!   "in", "near", "outside" ("in **Tawila**").
+//!
+//! How a place is labelled, per mention:
+//! - countries, cities and seats of power are **actors** when they act: subject of a verb
+//!   ("**Russia** insists", "**Washington** was", "**Guyana**, which …, asked"), the agent after
+//!   "by", the one asked ("urged **Russia**"), a party "between" in a dispute or talks; a list
+//!   ("**China** and **Saudi Arabia** resisted") shares its label;
+//! - otherwise countries and cities are **locations** ("in **Geneva**", "at **Ukraine**"), and
+//!   seats of power ("Kremlin") actors unless after a preposition;
+//! - regions, seas and rivers are always locations; organisations always actors;
+//! - a possessive with a group noun is one actor span ("**Russia’s delegation**", "**Ukraine’s
+//!   air force**"), as is a nationality with one ("the **Russian delegation**", "**U.S. and
+//!   Brazilian officials**"); a nationality alone is nothing, and so is a country that only
+//!   modifies a title followed by a name ("Ukraine’s chief negotiator, **Oksana Hrytsenko**").
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::words::{is_dotted_abbreviation, is_function_word, lower, word_set, FastHash, Gap, Tok, Words};
+use super::{Labels, Suggestion};
+
+const COUNTRIES: &str = include_str!("../../data/gazetteers/countries.txt");
+const CITIES: &str = include_str!("../../data/gazetteers/cities.txt");
+const REGIONS: &str = include_str!("../../data/gazetteers/regions.txt");
+const ORGANISATIONS: &str = include_str!("../../data/gazetteers/organisations.txt");
+const DEMONYMS: &str = include_str!("../../data/gazetteers/demonyms.txt");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Country,
+    City,
+    Region,
+    Org,
+    Seat,
+    Demonym,
+}
+
+struct Entry {
+    /// Token texts (apostrophes normalised to '), and whether each touches the one before.
+    toks: Vec<(String, bool)>,
+    kind: Kind,
+}
+
+struct Gazetteer {
+    entries: Vec<Entry>,
+    /// First token → entries starting with it, longest first.
+    by_first: HashMap<String, Vec<usize>, FastHash>,
+    demonyms: HashSet<&'static str, FastHash>,
+}
+
+fn normalise(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.contains('’') {
+        word.replace('’', "'").into()
+    } else {
+        word.into()
+    }
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        let mut entries = Vec::new();
+        let mut demonyms = HashSet::default();
+        let files = [
+            (COUNTRIES, Kind::Country),
+            (CITIES, Kind::City),
+            (REGIONS, Kind::Region),
+            (ORGANISATIONS, Kind::Org),
+            (DEMONYMS, Kind::Demonym),
+        ];
+        for (file, kind) in files {
+            for line in file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                let (line, kind) = match line.strip_prefix("seat:") {
+                    Some(rest) => (rest, Kind::Seat),
+                    None => (line, kind),
+                };
+                if kind == Kind::Demonym && !line.contains(' ') {
+                    demonyms.insert(line);
+                }
+                let words = Words::new(line);
+                let toks = words
+                    .toks
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| (normalise(t.text).into_owned(), k > 0 && t.gap == Gap::None))
+                    .collect();
+                entries.push(Entry { toks, kind });
+            }
+        }
+        let mut by_first: HashMap<String, Vec<usize>, FastHash> = HashMap::default();
+        for (index, entry) in entries.iter().enumerate() {
+            let first = entry.toks[0].0.clone();
+            if first == "The" {
+                by_first.entry("the".into()).or_default().push(index);
+            }
+            by_first.entry(first).or_default().push(index);
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|&i| std::cmp::Reverse(entries[i].toks.len()));
+        }
+        Gazetteer { entries, by_first, demonyms }
+    })
+}
+
+/// A gazetteer entry found in the text.
+#[derive(Clone, Copy, Debug)]
+struct Match {
+    last: usize,
+    kind: Kind,
+    possessive: bool,
+}
+
+impl Gazetteer {
+    /// The longest entry starting at token `i`.
+    fn match_at(&self, w: &Words, i: usize) -> Option<Match> {
+        let tok = w.get(i)?;
+        let key = normalise(tok.text);
+        let direct = self.by_first.get(key.as_ref());
+        let possessive = if tok.is_possessive() { self.by_first.get(normalise(tok.base()).as_ref()) } else { None };
+        if direct.is_none() && possessive.is_none() {
+            return None;
+        }
+        let mut candidates: Vec<usize> = direct.into_iter().chain(possessive).flatten().copied().collect();
+        if possessive.is_some() {
+            candidates.sort_by_key(|&c| std::cmp::Reverse(self.entries[c].toks.len()));
+        }
+        'entries: for index in candidates {
+            let entry = &self.entries[index];
+            let n = entry.toks.len();
+            let mut possessive = false;
+            for (k, (word, tight)) in entry.toks.iter().enumerate() {
+                let Some(t) = w.get(i + k) else { continue 'entries };
+                if k > 0 && ((t.gap == Gap::None) != *tight || t.gap == Gap::Line) {
+                    continue 'entries;
+                }
+                let text = normalise(t.text);
+                let same = text == *word || k == 0 && word == "The" && t.text == "the";
+                if same {
+                    continue;
+                }
+                if k == n - 1 && t.is_possessive() && normalise(t.base()) == *word {
+                    possessive = true;
+                    continue;
+                }
+                continue 'entries;
+            }
+            // "Chad" must not match the start of "Chadian"-like longer tokens: tokens are whole.
+            return Some(Match { last: i + n - 1, kind: entry.kind, possessive });
+        }
+        None
+    }
+}
+
+/// Whether `word` is a nationality adjective ("Ukrainian"), used by the figure rule too.
+pub(crate) fn is_demonym(word: &str) -> bool {
+    gazetteer().demonyms.contains(word)
+}
+
+/// Titles that precede a name and are not part of it, and descriptors used the same way
+/// ("rival Volkswagen", "striker X"). Lower case; compared case-insensitively.
+#[rustfmt::skip]
+const TITLES: &[&str] = &[
+    "president", "vice-president", "president-elect", "minister", "premier", "chancellor", "secretary",
+    "secretary-general", "spokesperson", "spokesman", "spokeswoman", "envoy", "adviser", "advisor", "ambassador",
+    "negotiator", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "lawmaker", "governor",
+    "gov", "mayor", "general", "gen", "admiral", "adm", "colonel", "col", "lieutenant", "lt", "captain", "capt",
+    "commander", "sergeant", "sgt", "marshal", "king", "queen", "prince", "princess", "pope", "sheikh", "emir",
+    "ayatollah", "patriarch", "archbishop", "bishop", "cardinal", "rabbi", "imam", "judge", "prosecutor", "chief",
+    "head", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo", "coach", "leader", "speaker",
+    "deputy", "mr", "mrs", "ms", "dr", "prof", "professor", "sir", "dame", "lord", "economist", "analyst", "rival",
+    "former", "veteran", "incumbent", "opposition", "striker", "midfielder", "defender", "goalkeeper", "teammate",
+    "compatriot", "challenger", "candidate", "billionaire", "businessman", "businesswoman", "tycoon", "activist",
+    "lawyer", "author", "writer", "singer", "actor", "actress", "artist", "founder", "owner", "journalist",
+    "reporter", "correspondent", "historian", "scientist", "researcher", "doctor", "nurse", "teacher", "player",
+    "champion", "runner", "cyclist", "boxer", "driver",
+];
+
+/// Title words that also start ordinary capitalised names and so do not split a sequence.
+const TITLE_NOT_SPLITTING: &[&str] = &["chief", "head", "general", "deputy", "speaker", "leader", "chair", "lord"];
+
+word_set!(fn titles = TITLES);
+word_set!(fn verbs = VERBS);
+word_set!(fn groups = GROUPS);
+
+fn is_title(word: &str) -> bool {
+    titles().contains(lower(word).as_ref())
+}
+
+fn is_verb(word: &str) -> bool {
+    verbs().contains(word)
+}
+
+/// Nouns for a group or institution that acts: "delegation", "army", "officials".
+#[rustfmt::skip]
+const GROUPS: &[&str] = &[
+    "delegation", "delegations", "government", "governments", "army", "armies", "military", "forces", "force",
+    "troops", "soldiers", "navy", "officials", "authorities", "diplomats", "negotiators", "ministry", "ministries",
+    "parliament", "lawmakers", "legislators", "police", "prosecutors", "investigators", "regulators", "embassy",
+    "consulate", "team", "side", "leadership", "administration", "cabinet", "commission", "agency", "intelligence",
+    "guard", "guards", "command", "staff", "presidency", "mission", "leaders", "regime", "junta", "rebels",
+    "separatists", "militia", "militias", "fighters", "insurgents", "bank", "court", "courts", "council", "senate",
+    "congress", "office", "service", "services", "secretariat", "body", "watchdog", "regulator", "department",
+    "authority", "directorate", "bureau", "committee", "panel", "tribunal",
+];
+
+/// Nouns before "from" whose country is a party: "negotiators from Israel".
+#[rustfmt::skip]
+const PARTY_MEMBERS: &[&str] = &[
+    "negotiators", "delegation", "delegations", "delegates", "officials", "mediators", "envoys", "representatives",
+    "diplomats", "ministers", "leaders", "teams", "team", "troops", "forces", "soldiers",
+];
+
+/// Words after a name that say it acts.
+#[rustfmt::skip]
+const VERBS: &[&str] = &[
+    "said", "says", "say", "insists", "insisted", "wants", "wanted", "proposes", "proposed", "asks", "asked",
+    "announces", "announced", "denies", "denied", "accuses", "accused", "rejects", "rejected", "agrees", "agreed",
+    "calls", "called", "claims", "claimed", "demands", "demanded", "warns", "warned", "urges", "urged", "offers",
+    "offered", "refuses", "refused", "threatens", "threatened", "launches", "launched", "attacked", "struck", "fired",
+    "sent", "sends", "signed", "signs", "held", "holds", "hosted", "hosts", "has", "had", "have", "would", "will",
+    "could", "should", "may", "might", "must", "can", "cannot", "is", "was", "were", "are", "does", "did", "plans",
+    "planned", "intends", "hopes", "hoped", "expects", "expected", "believes", "believed", "reported", "reports",
+    "confirmed", "confirms", "stated", "told", "tells", "noted", "notes", "added", "argued", "argues", "responded",
+    "replied", "vowed", "vows", "pledged", "pledges", "promised", "promises", "seeks", "sought", "needs", "needed",
+    "continues", "continued", "remains", "remained", "moved", "moves", "decided", "decides", "imposed", "imposes",
+    "won", "wins", "lost", "loses", "beat", "beats", "defeated", "joined", "joins", "left", "leaves", "withdrew",
+    "withdraws", "invaded", "invades", "supports", "supported", "backs", "backed", "opposes", "opposed", "resisted",
+    "resists", "blocked", "blocks", "vetoed", "approved", "approves", "voted", "votes", "maintains", "maintained",
+    "accepted", "accepts", "welcomed", "welcomes", "condemned", "condemns", "criticised", "criticized", "criticises",
+    "criticizes", "blamed", "blames", "ordered", "orders", "deployed", "deploys", "shot", "downed", "destroyed",
+    "captured", "repelled", "took", "takes", "gave", "gives", "made", "makes", "began", "begins", "started", "starts",
+    "ended", "ends", "stopped", "stops", "boycotted", "insist", "want", "propose", "agree", "reject", "deny",
+    "accuse", "warn", "urge", "plan", "hope", "expect", "believe", "need", "seek", "continue", "remain", "insisting",
+    "saying", "wrote", "writes", "spoke", "speaks", "met", "meets", "hit", "hits",
+];
+
+/// Verbs of saying, after which a singular capitalised word at a sentence start is a name.
+#[rustfmt::skip]
+const SPEECH: &[&str] = &[
+    "said", "says", "told", "announced", "reported", "warned", "added", "confirmed", "denied", "stated", "wrote",
+    "declined", "insisted", "argued",
+];
+
+/// Capitalised words that start sentences as common nouns before a verb of saying.
+#[rustfmt::skip]
+const COMMON_SUBJECTS: &[&str] = &[
+    "Police", "People", "Staff", "Everyone", "Everybody", "Nobody", "Someone", "Somebody", "Anyone", "Nothing",
+    "Security", "Management", "Government", "Parliament", "Military", "Media", "Intelligence", "Opposition", "Family",
+    "Research", "Data", "Evidence", "Polling", "Turnout", "Inflation", "Trade", "Growth", "Health",
+];
+
+/// Words between a subject and its verb that do not break the link ("Russia also said").
+#[rustfmt::skip]
+const ADVERBS: &[&str] = &[
+    "also", "still", "now", "again", "already", "reportedly", "then", "later", "previously", "repeatedly", "never",
+    "has", "have", "had", "not",
+];
+
+/// Words before a name that ask something of it: it is an actor ("urged Russia to").
+#[rustfmt::skip]
+const ASKING: &[&str] = &[
+    "urged", "urges", "urging", "asked", "asks", "asking", "told", "tells", "pressed", "presses", "pressing",
+    "warned", "warns", "accused", "accuses", "invited", "invites", "condemned", "condemns", "criticised",
+    "criticized", "blamed", "blames", "thanked", "thanks", "praised", "sanctioned", "allowed", "forced", "persuaded",
+    "called", "lent", "lends", "gave", "gives", "granted", "awarded", "offered", "promised", "sold", "paid",
+];
+
+/// Nouns before "from" that make what follows the one who acts: "pressure from Washington".
+#[rustfmt::skip]
+const FROM_ACTOR: &[&str] = &[
+    "pressure", "support", "criticism", "demands", "demand", "request", "requests", "calls", "threats", "objections",
+    "opposition", "backing", "approval", "permission", "warnings", "complaints", "orders", "response", "reply",
+];
+
+/// Lower-case nouns right before a name that say it is an organisation: "the polling firm
+/// Cadem", "the broadcaster NTV", "the consultancy Trivium".
+#[rustfmt::skip]
+const ORG_TYPES: &[&str] = &[
+    "firm", "company", "consultancy", "group", "agency", "broadcaster", "newspaper", "bank", "carmaker", "chipmaker",
+    "automaker", "airline", "insurer", "lender", "retailer", "startup", "start-up", "association", "union", "charity",
+    "operator", "regulator", "party", "network", "website", "outlet", "magazine", "daily", "publisher",
+    "manufacturer", "maker", "supplier", "producer", "developer", "giant", "conglomerate", "fund", "investor",
+    "organisation", "organization", "club", "militia", "movement", "alliance", "coalition", "institute", "university",
+    "watchdog", "insurer", "miner", "exporter", "importer", "platform", "app", "brand", "label",
+];
+
+/// Nouns before "between" that make the two sides parties ("dispute between Guyana and …").
+#[rustfmt::skip]
+const PARTIES: &[&str] = &[
+    "dispute", "disputes", "talks", "war", "wars", "conflict", "deal", "agreement", "negotiations", "relations",
+    "tensions", "trade", "fighting", "clashes", "summit", "meeting", "ceasefire", "truce", "treaty", "accord",
+    "rivalry", "row", "standoff", "exchange", "contacts", "dialogue", "match", "game", "final",
+];
+
+/// Prepositions before a place: it is a location, not an actor.
+#[rustfmt::skip]
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "near", "inside", "outside", "across", "throughout", "into", "from", "to", "toward", "towards",
+    "around", "over", "through", "via", "within", "of", "off", "along", "beyond", "onto", "across", "between", "for",
+    "under", "on", "above", "below", "against", "with",
+];
+
+/// Prepositions that make an unknown capitalised word a place ("in Tawila").
+const STRONG_PLACE_PREPOSITIONS: &[&str] =
+    &["in", "near", "inside", "outside", "across", "throughout", "into", "towards", "toward", "around", "outskirts"];
+
+/// Nouns before "of" that make what follows a place ("city of El Fasher", "mayor of Lyon").
+#[rustfmt::skip]
+const PLACE_OF: &[&str] = &[
+    "city", "town", "village", "capital", "region", "province", "state", "district", "mayor", "governor", "outskirts",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+    "suburbs", "port", "island", "coast", "streets", "area", "republic", "oblast", "county", "heart",
+];
+
+/// Capitalised words that end a place name ("Red Sea", "Maidan Square").
+#[rustfmt::skip]
+const PLACE_WORDS: &[&str] = &[
+    "Sea", "Ocean", "River", "Island", "Islands", "Mountains", "Mountain", "Valley", "Street", "Square", "Avenue",
+    "Bridge", "Airport", "Station", "Province", "Region", "Oblast", "County", "District", "Strait", "Gulf", "Bay",
+    "Lake", "Desert", "Coast", "Peninsula", "Plain", "Park", "Port", "Canal", "Heights", "Strip", "Plateau", "Basin",
+    "Delta", "Hills", "Forest", "Harbour", "Harbor", "Road", "Highway", "Dam", "Crossing", "Camp", "Pass", "Canyon",
+    "Falls", "Glacier", "Volcano", "Reef", "Stadium", "Arena", "Palace", "Castle", "Cathedral", "Mosque", "Temple",
+    "Base",
+];
+
+/// Sequences ending in these name events, laws and the like: neither actor nor location.
+#[rustfmt::skip]
+const EVENT_WORDS: &[&str] = &[
+    "Slam", "Cup", "Open", "Championship", "Championships", "Games", "Olympics", "Marathon", "Summit", "Conference",
+    "Festival", "Prize", "Award", "Awards", "Trophy", "Tour", "Series", "Prix", "Derby", "Final", "Finals", "Expo",
+    "Forum", "Week", "Day", "War", "Act", "Treaty", "Accord", "Agreement", "Plan", "Initiative", "Protocol",
+    "Strategy", "Bill", "Budget", "Report", "Index", "Award", "Cup", "Show", "Prize", "Deal", "Pact", "Declaration",
+];
+
+/// Lower-case words after a place that belong to it ("Bryansk region").
+const PLACE_SUFFIXES: &[&str] =
+    &["region", "province", "oblast", "district", "county", "governorate", "prefecture", "state", "area", "corridor"];
+
+/// Lower-case facility nouns after a name that make one place with it ("Mirafiori plant",
+/// "Zaporizhzhia nuclear power plant"), possibly after two modifiers.
+#[rustfmt::skip]
+const FACILITIES: &[&str] = &[
+    "plant", "factory", "hospital", "airport", "airbase", "base", "prison", "camp", "mine", "refinery", "station",
+    "stadium", "dam", "reactor", "complex", "compound", "port", "terminal", "pipeline", "bridge", "crossing",
+    "checkpoint", "mosque", "church", "cathedral", "university", "school", "embassy", "square", "market",
+];
+
+/// Words that make a capitalised sequence an organisation, not a person.
+#[rustfmt::skip]
+const ORG_WORDS: &[&str] = &[
+    "Court", "Bank", "Council", "Organization", "Organisation", "Union", "Ministry", "Agency", "Service",
+    "Commission", "Committee", "Party", "Parliament", "Association", "Forces", "Force", "Army", "Fund", "Programme",
+    "Program", "Office", "Institute", "University", "Company", "Group", "Corporation", "Corp", "Inc", "Ltd",
+    "Foundation", "Alliance", "Federation", "Front", "Movement", "Authority", "Department", "Bureau", "Centre",
+    "Center", "Assembly", "Congress", "Senate", "Guard", "Police", "Reserve", "League", "Club", "News", "Times",
+    "Post", "Network", "Airlines", "Airways", "Motors", "Energy", "Partners", "Holdings", "Systems", "Technologies",
+    "International", "Watch", "Cross", "Crescent", "Navy", "Church", "Coalition", "Society", "Board", "Fed",
+    "Secretariat", "Tribunal", "Command", "Brigade", "Battalion", "Regiment", "Division", "Corps", "Museum", "School",
+    "College", "Academy", "Hospital", "Trust", "Project", "Service", "Athletics", "FC", "Railways", "Exchange",
+    "Mission", "Club", "Chips", "Motors", "Airlines", "Bank", "Institute", "Representative",
+];
+
+/// Words after which "of" or "for" continues a capitalised name ("Bank of England").
+#[rustfmt::skip]
+const OF_HEADS: &[&str] = &[
+    "Bank", "Court", "Republic", "University", "Ministry", "Department", "Council", "Organization", "Organisation",
+    "Sea", "Gulf", "Strait", "Bay", "Isle", "City", "Province", "State", "Kingdom", "Union", "Church", "Institute",
+    "School", "Museum", "Office", "Secretary", "Minister", "Chamber", "House", "Commonwealth", "League", "Federation",
+    "Association", "Academy", "Party", "Order", "Duke", "Prince", "King", "Queen", "Governor", "Mayor", "Head",
+    "Chief", "Commission", "Committee", "Centre", "Center", "Agency", "Fund", "Alliance", "Coalition", "Society",
+    "Foundation", "Movement", "Board", "Bureau", "Authority", "Cape", "Lake", "Mount", "Bank", "Statue", "Palace",
+    "Tower", "Battle", "Treaty", "Sisters", "Friends", "Doctors", "Reporters", "Secretariat", "Tribunal",
+];
+
+const DIRECTIONS: &[&str] =
+    &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"];
+
+#[rustfmt::skip]
+const NOT_NAMES: &[&str] = &[
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November", "December", "I", "OK",
+];
+
+/// All-caps words that are not actors.
+#[rustfmt::skip]
+const ACRONYM_STOP: &[&str] = &[
+    "GDP", "CEO", "CFO", "COO", "CTO", "AI", "TV", "PM", "AM", "GMT", "UTC", "CET", "EST", "COVID", "HIV", "AIDS",
+    "LNG", "DNA", "IT", "PR", "OK", "ID", "VAT", "SUV", "NGO", "NGOs", "MP", "MPs", "PhD", "II", "III", "IV", "VI",
+    "VII", "VIII", "IX", "XI", "FAQ", "PDF", "EV", "EVs", "GPS", "UAV", "UAVs", "USD", "EUR", "GBP", "CPI", "PMI",
+    "IPO", "ETF", "KM", "MW", "GW", "OR", "AND", "THE", "NOT", "US", "WW", "WWII", "LGBT", "LGBTQ", "CO", "BBC",
+];
+
+fn is_name_word(tok: &Tok) -> bool {
+    tok.is_capitalised()
+        && tok.is_word()
+        && !tok.text.chars().any(|c| c.is_ascii_digit())
+        && !NOT_NAMES.contains(&tok.text)
+        && !(tok.text.chars().count() == 1 && tok.text != "I")
+        || tok.text.chars().count() == 1 && tok.text.chars().all(char::is_uppercase) && tok.text != "I"
+}
+
+fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n) && word.chars().all(|c| c.is_ascii_uppercase()) && !ACRONYM_STOP.contains(&word)
+}
+
+/// A name found, with the label it will get (`None`: a place whose label depends on context).
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    first: usize,
+    last: usize,
+    label: Label,
+    rule: &'static str,
+    /// A person (or a one-word organisation): its last word is then an actor at its other
+    /// mentions.
+    person: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Label {
+    Actor,
+    Location,
+    /// A country or city: an actor when it acts, else a location.
+    Place,
+    /// A seat of power: an actor unless after a preposition.
+    Seat,
+}
+
+struct Finder<'w, 't> {
+    w: &'w Words<'t>,
+    g: &'static Gazetteer,
+    mentions: Vec<Mention>,
+    /// Words that stand capitalised somewhere other than at a sentence start: proper nouns.
+    proper: HashSet<&'t str>,
+}
+
+pub(super) fn find(w: &Words, labels: &Labels, out: &mut Vec<Suggestion>) {
+    let proper = w.toks.iter().filter(|t| !t.sentence_start && t.is_capitalised()).map(|t| t.text).collect();
+    let mut f = Finder { w, g: gazetteer(), mentions: Vec::new(), proper };
+    let mut i = 0;
+    while i < w.len() {
+        i = f.step(i);
+    }
+    f.label_places();
+    f.propagate_surnames();
+    f.drop_names_taken_for_places();
+    for m in &f.mentions {
+        let label = match m.label {
+            Label::Actor => &labels.actor,
+            Label::Location => &labels.location,
+            Label::Place | Label::Seat => continue,
+        };
+        out.push(Suggestion {
+            start: w.toks[m.first].start,
+            end: w.toks[m.last].end,
+            label: label.clone(),
+            rule: m.rule,
+        });
+    }
+}
+
+impl Finder<'_, '_> {
+    fn tok(&self, i: usize) -> Option<&Tok<'_>> {
+        self.w.get(i)
+    }
+
+    fn push(&mut self, first: usize, last: usize, label: Label, rule: &'static str, person: bool) {
+        self.mentions.push(Mention { first, last, label, rule, person });
+    }
+
+    /// Looks at token `i`; returns the next token to look at.
+    fn step(&mut self, i: usize) -> usize {
+        let tok = self.w.toks[i];
+        if !tok.is_word() {
+            return i + 1;
+        }
+        if let Some(after) = self.dateline(i) {
+            return after;
+        }
+        if tok.is_capitalised() && is_name_word(&tok) {
+            return self.sequence(i);
+        }
+        if tok.is_lowercase_word() {
+            if let Some(next) = self.title_cue(i) {
+                return next;
+            }
+            if let Some(m) = self.g.match_at(self.w, i) {
+                if m.kind == Kind::Region {
+                    self.push(i, m.last, Label::Location, "gazetteer", false);
+                    return m.last + 1;
+                }
+                if m.kind == Kind::Org {
+                    self.push(i, m.last, Label::Actor, "gazetteer", false);
+                    return m.last + 1;
+                }
+            }
+        }
+        i + 1
+    }
+
+    /// A wire dateline at the start of a paragraph ("KYIV, Ukraine (AP) —"): where the story
+    /// was filed, not part of it. Returns the token after its dash.
+    fn dateline(&self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let tok = &w.toks[i];
+        let shouting = tok.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && tok.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if tok.gap != Gap::Line || !shouting {
+            return None;
+        }
+        (i + 1..(i + 12).min(w.len()))
+            .take_while(|&k| w.toks[k].gap != Gap::Line)
+            .find(|&k| matches!(w.toks[k].text, "—" | "–" | "--") || w.toks[k].is("-") && w.toks[k].gap == Gap::Space)
+            .map(|k| k + 1)
+    }
+
+    /// The last token of the capitalised sequence starting at `i`.
+    fn sequence_end(&self, i: usize) -> usize {
+        let w = self.w;
+        let mut last = i;
+        loop {
+            if w.toks[last].is_possessive() {
+                return last;
+            }
+            // "U.S." / "J." keep their full stop; then the name may go on.
+            let mut end = last;
+            let abbreviated = is_dotted_abbreviation(w.toks[end].text) || matches!(w.toks[end].text, "Jr" | "Sr");
+            if w.get(end + 1).is_some_and(|t| t.is(".") && t.gap == Gap::None) && abbreviated {
+                end += 1;
+            }
+            // Hyphenated: "Guinea-Bissau", "al-Sharaa", "Rostov-on-Don".
+            if end == last {
+                if let (Some(dash), Some(part)) = (w.get(last + 1), w.get(last + 2)) {
+                    // "Guinea-Bissau", "Rostov-on-Don", "al-Sharaa"; not "Taiwan-based".
+                    let particle = matches!(part.text, "on" | "sur" | "de" | "le" | "la" | "al" | "el" | "upon")
+                        && w.get(last + 3).is_some_and(|t| t.is("-") && t.gap == Gap::None);
+                    let joins = part.is_capitalised() || particle;
+                    if dash.is("-") && dash.gap == Gap::None && part.gap == Gap::None && part.is_word() && joins {
+                        last += 2;
+                        continue;
+                    }
+                }
+            }
+            let Some(next) = w.get(end + 1) else { return end };
+            if next.gap != Gap::Space {
+                return end;
+            }
+            if is_name_word(next) {
+                last = end + 1;
+                continue;
+            }
+            // Connectors inside names: "Bank of England", "Organization for Migration".
+            let connector = matches!(
+                next.text,
+                "of" | "for"
+                    | "on"
+                    | "de"
+                    | "del"
+                    | "da"
+                    | "dos"
+                    | "van"
+                    | "von"
+                    | "bin"
+                    | "al"
+                    | "la"
+                    | "le"
+                    | "du"
+                    | "der"
+            );
+            if connector {
+                let joins_org = matches!(next.text, "of" | "for" | "on") && OF_HEADS.contains(&w.toks[end].text)
+                    || !matches!(next.text, "of" | "for" | "on");
+                let mut after = end + 2;
+                if w.get(after).is_some_and(|t| t.is("the") && t.gap == Gap::Space) && next.is("of") {
+                    after += 1;
+                }
+                if joins_org && w.get(after).is_some_and(|t| t.gap == Gap::Space && is_name_word(t)) {
+                    last = after;
+                    continue;
+                }
+            }
+            return end;
+        }
+    }
+
+    /// A capitalised sequence at `i`: gazetteer entries, titles, names.
+    fn sequence(&mut self, i: usize) -> usize {
+        // "the Hague": a name that carries its article, written in lower case.
+        if i > 0 && self.w.toks[i - 1].is("the") {
+            if let Some(m) = self.g.match_at(self.w, i - 1) {
+                if m.last >= i {
+                    return self.entity(i - 1, m);
+                }
+            }
+        }
+        let end = self.sequence_end(i);
+        let mut s = i;
+        // A whole gazetteer entry, "The Hague" included.
+        if let Some(m) = self.g.match_at(self.w, s) {
+            if m.last >= end {
+                return self.entity(s, m);
+            }
+        }
+        // A sentence-initial function word is not part of the name: "In Lviv", "The Kremlin".
+        let first = &self.w.toks[s];
+        let lower = first.text.to_lowercase();
+        if first.sentence_start && is_function_word(&lower) && !is_title(first.text) {
+            s += 1;
+        }
+        if s > end {
+            return end + 1;
+        }
+        if let Some(m) = self.g.match_at(self.w, s) {
+            if m.last >= end {
+                return self.entity(s, m);
+            }
+        }
+        // Titles split the sequence: "ECB President Clara Meinhardt".
+        if let Some((title_start, title_end)) = self.last_title(s, end) {
+            if title_end < end {
+                let first = title_end + 1;
+                self.push(first, end, Label::Actor, "title", true);
+                return end + 1;
+            }
+            // A title used alone: "the Russian Deputy Foreign Minister" (not when a name follows).
+            let nationality =
+                self.g.match_at(self.w, s).is_some_and(|m| matches!(m.kind, Kind::Demonym | Kind::Country | Kind::Org));
+            if nationality && s < title_start && self.name_after(end).is_none() {
+                self.push(s, end, Label::Actor, "title", false);
+                return end + 1;
+            }
+            return self.apposition(end).unwrap_or(end + 1);
+        }
+        // "North Darfur": a direction and a known place.
+        if DIRECTIONS.contains(&self.w.toks[s].text) && s < end {
+            if let Some(m) = self.g.match_at(self.w, s + 1) {
+                if m.last == end && matches!(m.kind, Kind::Country | Kind::City | Kind::Region) {
+                    self.push(s, end, Label::Location, "gazetteer", false);
+                    return end + 1;
+                }
+            }
+        }
+        let possessive = self.w.toks[end].is_possessive();
+        if s == end {
+            return self.single(s);
+        }
+        if possessive {
+            // "Carolina Reyes’s campaign": the name is not cut out of its possessive.
+            return self.group_after_possessive(s, end, false).unwrap_or(end + 1);
+        }
+        self.name(s, end);
+        end + 1
+    }
+
+    /// A multi-word capitalised name `[s, end]` that is in no gazetteer.
+    fn name(&mut self, s: usize, end: usize) {
+        let w = self.w;
+        let words: Vec<&str> = (s..=end).map(|k| w.toks[k].text).collect();
+        if EVENT_WORDS.contains(words.last().expect("non-empty")) {
+            return;
+        }
+        if let Some(last) = self.place_suffix(end, false) {
+            self.push(s, last, Label::Location, "name", false);
+            return;
+        }
+        let place_word = PLACE_WORDS.contains(words.last().expect("non-empty"));
+        let org = words.iter().any(|word| ORG_WORDS.contains(word) || is_acronym(word));
+        if place_word || (!org && self.place_cue_with(s, true)) {
+            self.push(s, end, Label::Location, "name", false);
+        } else if self.modifies_title(end) {
+            // "Ukrainian Railways spokesperson X": the name only modifies a title.
+        } else {
+            let person =
+                !org && words.iter().all(|word| word.chars().skip(1).any(char::is_lowercase) || word.len() <= 2);
+            self.push(s, end, Label::Actor, "name", person);
+        }
+    }
+
+    /// One capitalised word in no gazetteer.
+    fn single(&mut self, s: usize) -> usize {
+        let tok = self.w.toks[s];
+        if is_title(tok.text) {
+            return self.apposition(s).unwrap_or(s + 1);
+        }
+        let lower = tok.text.to_lowercase();
+        if tok.sentence_start && is_function_word(&lower) || is_demonym(tok.text) {
+            return s + 1;
+        }
+        if let Some(last) = self.place_suffix(s, false) {
+            self.push(s, last, Label::Location, "name", false);
+            return last + 1;
+        }
+        if is_acronym(tok.text) {
+            if !self.modifies_title(s) {
+                self.push(s, s, Label::Actor, "acronym", false);
+            }
+            return s + 1;
+        }
+        if tok.is_possessive() || self.modifies_title(s) {
+            return s + 1;
+        }
+        // "the Biden administration": a name with a group noun right after it.
+        if let Some(next) = self.w.next_word(s + 1) {
+            if next.gap == Gap::Space
+                && matches!(next.text, "administration" | "government" | "cabinet" | "campaign" | "camp")
+            {
+                self.push(s, s + 1, Label::Actor, "group", false);
+                return s + 2;
+            }
+        }
+        // "in Bavaria, Saxony and Berlin": an unknown word inside a list of places is one too.
+        if self.in_place_list(s) {
+            self.push(s, s, Label::Place, "list", false);
+            return s + 1;
+        }
+        // "the polling firm Cadem", "the broadcaster NTV", "the Funke media group".
+        let typed_before = s > 0 && ORG_TYPES.contains(&self.w.toks[s - 1].text) && tok.gap == Gap::Space;
+        let typed_after = (1..=2).any(|k| {
+            (1..=k).all(|m| self.w.next_word(s + m).is_some_and(|t| t.gap == Gap::Space && t.is_lowercase_word()))
+                && ORG_TYPES.contains(&self.w.toks[s + k].text)
+                && (1..k).all(|m| !is_function_word(self.w.toks[s + m].text))
+        });
+        // "Gavi, the vaccine alliance, has pledged": an apposition says what it is.
+        let typed_apposition = self.w.get(s + 1).is_some_and(|t| t.is(","))
+            && self.w.next_word(s + 2).is_some_and(|t| matches!(t.text, "a" | "an" | "the"))
+            && (s + 3..s + 7)
+                .take_while(|&k| self.w.next_word(k).is_some_and(|t| t.is_word()))
+                .any(|k| ORG_TYPES.contains(&self.w.toks[k].text));
+        let typed = typed_before || typed_after || typed_apposition;
+        // An unknown name that acts: "Cadem gave", "Volkswagen, which …, lost". At a sentence
+        // start only when the word is a name elsewhere too, or a singular word before a
+        // speech verb ("Samsung said", but not "Residents reached" or "Officials said").
+        let plural_demonym = tok.text.strip_suffix('s').is_some_and(is_demonym);
+        let camel = tok.text.chars().skip(1).any(char::is_uppercase);
+        let common_start = tok.text.ends_with('s') || COMMON_SUBJECTS.contains(&tok.text);
+        let speech = self.w.next_word(s + 1).is_some_and(|t| t.gap == Gap::Space && SPEECH.contains(&t.text));
+        let proper = !tok.sentence_start || camel || self.proper.contains(tok.text) || (speech && !common_start);
+        if typed || (!plural_demonym && proper && (self.verb_follows(s) || self.according_to(s))) {
+            self.push(s, s, Label::Actor, "name", true);
+            return s + 1;
+        }
+        if !tok.is_possessive() && self.place_cue(s) {
+            self.push(s, s, Label::Location, "place-cue", false);
+        }
+        s + 1
+    }
+
+    /// "Bryansk region", "the Essequibo region", "the Mirafiori plant": the last token of the
+    /// place with its suffix. `known` places take only a few facility nouns ("Zaporizhzhia
+    /// nuclear power plant", but not "a Kyiv school").
+    fn place_suffix(&self, last: usize, known: bool) -> Option<usize> {
+        if self.w.toks[last].is_possessive() {
+            return None;
+        }
+        let next = self.w.next_word(last + 1)?;
+        if next.gap != Gap::Space {
+            return None;
+        }
+        if PLACE_SUFFIXES.contains(&next.text) {
+            return Some(last + 1);
+        }
+        for k in 0..3 {
+            let t = self.w.next_word(last + 1 + k)?;
+            if t.gap != Gap::Space || !t.is_lowercase_word() {
+                return None;
+            }
+            let facility = if known {
+                matches!(
+                    t.text,
+                    "plant" | "airport" | "port" | "refinery" | "dam" | "reactor" | "airbase" | "prison" | "station"
+                )
+            } else {
+                FACILITIES.contains(&t.text)
+            };
+            if facility {
+                return Some(last + 1 + k);
+            }
+            if is_function_word(t.text) || is_verb(t.text) || groups().contains(t.text) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Whether the unknown word at `s` sits in a list right after a place: "Bavaria, Saxony".
+    fn in_place_list(&self, s: usize) -> bool {
+        let w = self.w;
+        let Some(prev) = self.mentions.last() else { return false };
+        if !matches!(prev.label, Label::Place | Label::Location) || prev.last + 1 >= s {
+            return false;
+        }
+        let between: Vec<&str> = (prev.last + 1..s).map(|t| w.toks[t].text).collect();
+        let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | ["or"]);
+        let next = w.get(s + 1);
+        let continues = next.is_none_or(|t| matches!(t.text, "," | "and" | "or" | "." | ";") || t.gap == Gap::Line);
+        joined && continues
+    }
+
+    /// "according to Reuters": the name is a source, an actor.
+    fn according_to(&self, s: usize) -> bool {
+        s >= 2 && self.w.toks[s - 1].is("to") && self.w.toks[s - 2].is_ci("according")
+    }
+
+    /// Whether a place cue precedes token `s`: "in", "near", "city of", "mayor of".
+    fn place_cue(&self, s: usize) -> bool {
+        self.place_cue_with(s, false)
+    }
+
+    /// Like [`Self::place_cue`]; `multi_word` names also take "at" ("at Utopia Planitia").
+    fn place_cue_with(&self, s: usize, multi_word: bool) -> bool {
+        let Some(prev) = s.checked_sub(1).and_then(|p| self.tok(p)) else { return false };
+        if self.w.toks[s].gap == Gap::Line {
+            return false;
+        }
+        let lower = prev.text.to_lowercase();
+        if STRONG_PLACE_PREPOSITIONS.contains(&lower.as_str()) || (multi_word && lower == "at") {
+            return true;
+        }
+        if lower == "of" && s >= 2 {
+            let before = self.w.toks[s - 2].text.to_lowercase();
+            // "Ruth Calloway of Nevada": a person of a place.
+            let person_of = self.mentions.last().is_some_and(|m| m.person && m.last == s - 2);
+            return PLACE_OF.contains(&before.as_str()) || person_of;
+        }
+        false
+    }
+
+    /// Whether the name ending at `last` is followed by a title (it only modifies it, as in
+    /// "Kremlin spokesperson Dmitry Peskov").
+    fn modifies_title(&self, last: usize) -> bool {
+        self.w.next_word(last + 1).is_some_and(|t| t.gap == Gap::Space && is_title(t.text))
+    }
+
+    /// The last title in `[s, end]` as (first, last) token, multi-word titles whole.
+    fn last_title(&self, s: usize, end: usize) -> Option<(usize, usize)> {
+        let mut found = None;
+        let mut k = s;
+        while k <= end {
+            let t = &self.w.toks[k];
+            let lower = t.text.to_lowercase();
+            let splitting = is_title(t.text)
+                && !(TITLE_NOT_SPLITTING.contains(&lower.as_str())
+                    && k == s
+                    && k < end
+                    && !self.is_person_like(k + 1, end));
+            if splitting {
+                let mut last = k;
+                // "Secretary of State", "Prime Minister", "Vice President".
+                if lower == "secretary"
+                    && self.w.get(k + 1).is_some_and(|t| t.is("of"))
+                    && self.w.get(k + 2).is_some_and(|t| t.is("State"))
+                {
+                    last = k + 2;
+                }
+                found = Some((k, last));
+                k = last + 1;
+            } else {
+                k += 1;
+            }
+        }
+        found
+    }
+
+    fn is_person_like(&self, s: usize, end: usize) -> bool {
+        (s..=end).all(|k| {
+            let t = &self.w.toks[k];
+            t.text.chars().skip(1).any(char::is_lowercase) && !ORG_WORDS.contains(&t.text) && !is_title(t.text)
+        })
+    }
+
+    /// A name right after token `at` or after a comma: "…, Ivan Fedorenko". Returns its range.
+    fn name_after(&self, at: usize) -> Option<(usize, usize)> {
+        let w = self.w;
+        let mut j = at + 1;
+        let comma = w.get(j).is_some_and(|t| t.is(",") && t.gap == Gap::None);
+        if comma {
+            j += 1;
+        }
+        let first = w.get(j)?;
+        if first.gap != Gap::Space || !is_name_word(first) {
+            return None;
+        }
+        let lower = first.text.to_lowercase();
+        if is_function_word(&lower) || is_title(first.text) {
+            return None;
+        }
+        let end = self.sequence_end(j);
+        if let Some(m) = self.g.match_at(w, j) {
+            if m.last >= end && m.kind != Kind::Org {
+                return None;
+            }
+        }
+        if comma {
+            // An apposition ends at punctuation, a line end or a verb.
+            let after = w.get(end + 1);
+            let closed = after.is_none_or(|t| !t.is_word() || t.gap == Gap::Line || is_verb(t.text));
+            if !closed {
+                return None;
+            }
+        }
+        Some((j, end))
+    }
+
+    /// After a title ending at `title_end`: the name it introduces, pushed as an actor.
+    fn apposition(&mut self, title_end: usize) -> Option<usize> {
+        let (first, end) = self.name_after(title_end)?;
+        if self.w.toks[end].is_possessive() {
+            return Some(end + 1);
+        }
+        self.push(first, end, Label::Actor, "title", true);
+        Some(end + 1)
+    }
+
+    /// A lower-case title cue at `i`: "spokesperson Dmitri Volkov", "the regional governor,
+    /// Ivan Fedorenko", "a spokesman for Ukrenergo, Oleh Marchuk".
+    fn title_cue(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let tok = w.toks[i];
+        if !is_title(tok.text) {
+            return None;
+        }
+        // "chief negotiator": the title is the last word.
+        if w.next_word(i + 1).is_some_and(|t| t.gap == Gap::Space && is_title(t.text) && t.is_lowercase_word()) {
+            return None;
+        }
+        if let Some(next) = self.apposition(i) {
+            return Some(next);
+        }
+        // "… for Ukrenergo, Oleh Marchuk"
+        let link = w.next_word(i + 1).filter(|t| matches!(t.text, "for" | "of" | "at"))?;
+        let _ = link;
+        let mut j = i + 2;
+        if w.get(j).is_some_and(|t| t.is("the")) {
+            j += 1;
+        }
+        let org = w.get(j).filter(|t| t.gap == Gap::Space && is_name_word(t))?;
+        let _ = org;
+        let org_end = self.sequence_end(j);
+        let (name_first, name_end) = self.name_after(org_end)?;
+        if !w.get(org_end + 1).is_some_and(|t| t.is(",")) {
+            return None;
+        }
+        match self.g.match_at(w, j) {
+            Some(m) if m.last == org_end && m.kind != Kind::Org => {}
+            _ => self.push(j, org_end, Label::Actor, "title", j == org_end),
+        }
+        self.push(name_first, name_end, Label::Actor, "title", true);
+        Some(name_end + 1)
+    }
+
+    /// A gazetteer entry at `s`.
+    fn entity(&mut self, s: usize, m: Match) -> usize {
+        let last = m.last;
+        match m.kind {
+            Kind::Demonym => {
+                // "the Russian delegation", "U.S. and Ukrainian officials", "Russian Deputy Foreign Minister"
+                return self.group_after(s, last).unwrap_or(last + 1);
+            }
+            Kind::Region => {
+                if m.possessive {
+                    return self.group_after_possessive(s, last, true).unwrap_or(last + 1);
+                }
+                // "the Gaza health ministry"
+                if let Some(next) = self.group_after(s, last) {
+                    return next;
+                }
+                let end = self.place_suffix(last, true).unwrap_or(last);
+                self.push(s, end, Label::Location, "gazetteer", false);
+                return end + 1;
+            }
+            _ => {}
+        }
+        if m.possessive {
+            return self.group_after_possessive(s, last, true).unwrap_or(last + 1);
+        }
+        if self.modifies_title(last) {
+            return last + 1;
+        }
+        // "U.S. and Brazilian officials", "EU officials", "the UN refugee agency": a group or
+        // body of that country or organisation.
+        if let Some(next) = self.group_after(s, last) {
+            return next;
+        }
+        // "a senior U.S. official", "a U.S. tariff": an abbreviation used as an adjective.
+        let abbreviation = self.w.slice(s, last).chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        if abbreviation && m.kind == Kind::Country {
+            if let Some(next) = self.w.next_word(last + 1) {
+                let lower = next.text.to_lowercase();
+                if next.gap == Gap::Space
+                    && next.is_lowercase_word()
+                    && !is_verb(next.text)
+                    && !ADVERBS.contains(&lower.as_str())
+                    && !crate::suggest::words::is_function_word(&lower)
+                {
+                    return last + 1;
+                }
+            }
+        }
+        let label = match m.kind {
+            Kind::Org => Label::Actor,
+            Kind::Seat => Label::Seat,
+            _ => Label::Place,
+        };
+        let end = if label == Label::Place { self.place_suffix(last, true).unwrap_or(last) } else { last };
+        if end != last {
+            self.push(s, end, Label::Location, "gazetteer", false);
+        } else {
+            self.push(s, last, label, "gazetteer", false);
+        }
+        end + 1
+    }
+
+    /// Nationalities joined by "and" or commas, then a group noun: one actor. `s..=last` is
+    /// the first nationality (or country abbreviation).
+    fn group_after(&mut self, s: usize, last: usize) -> Option<usize> {
+        let w = self.w;
+        let mut end = last;
+        // More nationalities: ", Ukrainian and Polish".
+        loop {
+            let link = w.get(end + 1);
+            let is_link = link.is_some_and(|t| t.is(",") || t.is("and"));
+            if !is_link {
+                break;
+            }
+            let mut j = end + 2;
+            if w.get(j).is_some_and(|t| t.is("and")) {
+                j += 1;
+            }
+            match self.g.match_at(w, j) {
+                Some(m) if m.kind == Kind::Demonym && !m.possessive => end = m.last,
+                _ => break,
+            }
+        }
+        let head = self.group_head(end)?;
+        if is_title(w.toks[head].text) && self.name_after(head).is_some() {
+            // "the Russian foreign minister, Sergei Lavrov": the name is the actor.
+            return None;
+        }
+        self.push(s, head, Label::Actor, "group", false);
+        Some(head + 1)
+    }
+
+    /// "Russia’s delegation", "Ukraine’s air force": the possessive `s..=last` with its group.
+    fn group_after_possessive(&mut self, s: usize, last: usize, known: bool) -> Option<usize> {
+        let head = self.group_head(last)?;
+        let head_word = self.w.toks[head].text.to_lowercase();
+        if !known && !groups().contains(head_word.as_str()) {
+            return None;
+        }
+        if is_title(&head_word) && self.name_after(head).is_some() {
+            // "Ukraine’s chief negotiator, Oksana Hrytsenko": the title cue takes the name.
+            return Some(last + 1);
+        }
+        self.push(s, head, Label::Actor, "group", false);
+        Some(head + 1)
+    }
+
+    /// The group noun or title ending a phrase of at most three lower-case words after `last`.
+    fn group_head(&self, last: usize) -> Option<usize> {
+        let w = self.w;
+        let mut head = None;
+        for j in last + 1..last + 4 {
+            let Some(t) = w.next_word(j) else { break };
+            if t.gap != Gap::Space {
+                break;
+            }
+            let lower = t.text.to_lowercase();
+            let title_case_title = t.is_capitalised() && is_title(t.text);
+            let institution = matches!(
+                t.text,
+                "Ministry"
+                    | "General"
+                    | "Staff"
+                    | "Foreign"
+                    | "Defence"
+                    | "Defense"
+                    | "Deputy"
+                    | "Interior"
+                    | "Finance"
+                    | "Prime"
+                    | "Vice"
+                    | "Air"
+                    | "Armed"
+                    | "Forces"
+                    | "Force"
+                    | "Navy"
+                    | "Army"
+            );
+            if !(t.is_lowercase_word() || title_case_title || institution) {
+                break;
+            }
+            if is_function_word(&lower) || is_verb(t.text) {
+                break;
+            }
+            if groups().contains(lower.as_str()) || is_title(t.text) {
+                head = Some(j);
+            } else if head.is_some() {
+                break;
+            } else if lower != "armed" && (lower.ends_with("ed") || lower.ends_with('s')) {
+                // "China trains soldiers": a verb, not a modifier of the group.
+                break;
+            }
+        }
+        head
+    }
+
+    /// Decides countries, cities and seats by their context; lists share one decision, and a
+    /// list with a region in it ("Bavaria, Saxony and Berlin") is a list of places.
+    fn label_places(&mut self) {
+        let w = self.w;
+        let n = self.mentions.len();
+        let listable = |m: &Mention| matches!(m.label, Label::Place | Label::Seat | Label::Location | Label::Actor);
+        let mut k = 0;
+        while k < n {
+            if !listable(&self.mentions[k]) {
+                k += 1;
+                continue;
+            }
+            // The list this mention starts: "China and Saudi Arabia", "Russia, Ukraine and the U.S."
+            let mut last_in_list = k;
+            while last_in_list + 1 < n {
+                let a = self.mentions[last_in_list];
+                let b = self.mentions[last_in_list + 1];
+                let between: Vec<&str> = (a.last + 1..b.first).map(|t| w.toks[t].text).collect();
+                let joined = !between.is_empty()
+                    && between.len() <= 3
+                    && between.iter().all(|t| matches!(*t, "," | "and" | "or" | "the" | "&"))
+                    && between.iter().any(|t| matches!(*t, "," | "and" | "or" | "&"))
+                    && (a.last + 1..=b.first).all(|t| w.toks[t].gap != Gap::Line);
+                if joined && listable(&b) {
+                    last_in_list += 1;
+                } else {
+                    break;
+                }
+            }
+            // A list ends with "and" or "or"; commas alone join unrelated names ("in Geneva,
+            // Russia said"), so trim back to the last "and"/"or".
+            while last_in_list > k {
+                let a = self.mentions[last_in_list - 1];
+                let b = self.mentions[last_in_list];
+                if (a.last + 1..b.first).any(|t| matches!(w.toks[t].text, "and" | "or" | "&")) {
+                    break;
+                }
+                last_in_list -= 1;
+            }
+            let list = &self.mentions[k..=last_in_list];
+            if !list.iter().any(|m| matches!(m.label, Label::Place | Label::Seat)) {
+                k = last_in_list + 1;
+                continue;
+            }
+            let has_region = list.iter().any(|m| m.label == Label::Location && m.rule == "gazetteer");
+            let has_actor = list.iter().any(|m| m.label == Label::Actor);
+            let first = list[0].first;
+            let last = list[list.len() - 1].last;
+            let acts = if has_region {
+                Some(false)
+            } else if has_actor && list.len() > 1 {
+                Some(true)
+            } else {
+                self.acts(first, last)
+            };
+            for m in &mut self.mentions[k..=last_in_list] {
+                m.label = match (m.label, acts) {
+                    (Label::Place | Label::Seat, Some(true)) => Label::Actor,
+                    (Label::Place | Label::Seat, Some(false)) => Label::Location,
+                    (Label::Place, None) => Label::Location,
+                    (Label::Seat, None) => Label::Actor,
+                    (other, _) => other,
+                };
+            }
+            k = last_in_list + 1;
+        }
+    }
+
+    /// Whether the name (or list) `first..=last` acts (`Some(true)`), is a place
+    /// (`Some(false)`), or the context does not say (`None`).
+    fn acts(&self, first: usize, last: usize) -> Option<bool> {
+        let w = self.w;
+        let mut p = first;
+        if p > 0 && w.toks[p - 1].is_ci("the") {
+            p -= 1;
+        }
+        if p > 0 && w.toks[p].gap != Gap::Line {
+            let prev = &w.toks[p - 1];
+            let lower = prev.text.to_lowercase();
+            if lower == "by" || ASKING.contains(&lower.as_str()) || self.according_to(p) {
+                return Some(true);
+            }
+            // "negotiators from Israel and Hamas": the country is a party.
+            if lower == "from" && p >= 2 {
+                let noun = w.toks[p - 2].text.to_lowercase();
+                if PARTY_MEMBERS.contains(&noun.as_str()) || FROM_ACTOR.contains(&noun.as_str()) {
+                    return Some(true);
+                }
+            }
+            if lower == "between" {
+                let before = p.checked_sub(2).map(|b| w.toks[b].text.to_lowercase());
+                return Some(before.is_some_and(|b| PARTIES.contains(&b.as_str())));
+            }
+            if PLACE_PREPOSITIONS.contains(&lower.as_str()) {
+                return Some(false);
+            }
+        }
+        self.verb_follows(last).then_some(true)
+    }
+
+    /// Whether a verb follows the name ending at `last`, after a relative clause (", which
+    /// borders both countries,") and an adverb ("also").
+    fn verb_follows(&self, last: usize) -> bool {
+        let w = self.w;
+        let mut j = last + 1;
+        let clause_start = |t: &Tok| {
+            matches!(
+                t.text,
+                "which"
+                    | "who"
+                    | "whose"
+                    | "a"
+                    | "an"
+                    | "the"
+                    | "home"
+                    | "once"
+                    | "long"
+                    | "now"
+                    | "still"
+                    | "already"
+                    | "also"
+            )
+        };
+        if w.get(j).is_some_and(|t| t.is(",")) && w.get(j + 1).is_some_and(clause_start) {
+            let mut k = j + 2;
+            while k < w.len() && !w.toks[k].is(",") && w.toks[k].gap != Gap::Line && !w.toks[k].is(".") {
+                k += 1;
+            }
+            if w.get(k).is_some_and(|t| t.is(",")) {
+                j = k + 1;
+            }
+        }
+        let Some(mut next) = w.next_word(j) else { return false };
+        if ADVERBS.contains(&next.text) && !matches!(next.text, "has" | "have" | "had") {
+            j += 1;
+            let Some(after) = w.next_word(j) else { return false };
+            next = after;
+        }
+        if next.gap == Gap::Line {
+            return false;
+        }
+        let looks_past = next.is_lowercase_word() && next.text.len() >= 5 && next.text.ends_with("ed");
+        // "China produces about 98%": a present-tense verb before its object.
+        let object = w.next_word(j + 1).is_some_and(|t| {
+            t.gap == Gap::Space
+                && (matches!(
+                    t.text,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "about"
+                        | "its"
+                        | "their"
+                        | "more"
+                        | "most"
+                        | "some"
+                        | "all"
+                        | "nearly"
+                        | "almost"
+                        | "over"
+                ) || t.text.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        let looks_present = next.is_lowercase_word()
+            && next.text.len() >= 4
+            && next.text.ends_with('s')
+            && !next.text.ends_with("ss")
+            && object;
+        is_verb(next.text) || looks_past || looks_present
+    }
+
+    /// A word taken for a place by its preposition alone ("Shares in Stellaris") is not one
+    /// when it is part of an actor's name in the same document ("Stellaris Motors").
+    fn drop_names_taken_for_places(&mut self) {
+        let w = self.w;
+        let name_parts: HashSet<&str> = self
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::Actor && m.rule != "place-cue")
+            .flat_map(|m| [w.toks[m.first].text, w.toks[m.last].text])
+            .collect();
+        self.mentions.retain(|m| m.rule != "place-cue" || !name_parts.contains(w.toks[m.first].text));
+    }
+
+    /// A person's last name is an actor wherever else it stands alone ("Reyes said").
+    fn propagate_surnames(&mut self) {
+        let w = self.w;
+        let surnames: HashSet<&str> = self
+            .mentions
+            .iter()
+            .filter(|m| m.person && m.label == Label::Actor)
+            .map(|m| w.toks[m.last].text)
+            .filter(|s| s.chars().count() >= 3 && !is_function_word(&s.to_lowercase()) && !is_title(s))
+            .filter(|s| !self.g.by_first.contains_key(*s))
+            .collect();
+        if surnames.is_empty() {
+            return;
+        }
+        let mut covered = vec![false; w.len()];
+        for m in &self.mentions {
+            for c in &mut covered[m.first..=m.last] {
+                *c = true;
+            }
+        }
+        for (k, t) in w.toks.iter().enumerate() {
+            if !covered[k] && surnames.contains(t.text) {
+                let glued = |j: usize| w.get(j).is_some_and(|n| n.gap == Gap::Space && is_name_word(n));
+                let after_name = k > 0 && t.gap == Gap::Space && is_name_word(&w.toks[k - 1]);
+                if !glued(k + 1) && !after_name {
+                    self.mentions.push(Mention { first: k, last: k, label: Label::Actor, rule: "name", person: false });
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! Quotes: the text between paired quotation marks, without the marks (guidelines, "quote").
+//!
+//! - Pairs: “…” and "…" (English), „…“ (German), «…» and »…«, ‘…’ and '…', ‚…‘, ‹…›. Straight
+//!   marks open or close by what is around them: after a space or at the start of a line and
+//!   before a letter they open; after a letter or punctuation and before a space they close.
+//! - Nesting: single marks inside double ones ("“My coach told me, ‘Just stay patient,’ and I
+//!   listened”") give a span each; the outer one includes the inner marks.
+//! - An apostrophe inside a word ("Ukraine’s", "don't") is not a mark. A ’ after an "s" and
+//!   before a lower-case word ("the states’ rights") closes a single quote only if nothing
+//!   better closes it before the paragraph ends.
+//! - A quote that runs over several sentences is one span.
+//! - Paragraphs (newspaper convention): a quote still open at the end of a paragraph continues
+//!   when the next non-blank paragraph begins with an opening mark of the same kind; it is then
+//!   **one span from its first word to its last**, across the paragraph break, so one quote is
+//!   one span with one speaker. The continuation mark at the start of each later paragraph is
+//!   inside that span. A quote still open at a paragraph end without such a continuation was
+//!   never closed and gives no span.
+//! - The span is trimmed like every suggestion: no spaces, quotation marks or closing
+//!   punctuation at its edges ("water,”" gives "water"); a full stop of an abbreviation stays.
+
+use super::{Labels, Suggestion};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Double,
+    Single,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    kind: Kind,
+    /// The mark that opened it, which decides what may close it.
+    mark: char,
+    /// First code point after the mark.
+    content: usize,
+    /// A possible closing mark seen but not taken (the states’ case), in code points.
+    tentative: Option<usize>,
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// Characters before an opening mark: white space, line start, brackets, dashes, other marks.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '„' | '«' | '»' | '"' | '\'')
+        }
+    }
+}
+
+/// Characters after a closing mark: white space, line end, punctuation, other marks.
+fn closes_before(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
+pub(super) fn find(chars: &[char], labels: &Labels, out: &mut Vec<Suggestion>) {
+    let mut stack: Vec<Open> = Vec::new();
+    let emit = |out: &mut Vec<Suggestion>, start: usize, end: usize| {
+        if start < end {
+            out.push(Suggestion { start, end, label: labels.quote.clone(), rule: "quote" });
+        }
+    };
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_line_break(c) {
+            if stack.is_empty() {
+                i += 1;
+                continue;
+            }
+            // Skip blank lines to the next paragraph's first character.
+            let mut j = i;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            // Inner quotes never run past a paragraph; settle the tentative ones.
+            while stack.len() > 1 {
+                let inner = stack.pop().expect("len > 1");
+                if let Some(end) = inner.tentative {
+                    emit(out, inner.content, end);
+                }
+            }
+            let outer = stack[0];
+            let continues = j < chars.len() && is_continuation(outer, chars[j]);
+            if continues {
+                i = j + 1;
+            } else {
+                if let Some(end) = outer.tentative {
+                    emit(out, outer.content, end);
+                }
+                stack.clear();
+                i = j;
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let next_is_space = next.is_none_or(char::is_whitespace);
+        let opening = opens_after(prev) && !next_is_space;
+        let closing = prev.is_some_and(|p| !p.is_whitespace()) && closes_before(next);
+        let inside_word = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        match c {
+            '“' => {
+                if stack.last().is_some_and(|o| o.mark == '„') || (closing && !opening && has(&stack, Kind::Double)) {
+                    close(&mut stack, Kind::Double, i, out, &emit);
+                } else if !next_is_space {
+                    push(&mut stack, Kind::Double, c, i);
+                }
+            }
+            '”' | '‟' => {
+                if has(&stack, Kind::Double) {
+                    close(&mut stack, Kind::Double, i, out, &emit);
+                } else if opening {
+                    push(&mut stack, Kind::Double, c, i);
+                }
+            }
+            '„' if !next_is_space => push(&mut stack, Kind::Double, c, i),
+            '«' | '»' => {
+                // French spacing puts a space inside the marks: « nous partons ».
+                let partner = if c == '«' { '»' } else { '«' };
+                if stack.iter().any(|o| o.mark == partner) {
+                    close(&mut stack, Kind::Double, i, out, &emit);
+                } else if c == '«' || !next_is_space {
+                    push(&mut stack, Kind::Double, c, i);
+                }
+            }
+            '"' => {
+                if closing && stack.iter().any(|o| o.mark == '"') {
+                    close(&mut stack, Kind::Double, i, out, &emit);
+                } else if opening {
+                    push(&mut stack, Kind::Double, c, i);
+                }
+            }
+            '‹' | '›' => {
+                let partner = if c == '‹' { '›' } else { '‹' };
+                if stack.iter().any(|o| o.mark == partner) {
+                    close(&mut stack, Kind::Single, i, out, &emit);
+                } else if !next_is_space {
+                    push(&mut stack, Kind::Single, c, i);
+                }
+            }
+            '‚' if opening => push(&mut stack, Kind::Single, c, i),
+            '‘' => {
+                if stack.last().is_some_and(|o| o.mark == '‚') {
+                    close(&mut stack, Kind::Single, i, out, &emit);
+                } else if opening {
+                    push(&mut stack, Kind::Single, c, i);
+                }
+            }
+            '’' | '\'' => {
+                if inside_word {
+                    // An apostrophe: "Ukraine’s", "don't".
+                } else if closing && has(&stack, Kind::Single) {
+                    let plural_possessive = prev == Some('s')
+                        && next.is_some_and(char::is_whitespace)
+                        && chars.get(i + 2).is_some_and(|c| c.is_lowercase());
+                    if plural_possessive {
+                        if let Some(open) = stack.iter_mut().rev().find(|o| o.kind == Kind::Single) {
+                            open.tentative.get_or_insert(i);
+                        }
+                    } else {
+                        close(&mut stack, Kind::Single, i, out, &emit);
+                    }
+                } else if opening && next.is_some_and(char::is_alphabetic) && (c == '\'' || c == '’') {
+                    // Straight or typewriter-style opening single mark.
+                    push(&mut stack, Kind::Single, c, i);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    for open in stack {
+        if let Some(end) = open.tentative {
+            emit(out, open.content, end);
+        }
+    }
+}
+
+fn has(stack: &[Open], kind: Kind) -> bool {
+    stack.iter().any(|o| o.kind == kind)
+}
+
+fn push(stack: &mut Vec<Open>, kind: Kind, mark: char, at: usize) {
+    stack.push(Open { kind, mark, content: at + 1, tentative: None });
+}
+
+/// Closes the innermost open quote of `kind` at mark position `at`; quotes opened inside it
+/// and never closed end with it (their tentative close, if any, is used).
+fn close(
+    stack: &mut Vec<Open>,
+    kind: Kind,
+    at: usize,
+    out: &mut Vec<Suggestion>,
+    emit: &impl Fn(&mut Vec<Suggestion>, usize, usize),
+) {
+    let Some(pos) = stack.iter().rposition(|o| o.kind == kind) else { return };
+    for inner in stack.drain(pos + 1..).collect::<Vec<_>>() {
+        if let Some(end) = inner.tentative {
+            emit(out, inner.content, end);
+        }
+    }
+    let open = stack.pop().expect("pos exists");
+    emit(out, open.content, at);
+}
+
+/// Whether `first`, the first character of the next paragraph, re-opens `outer` by the
+/// newspaper convention.
+fn is_continuation(outer: Open, first: char) -> bool {
+    match outer.kind {
+        Kind::Double => matches!(first, '“' | '"' | '„' | '«' | '»'),
+        Kind::Single => matches!(first, '‘' | '\'' | '‚'),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        find(&chars, &Labels::new(), &mut out);
+        out.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+        out.iter()
+            .filter_map(|s| super::super::trim(&chars, s.start, s.end))
+            .map(|(s, e)| chars[s..e].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_nested_and_foreign_marks() {
+        assert_eq!(quotes("He called it “productive and focused.” Then"), ["productive and focused"]);
+        assert_eq!(quotes(r#""We are working," he said. "It is hard.""#), ["We are working", "It is hard"]);
+        assert_eq!(
+            quotes("“My coach told me, ‘Just stay patient,’ and I listened,” she said."),
+            ["My coach told me, ‘Just stay patient,’ and I listened", "Just stay patient"]
+        );
+        assert_eq!(quotes("Er sagte „Wir kommen“ und ging."), ["Wir kommen"]);
+        assert_eq!(quotes("Il a dit « nous partons » hier."), ["nous partons"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert!(quotes("Ukraine’s air force and Russia's don't count.").is_empty());
+        assert_eq!(quotes("‘The states’ rights matter,’ he said."), ["The states’ rights matter"]);
+        assert_eq!(quotes("the states’ rights ‘matter’ here"), ["matter"]);
+    }
+
+    #[test]
+    fn quotes_continue_into_the_next_paragraph_that_opens_with_a_mark() {
+        let text = "“We have restored power.\n\n“We ask people to wait,” he said.\n";
+        assert_eq!(quotes(text), ["We have restored power.\n\n“We ask people to wait"]);
+        assert!(quotes("“Never closed.\n\nNext paragraph.").is_empty());
+    }
+}

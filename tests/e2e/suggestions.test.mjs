@@ -1,0 +1,97 @@
+// Suggestions in the page: proposed spans drawn apart from spans (dashed, data-suggestion-id),
+// never exported until accepted; Enter accepts the one under the cursor and moves on, x rejects;
+// accept all (or all of a label) is one undo step; what the person tagged is proposed elsewhere.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { cpIndexOf, eventually, exportJson, launch, openTextFile, selectText, spans } from './support.mjs';
+
+const TEXT =
+  'Kremlin spokesperson Dmitry Peskov said on Tuesday: “We are working on clarifying the parameters.”\n\n' +
+  'Overnight, air defences shot down nearly 400 drones over Kharkiv and Odesa, officials in Kyiv said.\n';
+const SECOND = 'Later, Dmitry Peskov and the Kremlin repeated it. Rustem Umerov stayed in Kyiv.\n';
+
+describe('suggestions in the release build', { timeout: 60_000 }, () => {
+  let app;
+  let page;
+  before(async () => {
+    app = await launch();
+    page = app.page;
+    await openTextFile(page, 'suggest.txt', TEXT);
+  });
+  after(async () => app?.close());
+
+  const suggestions = () =>
+    page.$$eval('[data-testid=article] [data-suggestion-id]', (els) => {
+      const seen = new Map();
+      for (const e of els) {
+        const id = e.dataset.suggestionId;
+        seen.set(id, { id, label: e.dataset.label, text: (seen.get(id)?.text ?? '') + e.textContent, current: e.dataset.current === 'true' });
+      }
+      return [...seen.values()];
+    });
+
+  test('Suggest proposes quotes, figures, actors and locations, shown apart and not exported', async () => {
+    await page.click('[data-testid=suggest]');
+    await eventually(async () => assert.ok((await suggestions()).length >= 4));
+    const found = await suggestions();
+    const has = (label, text) => found.some((s) => s.label === label && s.text === text);
+    assert.ok(has('quote', 'We are working on clarifying the parameters'), JSON.stringify(found));
+    assert.ok(has('figure', 'nearly 400 drones'), JSON.stringify(found));
+    assert.ok(has('actor', 'Dmitry Peskov'), JSON.stringify(found));
+    assert.ok(has('location', 'Kharkiv'), JSON.stringify(found));
+    assert.equal(found.filter((s) => s.current).length, 1, 'one suggestion under the cursor');
+    const style = await page.$eval('[data-suggestion-id]', (e) => getComputedStyle(e).outlineStyle);
+    assert.equal(style, 'dashed');
+    assert.deepEqual(await spans(page), []);
+    const { json } = await exportJson(page);
+    assert.deepEqual(json.documents[0].spans, [], 'suggestions are never exported');
+  });
+
+  test('Enter accepts the one under the cursor and moves on; x rejects; undo takes the accept back', async () => {
+    const before = await suggestions();
+    const first = before.find((s) => s.current);
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === first.text && s.label === first.label)));
+    const after = await suggestions();
+    assert.equal(after.length, before.length - 1);
+    assert.equal(after.filter((s) => s.current).length, 1, 'the cursor moved to the next');
+    const rejected = after.find((s) => s.current);
+    await page.keyboard.press('x');
+    await eventually(async () => assert.ok(!(await suggestions()).some((s) => s.id === rejected.id)));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.equal((await spans(page)).length, 0));
+    // Suggest again: the rejected one does not come back.
+    await page.click('[data-testid=suggest]');
+    await eventually(async () => assert.ok((await suggestions()).length > 0));
+    assert.ok(!(await suggestions()).some((s) => s.label === rejected.label && s.text === rejected.text));
+  });
+
+  test('accept all of one label, then all; each is one undo step', async () => {
+    const figures = (await suggestions()).filter((s) => s.label === 'figure').length;
+    assert.ok(figures >= 1);
+    await page.click('[data-testid=accept-all-figure]');
+    await eventually(async () => assert.equal((await spans(page)).filter((s) => s.label === 'figure').length, figures));
+    assert.ok((await suggestions()).every((s) => s.label !== 'figure'));
+    const left = (await suggestions()).length;
+    await page.click('[data-testid=accept-all-suggestions]');
+    await eventually(async () => assert.equal((await spans(page)).length, figures + left));
+    assert.equal((await suggestions()).length, 0);
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.equal((await spans(page)).length, figures));
+  });
+
+  test('what the person tagged is proposed in another document', async () => {
+    const start = cpIndexOf(TEXT, 'Kremlin');
+    await selectText(page, start, start + 7);
+    await page.keyboard.press('1');
+    await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === 'Kremlin' && s.label === 'actor')));
+    await openTextFile(page, 'second.txt', SECOND);
+    await page.click('[data-testid=suggest]');
+    await eventually(async () =>
+      assert.ok((await suggestions()).some((s) => s.label === 'actor' && s.text === 'Kremlin'), JSON.stringify(await suggestions())),
+    );
+    assert.deepEqual(app.errors, []);
+  });
+});
