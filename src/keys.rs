@@ -65,6 +65,7 @@ pub enum Command {
     CancelLink,
     AcceptSuggestion,
     RejectSuggestion,
+    OpenFind,
 }
 
 /// Every key, as the help overlay and the README list it (label keys are added from the labels).
@@ -81,6 +82,7 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("drag a selected span's edge", "move that edge (snapped to words)"),
     ("s with a quote selected", "pick its speaker: ↑/↓ and Enter, a digit, or a click"),
     ("Enter / x (suggestions shown)", "accept the suggestion under the cursor and go on / reject it"),
+    ("/", "find: every match highlighted, then tag all as a label"),
     ("Delete / Backspace", "delete the selected span"),
     ("Alt+↑ / Alt+↓", "previous / next document"),
     ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "undo / redo"),
@@ -121,6 +123,7 @@ pub fn command_for(
         "Delete" | "Backspace" => Some(Command::DeleteSelected),
         "Escape" => Some(Command::ClearSelection),
         "?" => Some(Command::ToggleHelp),
+        "/" => Some(Command::OpenFind),
         "j" => Some(Command::SelectNext),
         "k" => Some(Command::SelectPrevious),
         "Tab" if context.article_focused && !press.alt => {
@@ -176,6 +179,7 @@ mod tests {
         assert_eq!(command("Escape", false, false), Some(Command::ClearSelection));
         assert_eq!(command("1", true, false), None, "Ctrl+1 stays the browser's");
         assert_eq!(command("?", false, true), Some(Command::ToggleHelp));
+        assert_eq!(command("/", false, false), Some(Command::OpenFind));
         let focused = KeyContext { article_focused: true, ..KeyContext::default() };
         assert_eq!(in_context("ArrowDown", false, true, focused), Some(Command::SwitchDocument { forward: true }));
         assert_eq!(in_context("ArrowUp", false, true, focused), Some(Command::SwitchDocument { forward: false }));

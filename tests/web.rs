@@ -40,17 +40,8 @@ async fn render(doc: Document) -> (Element, Element) {
     let page = gloo::utils::document();
     let root = page.create_element("div").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
-    let props = ArticleBodyProps {
-        doc: Rc::new(doc),
-        labels: default_labels(),
-        selected: None,
-        linking: None,
-        suggestions: Default::default(),
-        suggestion_cursor: None,
-        onclick: Default::default(),
-        onmousedown: Default::default(),
-        onmouseup: Default::default(),
-    };
+    // Only what the test sets; every other prop takes its default.
+    let props = yew::props!(ArticleBodyProps { doc: Rc::new(doc), labels: default_labels(), selected: None });
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
     let article = settle(|| root.query_selector("[data-testid=article]").ok().flatten()).await;
     (root, article)

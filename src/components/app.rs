@@ -11,6 +11,7 @@ use super::alert::{AlertBar, StorageWarning};
 use super::article::ArticleView;
 use super::autosave::Autosave;
 use super::document_list::DocumentList;
+use super::find_bar::FindBar;
 use super::help::HelpOverlay;
 use super::label_style::label_css;
 use super::side_panel::SidePanel;
@@ -139,6 +140,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             <div class="app" {ondragover} {ondrop}>
                 <Toolbar exact_selection={exact_selection.clone()} />
                 <SuggestionBar />
+                <FindBar />
                 <StorageWarning />
                 <AlertBar />
                 <main class="workspace">

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::paragraph::{LinkMark, ParagraphView, SpanView};
+use super::paragraph::{LinkMark, Overlay, ParagraphView, SpanView};
 use super::store::{ExactSelection, Store};
 use crate::browser;
 use crate::model::{Document, Label, SpanEdge};
@@ -76,6 +76,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         <ArticleBody {doc} labels={store.workspace.labels.clone()} selected={store.selected.clone()}
             linking={store.linking.clone()} suggestions={store.suggestions.clone()}
             suggestion_cursor={store.suggestions.get(store.suggestion_cursor).map(|s| s.id.clone())}
+            find_matches={store.finding.as_ref().map(|f| f.matches.clone()).unwrap_or_default()}
             {onclick} {onmousedown} {onmouseup} />
     }
 }
@@ -92,6 +93,8 @@ pub struct ArticleBodyProps {
     #[prop_or_default]
     pub suggestion_cursor: Option<Rc<str>>,
     #[prop_or_default]
+    pub find_matches: Rc<[(usize, usize)]>,
+    #[prop_or_default]
     pub onclick: Callback<MouseEvent>,
     #[prop_or_default]
     pub onmousedown: Callback<MouseEvent>,
@@ -104,7 +107,14 @@ pub struct ArticleBodyProps {
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let doc = &props.doc;
     let mut buckets = spans_by_paragraph(doc, &props.labels, props.linking.as_ref());
-    add_suggestions(&mut buckets, doc, &props.labels, &props.suggestions, props.suggestion_cursor.as_deref());
+    add_overlays(
+        &mut buckets,
+        doc,
+        &props.labels,
+        &props.suggestions,
+        props.suggestion_cursor.as_deref(),
+        &props.find_matches,
+    );
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
@@ -120,22 +130,44 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     }
 }
 
-/// Puts each suggestion into the paragraphs it touches, in reading order among the spans (a
-/// suggestion with a span's exact extent is drawn inside it).
-fn add_suggestions(
+/// Puts each suggestion and find match into the paragraphs it touches, in reading order among
+/// the spans (an overlay with a span's exact extent is drawn inside it).
+fn add_overlays(
     buckets: &mut [Vec<SpanView>],
     doc: &Document,
     labels: &[Label],
     suggestions: &[Shown],
     cursor: Option<&str>,
+    find_matches: &[(usize, usize)],
 ) {
-    if suggestions.is_empty() {
+    if suggestions.is_empty() && find_matches.is_empty() {
         return;
     }
     let paragraphs = doc.paragraphs();
+    let mut place = |view: SpanView| {
+        let first = paragraph_at(paragraphs, view.start).unwrap_or(0);
+        let last = paragraph_at(paragraphs, view.end - 1).unwrap_or(first);
+        for bucket in &mut buckets[first..=last] {
+            bucket.push(view.clone());
+        }
+    };
+    for (i, &(start, end)) in find_matches.iter().enumerate() {
+        let none: Rc<str> = Rc::from("");
+        place(SpanView {
+            id: format!("m{i}").into(),
+            start,
+            end,
+            label: none.clone(),
+            title: none.clone(),
+            label_name: none,
+            speaker: None,
+            link: LinkMark::None,
+            overlay: Some(Overlay::FindMatch),
+        });
+    }
     for shown in suggestions {
         let name = labels.iter().find(|l| l.id == shown.label).map_or(&*shown.label, |l| l.name.as_str());
-        let view = SpanView {
+        place(SpanView {
             id: shown.id.clone(),
             start: shown.start,
             end: shown.end,
@@ -144,16 +176,11 @@ fn add_suggestions(
             label_name: name.into(),
             speaker: None,
             link: LinkMark::None,
-            suggestion: Some(cursor == Some(&*shown.id)),
-        };
-        let first = paragraph_at(paragraphs, shown.start).unwrap_or(0);
-        let last = paragraph_at(paragraphs, shown.end - 1).unwrap_or(first);
-        for bucket in &mut buckets[first..=last] {
-            bucket.push(view.clone());
-        }
+            overlay: Some(Overlay::Suggestion { current: cursor == Some(&*shown.id) }),
+        });
     }
     for bucket in buckets.iter_mut() {
-        bucket.sort_by_key(|v| (v.start, std::cmp::Reverse(v.end), v.suggestion.is_some()));
+        bucket.sort_by_key(|v| (v.start, std::cmp::Reverse(v.end), v.overlay.is_some()));
     }
 }
 
@@ -216,7 +243,7 @@ fn spans_by_paragraph(doc: &Document, labels: &[Label], linking: Option<&Linking
             label_name,
             speaker: speaker_of(&span.id),
             link: link_mark(&span.id),
-            suggestion: None,
+            overlay: None,
         };
         let first = paragraph_at(paragraphs, span.start).unwrap_or(0);
         let last = paragraph_at(paragraphs, span.end - 1).unwrap_or(first);

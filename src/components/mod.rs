@@ -8,6 +8,7 @@ pub mod article;
 pub mod autosave;
 pub mod document_list;
 pub mod entity_panel;
+pub mod find_bar;
 pub mod help;
 pub mod label_editor;
 pub mod label_style;

@@ -25,8 +25,16 @@ pub struct SpanView {
     pub speaker: Option<Rc<str>>,
     /// Whether the relation picker offers this span, and whether its cursor is on it.
     pub link: LinkMark,
-    /// A suggestion, not a span (`Some(true)`: the one under the suggestion cursor).
-    pub suggestion: Option<bool>,
+    /// Not a span but something drawn over the text: a suggestion or a find match.
+    pub overlay: Option<Overlay>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// A suggestion; `current` when the suggestion cursor is on it.
+    Suggestion { current: bool },
+    /// A match of the find bar.
+    FindMatch,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -78,13 +86,23 @@ impl RenderContext<'_> {
             Piece::Text { start, end } => html! { { self.slice(*start, *end) } },
             Piece::Span { index, depth, height, children, end, .. } => {
                 let span = &self.spans[*index];
-                if let Some(current) = span.suggestion {
-                    return html! {
-                        <span class="suggestion" data-suggestion-id={span.id.clone()} data-label={span.label.clone()}
-                            data-current={current.then_some("true")} title={span.title.clone()}>
-                            { for children.iter().map(|child| self.render(child)) }
-                        </span>
-                    };
+                match span.overlay {
+                    Some(Overlay::Suggestion { current }) => {
+                        return html! {
+                            <span class="suggestion" data-suggestion-id={span.id.clone()} data-label={span.label.clone()}
+                                data-current={current.then_some("true")} title={span.title.clone()}>
+                                { for children.iter().map(|child| self.render(child)) }
+                            </span>
+                        };
+                    }
+                    Some(Overlay::FindMatch) => {
+                        return html! {
+                            <span class="find-match" data-find-match="true">
+                                { for children.iter().map(|child| self.render(child)) }
+                            </span>
+                        };
+                    }
+                    None => {}
                 }
                 let selected = self.selected == Some(&*span.id);
                 // The speaker is named once, after the quote's last piece.

@@ -79,6 +79,11 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
         Command::CancelLink => Action::CancelLink,
         Command::AcceptSuggestion => Action::AcceptSuggestion(None),
         Command::RejectSuggestion => Action::RejectSuggestion(None),
+        Command::OpenFind => {
+            // The text selected, if any, is what to find.
+            let query = gloo::utils::window().get_selection().ok().flatten().map(|s| String::from(s.to_string()));
+            Action::Find { query: query.unwrap_or_default(), case_sensitive: false, whole_word: true }
+        }
     };
     store.dispatch(action);
     true

@@ -5,6 +5,7 @@
 //! turns keys, selections and files into actions.
 
 mod entities;
+mod find;
 mod history;
 mod labels;
 mod linking;
@@ -18,6 +19,7 @@ use crate::formats::storage::Restored;
 use crate::formats::Opened;
 use crate::model::{fresh_id, Document, Relation, Span, SpanEdge, Status, Workspace};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
+pub use find::Find;
 pub use history::HISTORY_LIMIT;
 use history::{Change, Edit, Entry, History, PlacedRelation, PlacedSpan, WorkspaceEdit};
 pub use labels::{LabelAction, PALETTE};
@@ -86,6 +88,15 @@ pub enum Action {
     FocusSuggestion(Rc<str>),
     /// Whether opening or switching to a document runs the suggester.
     SetSuggestOnOpen(bool),
+    /// Open the find bar, or search again with these settings.
+    Find {
+        query: String,
+        case_sensitive: bool,
+        whole_word: bool,
+    },
+    CloseFind,
+    /// Tag every match of the find bar with this label, one undo step.
+    TagAllMatches(Rc<str>),
     /// Group mentions into entities, take one out, rename or merge entities (one undo step each).
     Entities(EntityAction),
     /// Add, rename, recolour, rekey, move or delete a label (one undo step each).
@@ -139,6 +150,8 @@ pub struct State {
     pub suggestion_cursor: usize,
     /// Run the suggester whenever a document is opened or switched to.
     pub suggest_on_open: bool,
+    /// The find bar, when open.
+    pub finding: Option<Find>,
     rejected: Rc<Rejected>,
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
@@ -158,6 +171,7 @@ impl State {
             suggestions: Rc::default(),
             suggestion_cursor: 0,
             suggest_on_open: false,
+            finding: None,
             rejected: Rc::default(),
             storage_warning: None,
             history: Rc::default(),
@@ -207,6 +221,9 @@ impl State {
         let now = self.active_document().cloned();
         if now.as_ref().map(|d| &d.id) != before.as_ref().map(|d| &d.id) {
             self.suggestions = Rc::default();
+            if let Some(find) = self.finding.take() {
+                self.find(find.query, find.case_sensitive, find.whole_word);
+            }
             if self.suggest_on_open {
                 self.run_suggestions();
             }
@@ -269,6 +286,9 @@ impl State {
                 }
             }
             Action::SetSuggestOnOpen(on) => self.suggest_on_open = on,
+            Action::Find { query, case_sensitive, whole_word } => self.find(query, case_sensitive, whole_word),
+            Action::CloseFind => self.finding = None,
+            Action::TagAllMatches(label) => self.tag_all_matches(label),
             Action::Labels(action) => {
                 if let Some(edit) = labels::plan(&self.workspace, action) {
                     self.record_workspace(edit);
@@ -1318,5 +1338,25 @@ mod tests {
         assert_eq!(texts(&accepted).len(), figures);
         assert_eq!(accepted.suggestions.len(), state.suggestions.len() - figures);
         assert!(accepted.suggestions.iter().all(|s| &*s.label != "figure"));
+    }
+
+    #[test]
+    fn find_and_tag_all_tags_every_whole_word_match_once_as_one_step() {
+        let state = tag(state_with("Kyiv and kyiv, not Kyivan; Kyiv."), 0, 4, "location");
+        let found = state.reduce(Action::Find { query: "kyiv".into(), case_sensitive: false, whole_word: true });
+        assert_eq!(&*found.finding.as_ref().unwrap().matches, [(0, 4), (9, 13), (27, 31)]);
+        let tagged = found.reduce(Action::TagAllMatches("location".into()));
+        assert_eq!(
+            texts(&tagged),
+            [
+                ("location".into(), "Kyiv".into()),
+                ("location".into(), "kyiv".into()),
+                ("location".into(), "Kyiv".into())
+            ]
+        );
+        let undone = tagged.reduce(Action::Undo);
+        assert_eq!(texts(&undone).len(), 1, "tag all is one undo step");
+        let exact = undone.reduce(Action::Find { query: "Kyiv".into(), case_sensitive: true, whole_word: false });
+        assert_eq!(exact.finding.unwrap().matches.len(), 3, "Kyivan counts without whole words");
     }
 }

@@ -94,4 +94,24 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
     );
     assert.deepEqual(app.errors, []);
   });
+  test('find and tag all: / opens the bar, matches are highlighted, one click tags every whole-word match', async () => {
+    await openTextFile(page, 'find.txt', 'Kyiv said no. Kyivans waited in kyiv and Kyiv.\n');
+    await page.focus('[data-testid=article]');
+    await page.keyboard.press('/');
+    const input = page.locator('[data-testid=find-input]');
+    await input.waitFor();
+    assert.ok(await input.evaluate((e) => e === document.activeElement), 'the find box has the focus');
+    await input.fill('Kyiv');
+    await eventually(async () => assert.equal(await page.textContent('[data-testid=find-count]'), '3 found'));
+    assert.equal(await page.locator('[data-testid=article] [data-find-match]').count(), 3);
+    await page.click('[data-testid=find-case]');
+    await eventually(async () => assert.equal(await page.textContent('[data-testid=find-count]'), '2 found'));
+    await page.click('[data-testid=find-tag-location]');
+    await eventually(async () => assert.deepEqual((await spans(page)).map((s) => [s.label, s.text]), [['location', 'Kyiv'], ['location', 'Kyiv']]));
+    await input.press('Escape');
+    await eventually(async () => assert.equal(await page.locator('[data-testid=find-bar]').count(), 0));
+    assert.equal(await page.locator('[data-find-match]').count(), 0);
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.equal((await spans(page)).length, 0), 'tag all is one undo step');
+  });
 });
