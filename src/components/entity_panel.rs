@@ -11,6 +11,9 @@ use super::store::Store;
 use crate::model::Document;
 use crate::state::{proposals, Action, EntityAction, ENTITY_LABELS};
 
+/// Documents with more spans than this open with the panel closed.
+const OPEN_UP_TO_SPANS: usize = 2000;
+
 fn input_value(event: &Event) -> Option<String> {
     let target = event.target()?;
     match target.dyn_ref::<web_sys::HtmlInputElement>() {
@@ -30,7 +33,21 @@ fn next_mention(doc: &Document, entity: &str, selected: Option<&str>) -> Option<
 #[function_component]
 pub fn EntityPanel() -> Html {
     let store = use_context::<Store>().expect("EntityPanel is rendered inside the store provider");
+    // Closed, it computes nothing: proposals read every mention, on every edit. It starts
+    // closed on documents with thousands of spans.
+    let open = use_state(|| store.active_document().is_none_or(|d| d.spans().len() < OPEN_UP_TO_SPANS));
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
     let Some(doc) = store.active_document().cloned() else { return html! {} };
+    if !*open {
+        return html! {
+            <section class="entity-panel" data-testid="entity-panel" aria-label="Entities">
+                <h2><button type="button" class="panel-toggle" aria-expanded="false" onclick={toggle}>{ "Entities ▸" }</button></h2>
+            </section>
+        };
+    }
     let span_text = |id: &str| doc.span(id).map(|s| doc.slice(s.start, s.end).to_string()).unwrap_or_default();
     let proposed = proposals(&store.workspace, &doc).into_iter().map(|proposal| {
         let accept = {
@@ -111,7 +128,7 @@ pub fn EntityPanel() -> Html {
     });
     html! {
         <section class="entity-panel" data-testid="entity-panel" aria-label="Entities">
-            <h2>{ "Entities" }</h2>
+            <h2><button type="button" class="panel-toggle" aria-expanded="true" onclick={toggle}>{ "Entities ▾" }</button></h2>
             <ul class="proposals">{ for proposed }</ul>
             { for groups }
         </section>

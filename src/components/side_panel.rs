@@ -14,9 +14,14 @@ use crate::state::Action;
 /// How much of a span's text an entry shows.
 const PREVIEW_CHARS: usize = 80;
 
+/// Entries listed per label until "show all": thousands of entries would make every edit
+/// re-render thousands of buttons. The selected span's entry is always listed.
+const ENTRY_LIMIT: usize = 100;
+
 #[function_component]
 pub fn SidePanel() -> Html {
     let store = use_context::<Store>().expect("SidePanel is rendered inside the store provider");
+    let expanded = use_state(Vec::<std::rc::Rc<str>>::new);
     let Some(doc) = store.active_document().cloned() else { return html! {} };
     let speaker_of = |id: &str| {
         let relation = doc.relations().iter().find(|r| &*r.from == id && r.kind == "said_by")?;
@@ -24,7 +29,22 @@ pub fn SidePanel() -> Html {
     };
     let groups = store.workspace.labels.iter().map(|label| {
         let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.id).collect();
-        let entries = spans.iter().map(|span| {
+        let all = expanded.contains(&label.id);
+        let listed = spans
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| all || *i < ENTRY_LIMIT || store.selected.as_ref() == Some(&s.id))
+            .map(|(_, s)| s);
+        let show_all = (!all && spans.len() > ENTRY_LIMIT).then(|| {
+            let (expanded, id) = (expanded.clone(), label.id.clone());
+            let onclick = Callback::from(move |_| {
+                let mut now = (*expanded).clone();
+                now.push(id.clone());
+                expanded.set(now);
+            });
+            html! { <li><button type="button" class="show-all" {onclick}>{ format!("Show all {}", spans.len()) }</button></li> }
+        });
+        let entries = listed.map(|span| {
             let onclick = {
                 let (store, id) = (store.clone(), span.id.clone());
                 Callback::from(move |_| {
@@ -51,7 +71,7 @@ pub fn SidePanel() -> Html {
             <section class="label-group" data-label={label.id.clone()}>
                 <h3><span class="swatch" aria-hidden="true"></span>{ &label.name }
                     <span class="count" data-testid={format!("count-{}", label.id)}>{ spans.len() }</span></h3>
-                <ul>{ for entries }</ul>
+                <ul>{ for entries }{ for show_all }</ul>
             </section>
         }
     });
