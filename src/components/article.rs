@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::paragraph::{LinkMark, Overlay, ParagraphView, SpanView};
+use super::paragraph::{LinkMark, Overlay, ParagraphView, SharedText, SpanView};
 use super::store::{ExactSelection, Store};
 use crate::browser;
 use crate::model::{Document, Label, SpanEdge};
@@ -122,7 +122,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
             { for doc.paragraphs().iter().zip(buckets).map(|(paragraph, spans)| {
                 let selected = props.selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
                 html! {
-                    <ParagraphView key={paragraph.start} text={doc.text().clone()} paragraph={*paragraph}
+                    <ParagraphView key={paragraph.start} text={SharedText(doc.text().clone())} paragraph={*paragraph}
                         spans={Rc::<[SpanView]>::from(spans)} {selected} />
                 }
             }) }

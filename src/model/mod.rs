@@ -7,6 +7,7 @@
 //!   sharing label and boundaries (the guidelines: those are one span);
 //! - ids are unique within their document (spans, relations) or workspace (documents, labels).
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::text::offsets::CodepointIndex;
@@ -185,6 +186,8 @@ pub struct Document {
     index: Rc<CodepointIndex>,
     paragraphs: Rc<[Paragraph]>,
     spans: Vec<Span>,
+    /// Each span's start by id, for [`Document::span`].
+    starts: HashMap<Rc<str>, usize>,
     relations: Vec<Relation>,
     /// The entities the spans name. A record may outlive its last mention (a deleted span can
     /// come back by undo, naming it again); readers use [`Document::named_entities`].
@@ -202,6 +205,7 @@ impl Document {
             paragraphs: split_paragraphs(&text).into(),
             text,
             spans: Vec::new(),
+            starts: HashMap::new(),
             relations: Vec::new(),
             entities: Vec::new(),
         }
@@ -257,8 +261,8 @@ impl Document {
             }
         }
         for (span, entity) in assignments {
-            if let Some(target) = self.spans.iter_mut().find(|s| s.id == *span) {
-                target.entity = entity.clone();
+            if let Some(at) = self.position(span) {
+                self.spans[at].entity = entity.clone();
             }
         }
         self.entities = table;
@@ -266,7 +270,15 @@ impl Document {
     }
 
     pub fn span(&self, id: &str) -> Option<&Span> {
-        self.spans.iter().find(|s| &*s.id == id)
+        self.position(id).map(|at| &self.spans[at])
+    }
+
+    /// Where span `id` is in `spans`: its start from `starts`, then a binary search, so a
+    /// lookup stays cheap with ten thousand spans.
+    fn position(&self, id: &str) -> Option<usize> {
+        let start = *self.starts.get(id)?;
+        let first = self.spans.partition_point(|s| s.start < start);
+        self.spans[first..].iter().take_while(|s| s.start == start).position(|s| &*s.id == id).map(|i| first + i)
     }
 
     /// `text[start:end]` in code points.
@@ -330,21 +342,24 @@ impl Document {
                 len: self.len(),
             });
         }
-        if self.spans.iter().any(|s| s.same_annotation(&span)) {
+        let first = self.spans.partition_point(|s| s.start < span.start);
+        if self.spans[first..].iter().take_while(|s| s.start == span.start).any(|s| s.same_annotation(&span)) {
             return Ok(false);
         }
-        if self.span(&span.id).is_some() {
+        if self.starts.contains_key(&span.id) {
             return Err(ModelError::DuplicateId(span.id.to_string()));
         }
         let at = self.spans.partition_point(|s| s.sort_key() < span.sort_key());
+        self.starts.insert(span.id.clone(), span.start);
         self.spans.insert(at, span);
         Ok(true)
     }
 
     /// Removes a span and every relation touching it; returns both so the removal can be undone.
     pub fn remove_span(&mut self, id: &str) -> Option<(Span, Vec<Relation>)> {
-        let at = self.spans.iter().position(|s| &*s.id == id)?;
+        let at = self.position(id)?;
         let span = self.spans.remove(at);
+        self.starts.remove(id);
         let (touching, kept) =
             std::mem::take(&mut self.relations).into_iter().partition(|r| &*r.from == id || &*r.to == id);
         self.relations = kept;
