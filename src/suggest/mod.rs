@@ -23,6 +23,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::model::Document;
+// Characters that never start or end a suggestion are those that never start or end a span
+// the person selects, so an accepted suggestion looks like a snapped selection.
+use crate::text::snap::is_filler_char as is_edge_junk;
 pub use learned::Learned;
 use words::Words;
 
@@ -114,50 +117,6 @@ fn finish(
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
     out
-}
-
-/// Characters that never start or end a suggestion: white space, controls, invisible marks,
-/// quotation marks and the punctuation around words.
-pub(crate) fn is_edge_junk(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        || matches!(
-            c,
-            '.' | ','
-                | ';'
-                | ':'
-                | '!'
-                | '?'
-                | '"'
-                | '\''
-                | '('
-                | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '-'
-                | '–'
-                | '—'
-                | '…'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-                | '‚'
-                | '„'
-                | '‟'
-                | '«'
-                | '»'
-                | '‹'
-                | '›'
-                | '\u{200b}'
-                | '\u{200c}'
-                | '\u{200d}'
-                | '\u{2060}'
-                | '\u{feff}'
-        )
-        || is_mark(c)
 }
 
 /// Combining marks (general category M, approximated by the blocks news text meets): a span

@@ -25,7 +25,7 @@ impl Segment<'_> {
 
 /// Characters never at the edge of a span: white space, controls, and the punctuation that
 /// surrounds words. Currency signs, `%`, `#`, `@`, `+` and `&` are kept: "$5", "40%".
-fn is_filler_char(c: char) -> bool {
+pub fn is_filler_char(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || matches!(
