@@ -221,11 +221,14 @@ fn span_stack_at(event: &MouseEvent) -> Vec<Rc<str>> {
 fn spans_by_paragraph(doc: &Document, labels: &[Label], linking: Option<&Linking>) -> Vec<Vec<SpanView>> {
     let paragraphs = doc.paragraphs();
     let mut buckets = vec![Vec::new(); paragraphs.len()];
-    let speaker_of = |id: &str| {
-        let relation = doc.relations().iter().find(|r| &*r.from == id && r.kind == "said_by")?;
-        let speaker = doc.span(&relation.to)?;
-        Some(Rc::from(doc.slice(speaker.start, speaker.end)))
-    };
+    // Each quote's speaker, found once per render rather than by a search per span.
+    let speakers: std::collections::HashMap<&str, Rc<str>> = doc
+        .relations()
+        .iter()
+        .filter(|r| r.kind == "said_by")
+        .filter_map(|r| doc.span(&r.to).map(|s| (&*r.from, Rc::from(doc.slice(s.start, s.end)))))
+        .collect();
+    let speaker_of = |id: &str| speakers.get(id).cloned();
     let link_mark = |id: &Rc<str>| match linking {
         Some(l) if l.candidates.get(l.cursor) == Some(id) => LinkMark::Cursor,
         Some(l) if l.candidates.contains(id) => LinkMark::Candidate,
