@@ -68,7 +68,8 @@ pub enum Command {
     OpenFind,
 }
 
-/// Every key, as the help overlay and the README list it (label keys are added from the labels).
+/// Every key, as the help overlay and the README list it (label keys and relation keys, `s` for
+/// a quote's speaker among them, are added from the label set).
 pub const KEY_HELP: &[(&str, &str)] = &[
     ("select text, then a label key", "tag the selection (snapped to whole words)"),
     ("Alt while selecting", "keep the exact characters, no snapping"),
@@ -80,7 +81,6 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("← / → (in the article)", "move the text caret by a word (from the selected span)"),
     ("Shift+← / Shift+→ (no span selected)", "extend the text selection by a word"),
     ("drag a selected span's edge", "move that edge (snapped to words)"),
-    ("s with a quote selected", "pick its speaker: ↑/↓ and Enter, a digit, or a click"),
     ("Enter / x (suggestions shown)", "accept the suggestion under the cursor and go on / reject it"),
     ("/", "find: every match highlighted, then tag all as a label"),
     ("Delete / Backspace", "delete the selected span"),
@@ -89,6 +89,15 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("Escape", "clear the selection, close this help"),
     ("?", "show or hide this help"),
 ];
+
+/// Letters the key map gives to something else (next/previous span, reject a suggestion), so a
+/// relation type cannot have them.
+const TAKEN_LETTERS: &[&str] = &["j", "k", "x"];
+
+/// Whether `key` may start linking by a relation type: one lower-case letter a–z, not taken.
+pub fn is_relation_key(key: &str) -> bool {
+    key.len() == 1 && key.chars().all(|c| c.is_ascii_lowercase()) && !TAKEN_LETTERS.contains(&key)
+}
 
 /// What `press` does in `context`, or `None` when the key is not ours (and must reach the page).
 pub fn command_for(
@@ -141,8 +150,8 @@ pub fn command_for(
                 None
             }
         }
-        key if context.span_selected && relation_types.iter().any(|t| t.key == key) => {
-            relation_types.iter().find(|t| t.key == key).map(|t| Command::Link(t.id.clone()))
+        key if context.span_selected && relation_types.iter().any(|t| t.key.as_deref() == Some(key)) => {
+            relation_types.iter().find(|t| t.key.as_deref() == Some(key)).map(|t| Command::Link(t.id.clone()))
         }
         key => labels.iter().find(|l| l.key.as_deref() == Some(key)).map(|l| Command::Label(l.id.clone())),
     }
@@ -230,6 +239,11 @@ mod tests {
         let selected = KeyContext { span_selected: true, ..KeyContext::default() };
         assert_eq!(in_context("s", false, false, selected), Some(Command::Link("said_by".into())));
         assert_eq!(in_context("s", false, false, KeyContext::default()), None, "nothing to link from");
+        let mut types = default_relation_types();
+        types.push(RelationType { id: "located_in".into(), key: Some("l".into()), ..types[0].clone() });
+        let custom = |key| command_for(KeyPress { key, ..KeyPress::default() }, selected, &default_labels(), &types);
+        assert_eq!(custom("l"), Some(Command::Link("located_in".into())), "a custom type's key links by it");
+        assert_eq!(custom("s"), Some(Command::Link("said_by".into())));
         let linking = KeyContext { linking: true, ..selected };
         assert_eq!(in_context("ArrowDown", false, false, linking), Some(Command::MoveLinkCursor { forward: true }));
         assert_eq!(in_context("ArrowUp", false, false, linking), Some(Command::MoveLinkCursor { forward: false }));

@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use article_annotator::formats::{native, open::open_file};
-use article_annotator::model::{default_labels, Document, Span, Workspace};
+use article_annotator::model::{default_labels, default_relation_types, Document, Span, Workspace};
 use article_annotator::state::{Action, State};
 use article_annotator::text::offsets::{codepoint_to_utf16, utf16_to_codepoint, CodepointIndex};
 use article_annotator::text::paragraphs::split_paragraphs;
@@ -112,7 +112,7 @@ proptest! {
         prop_assume!(!text.is_empty());
         let doc = with_spans(text, raw);
         let labels = default_labels();
-        let json = native::export(&labels, [&doc]);
+        let json = native::export(&labels, &default_relation_types(), [&doc]);
         let opened = native::import("x.json", &json).unwrap();
         prop_assert_eq!(opened.labels, labels);
         prop_assert_eq!(&opened.documents, &vec![doc.clone()]);

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_annotator::formats::{native, open::open_file, storage};
-use article_annotator::model::{default_labels, Document, Span};
+use article_annotator::model::{default_labels, default_relation_types, Document, Span};
 use proptest::prelude::*;
 
 fn valid_export(text: &str, spans: &[(usize, usize, usize)]) -> String {
@@ -18,7 +18,7 @@ fn valid_export(text: &str, spans: &[(usize, usize, usize)]) -> String {
             let _ = doc.insert_span(Span::new(id, start, end, labels[label % 4].id.clone()));
         }
     }
-    native::export(&labels, [&doc])
+    native::export(&labels, &default_relation_types(), [&doc])
 }
 
 #[derive(Clone, Debug)]
@@ -89,7 +89,7 @@ proptest! {
     #[test]
     fn mutated_stored_workspaces_never_panic(text in text(), edits in mutations()) {
         let opened = native::import("x.json", &valid_export(&text, &[(0, 5, 0)])).unwrap();
-        let stored = storage::save(&opened.labels, &opened.documents, Some("d1"), 1.0);
+        let stored = storage::save(&opened.labels, &opened.relation_types, &opened.documents, Some("d1"), 1.0);
         let mutated = String::from_utf8_lossy(&mutate(stored.into_bytes(), &edits)).into_owned();
         match storage::load(&mutated) {
             Ok(restored) => prop_assert!(restored.documents.iter().all(|d| d.spans().iter().all(|s| s.end <= d.len()))),

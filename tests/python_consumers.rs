@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use article_annotator::formats::EXPORTS;
-use article_annotator::model::{default_labels, Document, Relation, Span, Status};
+use article_annotator::model::{Document, Relation, Span, Status, Workspace};
 
 const CHECKER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/python/check_exports.py");
 
@@ -79,11 +79,11 @@ fn fresh_dir(name: &str) -> PathBuf {
 }
 
 fn write_exports(dir: &Path, documents: &[Document]) -> Vec<String> {
-    let labels = default_labels();
+    let workspace = Workspace::default();
     let refs: Vec<&Document> = documents.iter().collect();
     let mut names = Vec::new();
     for format in EXPORTS.iter().filter(|f| ["json", "jsonl", "csv", "conll", "doccano"].contains(&f.id)) {
-        let file = (format.export)(&labels, &refs, "workspace");
+        let file = (format.export)(&workspace, &refs, "workspace");
         std::fs::write(dir.join(&file.name), &file.bytes).unwrap();
         names.push(file.name);
     }

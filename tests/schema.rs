@@ -5,7 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_annotator::formats::native;
-use article_annotator::model::{default_labels, Document, Label, Relation, Span, Status};
+use article_annotator::model::{
+    default_labels, default_relation_types, Document, Label, Relation, RelationType, Span, Status,
+};
 use serde_json::{json, Value};
 
 fn validator() -> jsonschema::Validator {
@@ -26,6 +28,20 @@ fn doc(id: &str, text: &str, spans: &[(usize, usize, &str)]) -> Document {
         doc.insert_span(Span::new(format!("s{}", n + 1), start, end, label)).unwrap();
     }
     doc
+}
+
+/// `said_by` and a custom type that takes any target and has no key.
+fn relation_types() -> Vec<RelationType> {
+    let mut types = default_relation_types();
+    types.push(RelationType {
+        id: "located_in".into(),
+        name: "located in".into(),
+        key: None,
+        from_label: Some("actor".into()),
+        to_label: None,
+        single: false,
+    });
+    types
 }
 
 fn workspaces() -> Vec<(Vec<Label>, Vec<Document>)> {
@@ -58,7 +74,7 @@ fn workspaces() -> Vec<(Vec<Label>, Vec<Document>)> {
 fn every_native_export_is_valid() {
     let validator = validator();
     for (labels, documents) in workspaces() {
-        let exported: Value = serde_json::from_str(&native::export(&labels, &documents)).unwrap();
+        let exported: Value = serde_json::from_str(&native::export(&labels, &relation_types(), &documents)).unwrap();
         assert_valid(&validator, &exported);
     }
 }
@@ -67,7 +83,7 @@ fn every_native_export_is_valid() {
 fn the_exports_use_the_optional_keys_the_schema_describes() {
     // So the test above really covers notes, statuses and relations.
     let (labels, documents) = workspaces().remove(3);
-    let exported: Value = serde_json::from_str(&native::export(&labels, &documents)).unwrap();
+    let exported: Value = serde_json::from_str(&native::export(&labels, &relation_types(), &documents)).unwrap();
     let first = &exported["documents"][0];
     assert_eq!(first["status"], "in_progress");
     assert!(first["spans"].as_array().unwrap().iter().any(|s| s.get("note").is_some()));
@@ -79,7 +95,7 @@ fn the_exports_use_the_optional_keys_the_schema_describes() {
 fn optional_keys_and_later_additions_are_allowed() {
     let validator = validator();
     let (labels, documents) = workspaces().remove(2);
-    let mut file: Value = serde_json::from_str(&native::export(&labels, &documents)).unwrap();
+    let mut file: Value = serde_json::from_str(&native::export(&labels, &relation_types(), &documents)).unwrap();
     file["documents"][0]["entities"] =
         json!([{"id": "e1", "label": "actor", "name": "Dmitry Peskov", "mentions": ["s1"]}]);
     file["created_by"] = json!("a later version");
@@ -96,7 +112,7 @@ type Edit = dyn Fn(&mut Value);
 fn files_that_break_the_contract_are_invalid() {
     let validator = validator();
     let (labels, documents) = workspaces().remove(3);
-    let good: Value = serde_json::from_str(&native::export(&labels, &documents)).unwrap();
+    let good: Value = serde_json::from_str(&native::export(&labels, &relation_types(), &documents)).unwrap();
     assert_valid(&validator, &good);
     let broken: Vec<(&str, Box<Edit>)> = vec![
         ("span without end", Box::new(|f| drop(f["documents"][0]["spans"][0].as_object_mut().unwrap().remove("end")))),

@@ -21,7 +21,7 @@ use super::toolbar::Toolbar;
 use crate::browser;
 use crate::formats::storage::{self, Restored};
 use crate::keys::{command_for, KeyContext, KeyPress};
-use crate::model::{default_relation_types, Workspace};
+use crate::model::Workspace;
 use crate::sample::sample_document;
 use crate::state::{Action, State};
 
@@ -109,8 +109,8 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                     linking: store.linking.is_some(),
                     suggestions: !store.suggestions.is_empty(),
                 };
-                let relation_types = default_relation_types();
-                let Some(command) = command_for(press, context, &store.workspace.labels, &relation_types) else {
+                let workspace = &store.workspace;
+                let Some(command) = command_for(press, context, &workspace.labels, &workspace.relation_types) else {
                     return;
                 };
                 if run_command(&store, command, exact_selection.get() || event.alt_key()) {

@@ -9,8 +9,8 @@ use yew::prelude::*;
 use super::paragraph::{LinkMark, Overlay, ParagraphView, SharedText, SpanView};
 use super::store::{ExactSelection, Store};
 use crate::browser;
-use crate::model::{Document, Label, SpanEdge};
-use crate::state::{Action, Linking, Shown};
+use crate::model::{Document, Label, RelationType, SpanEdge};
+use crate::state::{links_in_words, Action, Linking, Shown};
 use crate::text::paragraphs::paragraph_at;
 
 #[derive(Properties, PartialEq)]
@@ -73,7 +73,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         })
     };
     html! {
-        <ArticleBody {doc} labels={store.workspace.labels.clone()} selected={store.selected.clone()}
+        <ArticleBody {doc} labels={store.workspace.labels.clone()}
+            relation_types={store.workspace.relation_types.clone()} selected={store.selected.clone()}
             linking={store.linking.clone()} suggestions={store.suggestions.clone()}
             suggestion_cursor={store.suggestions.get(store.suggestion_cursor).map(|s| s.id.clone())}
             find_matches={store.finding.as_ref().map(|f| f.matches.clone()).unwrap_or_default()}
@@ -85,6 +86,8 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
 pub struct ArticleBodyProps {
     pub doc: Rc<Document>,
     pub labels: Vec<Label>,
+    #[prop_or_default]
+    pub relation_types: Vec<RelationType>,
     pub selected: Option<Rc<str>>,
     #[prop_or_default]
     pub linking: Option<Linking>,
@@ -106,7 +109,7 @@ pub struct ArticleBodyProps {
 #[function_component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let doc = &props.doc;
-    let mut buckets = spans_by_paragraph(doc, &props.labels, props.linking.as_ref());
+    let mut buckets = spans_by_paragraph(doc, &props.labels, &props.relation_types, props.linking.as_ref());
     add_overlays(
         &mut buckets,
         doc,
@@ -160,7 +163,7 @@ fn add_overlays(
             label: none.clone(),
             title: none.clone(),
             label_name: none,
-            speaker: None,
+            links: None,
             link: LinkMark::None,
             overlay: Some(Overlay::FindMatch),
         });
@@ -174,7 +177,7 @@ fn add_overlays(
             label: shown.label.clone(),
             title: format!("Suggested {name} ({}): Enter accepts, x rejects", shown.rule).into(),
             label_name: name.into(),
-            speaker: None,
+            links: None,
             link: LinkMark::None,
             overlay: Some(Overlay::Suggestion { current: cursor == Some(&*shown.id) }),
         });
@@ -218,17 +221,15 @@ fn span_stack_at(event: &MouseEvent) -> Vec<Rc<str>> {
 }
 
 /// Each paragraph's spans, in reading order; a span over several paragraphs is in each.
-fn spans_by_paragraph(doc: &Document, labels: &[Label], linking: Option<&Linking>) -> Vec<Vec<SpanView>> {
+fn spans_by_paragraph(
+    doc: &Document,
+    labels: &[Label],
+    relation_types: &[RelationType],
+    linking: Option<&Linking>,
+) -> Vec<Vec<SpanView>> {
     let paragraphs = doc.paragraphs();
     let mut buckets = vec![Vec::new(); paragraphs.len()];
-    // Each quote's speaker, found once per render rather than by a search per span.
-    let speakers: std::collections::HashMap<&str, Rc<str>> = doc
-        .relations()
-        .iter()
-        .filter(|r| r.kind == "said_by")
-        .filter_map(|r| doc.span(&r.to).map(|s| (&*r.from, Rc::from(doc.slice(s.start, s.end)))))
-        .collect();
-    let speaker_of = |id: &str| speakers.get(id).cloned();
+    let links = links_in_words(doc, relation_types);
     let link_mark = |id: &Rc<str>| match linking {
         Some(l) if l.candidates.get(l.cursor) == Some(id) => LinkMark::Cursor,
         Some(l) if l.candidates.contains(id) => LinkMark::Candidate,
@@ -244,7 +245,7 @@ fn spans_by_paragraph(doc: &Document, labels: &[Label], linking: Option<&Linking
             label: span.label.clone(),
             title: format!("{label_name}: {}", doc.slice(span.start, span.end)).into(),
             label_name,
-            speaker: speaker_of(&span.id),
+            links: links.get(&span.id).cloned(),
             link: link_mark(&span.id),
             overlay: None,
         };

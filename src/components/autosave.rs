@@ -55,7 +55,13 @@ fn save_now(latest: &Rc<RefCell<Store>>, writer: &Rc<Writer>) {
 
 fn stored_form(store: &Store) -> String {
     let docs = store.workspace.documents.iter().map(|d| &**d);
-    storage::save(&store.workspace.labels, docs, store.active.as_deref(), js_sys::Date::now())
+    storage::save(
+        &store.workspace.labels,
+        &store.workspace.relation_types,
+        docs,
+        store.active.as_deref(),
+        js_sys::Date::now(),
+    )
 }
 
 fn save_scroll(store: &Store) {

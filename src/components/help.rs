@@ -31,12 +31,21 @@ pub fn HelpOverlay() -> Html {
         let key = label.key.clone()?;
         Some(html! { <tr><th scope="row"><kbd>{ key }</kbd></th><td>{ format!("tag as {}", label.name) }</td></tr> })
     });
+    let relation_rows = store.workspace.relation_types.iter().filter_map(|kind| {
+        let key = kind.key.clone()?;
+        let source = kind.from_label.as_ref().map_or_else(|| "a span".to_string(), |l| format!("a {l}"));
+        Some(html! {
+            <tr><th scope="row"><kbd>{ key }</kbd>{ format!(" with {source} selected") }</th>
+                <td>{ format!("link it: {} (↑/↓ and Enter, a digit, or a click)", kind.name) }</td></tr>
+        })
+    });
     html! {
         <div class="overlay" data-testid="help">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
                 <h2 id="help-title">{ "Keys" }</h2>
                 <table>
                     { for label_rows }
+                    { for relation_rows }
                     { for KEY_HELP.iter().map(|(keys, what)| html! {
                         <tr><th scope="row">{ *keys }</th><td>{ *what }</td></tr>
                     }) }

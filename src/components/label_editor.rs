@@ -1,4 +1,5 @@
-//! Editing the label set: add, rename, recolour, bind keys 1–9, reorder and delete labels.
+//! Editing the label set: add, rename, recolour, bind keys 1–9, reorder and delete labels; its
+//! relation types below them (`relation_type_editor`).
 //! Every change is one undoable step (see `state::labels`). Deleting a label that is in use
 //! asks first, saying how many spans go with it.
 
@@ -7,13 +8,14 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::relation_type_editor::RelationTypeEditor;
 use super::store::Store;
 use crate::state::{Action, LabelAction};
 
 const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /// The value of the input or select that fired `event`.
-fn value_of(event: &Event) -> String {
+pub(super) fn value_of(event: &Event) -> String {
     let target = event.target();
     if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
         return input.value();
@@ -124,6 +126,7 @@ pub fn LabelEditor() -> Html {
                     data-testid="new-label-color" />
                 <button type="button" data-testid="add-label" onclick={on_add}>{ "Add" }</button>
             </div>
+            <RelationTypeEditor />
         </details>
     }
 }

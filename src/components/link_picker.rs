@@ -1,10 +1,10 @@
-//! The relation picker: while linking from the selected span (`s` on a quote), the candidates
-//! nearest first, with the cursor on one. ↑/↓ and Enter, a digit or a click picks; Escape ends.
+//! The relation picker: while linking from the selected span (`s` on a quote, or a custom
+//! relation type's key), the candidates nearest first, with the cursor on one. ↑/↓ and Enter, a digit or a click picks; Escape ends.
 
 use yew::prelude::*;
 
 use super::store::Store;
-use crate::state::{linking_relation_name, Action};
+use crate::state::{relation_name, Action};
 
 #[function_component]
 pub fn LinkPicker() -> Html {
@@ -28,7 +28,7 @@ pub fn LinkPicker() -> Html {
     });
     html! {
         <section class="link-picker" data-testid="link-picker" aria-label="Pick the target">
-            <p>{ format!("{} — for “{quote}”:", linking_relation_name(&linking.kind)) }</p>
+            <p>{ format!("{} — for “{quote}”:", relation_name(&store.workspace.relation_types, &linking.kind)) }</p>
             <ul role="listbox" aria-activedescendant={format!("link-candidate-{}", linking.cursor)}>{ for items }</ul>
             <p class="hint">{ "↑/↓ and Enter, a digit, or click a span; Escape cancels." }</p>
         </section>

@@ -15,6 +15,7 @@ pub mod label_style;
 pub mod link_picker;
 pub mod paragraph;
 pub mod popover;
+pub mod relation_type_editor;
 pub mod side_panel;
 pub mod store;
 pub mod suggestion_bar;

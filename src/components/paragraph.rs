@@ -21,8 +21,8 @@ pub struct SpanView {
     /// "Actor: Dmitry Peskov": the span's accessible name and tooltip.
     pub title: Rc<str>,
     pub label_name: Rc<str>,
-    /// For a quote with a speaker: the speaker's words ("Dmitry Peskov"), drawn after the quote.
-    pub speaker: Option<Rc<str>>,
+    /// The span's links in words ("said by Dmitry Peskov"), drawn after the span.
+    pub links: Option<Rc<str>>,
     /// Whether the relation picker offers this span, and whether its cursor is on it.
     pub link: LinkMark,
     /// Not a span but something drawn over the text: a suggestion or a find match.
@@ -118,8 +118,8 @@ impl RenderContext<'_> {
                     None => {}
                 }
                 let selected = self.selected == Some(&*span.id);
-                // The speaker is named once, after the quote's last piece.
-                let speaker = span.speaker.clone().filter(|_| *end == span.end);
+                // Links are named once, after the span's last piece.
+                let links = span.links.clone().filter(|_| *end == span.end);
                 let link = match span.link {
                     LinkMark::None => None,
                     LinkMark::Candidate => Some("candidate"),
@@ -135,7 +135,7 @@ impl RenderContext<'_> {
                         data-height={height.to_string()}
                         aria-selected={if selected { "true" } else { "false" }}
                         aria-label={span.title.clone()}
-                        data-speaker={speaker}
+                        data-links={links}
                         data-link={link}
                         title={span.title.clone()}
                     >

@@ -1,5 +1,5 @@
-//! The card of the selected span: its label (changeable), its text, its note, and a delete
-//! button. It sits at the top of the side panel rather than over the article, so it never
+//! The card of the selected span: its label (changeable), its text, its links (a quote's
+//! speaker and any custom relation), its entity, its note, and a delete button. It sits at the top of the side panel rather than over the article, so it never
 //! covers text that a person may want to click or select next.
 
 use wasm_bindgen::JsCast;
@@ -50,7 +50,7 @@ pub fn SpanPopover() -> Html {
                 <button type="button" data-testid="delete-span" onclick={on_delete}>{ "Delete" }</button>
             </div>
             <p class="popover-text">{ doc.slice(span.start, span.end) }</p>
-            { speaker_line(&store, doc, &span) }
+            { relation_lines(&store, doc, &span) }
             { entity_line(&store, &span) }
             <label class="popover-note">{ "Note" }
                 <textarea data-testid="span-note" rows="2" value={span.note.clone().unwrap_or_default()}
@@ -60,38 +60,53 @@ pub fn SpanPopover() -> Html {
     }
 }
 
-/// For a quote: its speaker with a remove button, or a button to pick one (the `s` key).
-fn speaker_line(store: &Store, doc: &Document, span: &Span) -> Html {
-    if &*span.label != "quote" {
-        return html! {};
-    }
-    let relation = doc.relations().iter().find(|r| r.from == span.id && r.kind == "said_by");
-    match relation.and_then(|r| Some((r, doc.span(&r.to)?))) {
-        Some((relation, speaker)) => {
-            let remove = {
-                let (store, id) = (store.clone(), relation.id.clone());
-                Callback::from(move |_| store.dispatch(Action::RemoveRelation(id.clone())))
-            };
-            html! {
-                <p class="popover-speaker" data-testid="span-speaker">
-                    { "Said by " }<strong>{ doc.slice(speaker.start, speaker.end) }</strong>
-                    <button type="button" class="icon" data-testid="remove-relation" onclick={remove}
-                        aria-label="Remove the speaker">{ "✕" }</button>
-                </p>
-            }
-        }
-        None => {
-            let pick = {
-                let store = store.clone();
-                Callback::from(move |_| store.dispatch(Action::StartLink("said_by".into())))
-            };
-            html! {
-                <p class="popover-speaker">
-                    <button type="button" data-testid="pick-speaker" onclick={pick}>{ "Pick the speaker (s)" }</button>
-                </p>
-            }
-        }
-    }
+/// Per relation type the span can be a source of (`said_by` for a quote): its links, each with
+/// a remove button, and a button to pick one (or another, when the type allows several).
+fn relation_lines(store: &Store, doc: &Document, span: &Span) -> Html {
+    let types = store.workspace.relation_types.iter().filter(|t| t.applies_to(&span.label));
+    types
+        .map(|kind| {
+            let links: Vec<_> = doc
+                .relations()
+                .iter()
+                .filter(|r| r.from == span.id && *r.kind == *kind.id)
+                .filter_map(|r| Some((r, doc.span(&r.to)?)))
+                .collect();
+            let lines = links.iter().map(|(relation, target)| {
+                let remove = {
+                    let (store, id) = (store.clone(), relation.id.clone());
+                    Callback::from(move |_| store.dispatch(Action::RemoveRelation(id.clone())))
+                };
+                let target = doc.slice(target.start, target.end);
+                html! {
+                    <p class="popover-relation" data-testid="span-relation" data-relation-type={kind.id.clone()}>
+                        { capitalised(&kind.name) }{ " " }<strong>{ target }</strong>
+                        <button type="button" class="icon" data-testid="remove-relation" onclick={remove}
+                            aria-label={format!("Remove “{} {target}”", kind.name)}>{ "✕" }</button>
+                    </p>
+                }
+            });
+            let pick = (links.is_empty() || !kind.single).then(|| {
+                let (store, id) = (store.clone(), kind.id.clone());
+                let onclick = Callback::from(move |_| store.dispatch(Action::StartLink(id.clone())));
+                let key = kind.key.as_ref().map(|k| format!(" ({k})")).unwrap_or_default();
+                html! {
+                    <p class="popover-relation">
+                        <button type="button" data-testid={format!("pick-relation-{}", kind.id)} {onclick}>
+                            { format!("Link: {}{key}", kind.name) }
+                        </button>
+                    </p>
+                }
+            });
+            html! { <>{ for lines }{ for pick }</> }
+        })
+        .collect()
+}
+
+/// "said by" → "Said by".
+fn capitalised(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// For an actor or location: the entity it names, with a button to take it out, or a choice of

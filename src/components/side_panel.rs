@@ -9,7 +9,7 @@ use super::link_picker::LinkPicker;
 use super::popover::SpanPopover;
 use super::store::Store;
 use crate::browser;
-use crate::state::Action;
+use crate::state::{links_in_words, Action};
 
 /// How much of a span's text an entry shows.
 const PREVIEW_CHARS: usize = 80;
@@ -23,10 +23,7 @@ pub fn SidePanel() -> Html {
     let store = use_context::<Store>().expect("SidePanel is rendered inside the store provider");
     let expanded = use_state(Vec::<std::rc::Rc<str>>::new);
     let Some(doc) = store.active_document().cloned() else { return html! {} };
-    let speaker_of = |id: &str| {
-        let relation = doc.relations().iter().find(|r| &*r.from == id && r.kind == "said_by")?;
-        doc.span(&relation.to).map(|s| doc.slice(s.start, s.end).to_string())
-    };
+    let links = links_in_words(&doc, &store.workspace.relation_types);
     let groups = store.workspace.labels.iter().map(|label| {
         let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.id).collect();
         let all = expanded.contains(&label.id);
@@ -61,7 +58,7 @@ pub fn SidePanel() -> Html {
                     <button type="button" class="span-entry" data-span-entry={span.id.clone()}
                         aria-current={current.then_some("true")} {onclick}>
                         { preview }{ ellipsis }
-                        if let Some(speaker) = speaker_of(&span.id) { <span class="span-speaker">{ format!("said by {speaker}") }</span> }
+                        if let Some(linked) = links.get(&span.id) { <span class="span-links">{ linked.clone() }</span> }
                         if let Some(note) = &span.note { <span class="span-note">{ note }</span> }
                     </button>
                 </li>

@@ -39,7 +39,7 @@ use std::rc::Rc;
 use super::plain::{decode_text, MAX_FILE_BYTES};
 use super::repair::{add_placed_span, label_from_id, place_span, OffsetUnit};
 use super::{base_name, ExportFile, FileError, Opened};
-use crate::model::{Document, Label, Relation};
+use crate::model::{Document, Label, Relation, Workspace};
 use crate::text::offsets::CodepointIndex;
 
 /// What brat joins the texts of a discontinuous annotation's fragments with.
@@ -181,7 +181,7 @@ pub fn entries(documents: &[&Document], base: &str) -> Vec<(String, Vec<u8>)> {
 
 /// The export as one zip: "geneva-talks" → "geneva-talks.brat.zip" for one document,
 /// "workspace" → "workspace.zip" for several.
-pub fn export_file(_labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
     let name = if documents.len() == 1 { format!("{base}.brat.zip") } else { format!("{base}.zip") };
     ExportFile { name, mime: "application/zip", bytes: zip(&entries(documents, base)) }
 }
@@ -427,7 +427,7 @@ fn read_pair(txt_name: &str, text: &str, ann_name: &str, annotations: &str) -> O
              normalizations, equivalences, comments) were left out."
         ));
     }
-    Opened { labels, documents: vec![doc], notes }
+    Opened { labels, documents: vec![doc], notes, ..Opened::default() }
 }
 
 /// The documents of a zip of brat pairs. A `.txt` without a `.ann` opens as a text without
@@ -540,7 +540,7 @@ mod tests {
 
     #[test]
     fn export_is_a_zip_of_the_text_exactly_and_its_ann() {
-        let file = export_file(&[], &[&sample()], "geneva talks");
+        let file = export_file(&Workspace::default(), &[&sample()], "geneva talks");
         assert_eq!((file.name.as_str(), file.mime), ("geneva talks.brat.zip", "application/zip"));
         let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.clone())).unwrap();
         let names: Vec<String> = archive.file_names().map(str::to_string).collect();
@@ -550,10 +550,11 @@ mod tests {
         assert_eq!(txt, TEXT.as_bytes());
         assert_eq!(
             file.bytes,
-            export_file(&[], &[&sample()], "geneva talks").bytes,
+            export_file(&Workspace::default(), &[&sample()], "geneva talks").bytes,
             "the same workspace, the same bytes"
         );
-        let two = export_file(&[], &[&sample(), &Document::new("d2", "Geneva Talks.md", "x")], "workspace");
+        let two =
+            export_file(&Workspace::default(), &[&sample(), &Document::new("d2", "Geneva Talks.md", "x")], "workspace");
         assert_eq!(two.name, "workspace.zip");
         let archive = zip::ZipArchive::new(Cursor::new(two.bytes)).unwrap();
         let names: Vec<&str> = archive.file_names().collect();
@@ -562,7 +563,8 @@ mod tests {
 
     #[test]
     fn export_then_import_gives_the_same_spans_relations_and_notes() {
-        let opened = import_zip("geneva.brat.zip", &export_file(&[], &[&sample()], "geneva").bytes).unwrap();
+        let opened =
+            import_zip("geneva.brat.zip", &export_file(&Workspace::default(), &[&sample()], "geneva").bytes).unwrap();
         assert!(opened.notes.is_empty(), "{:?}", opened.notes);
         let doc = &opened.documents[0];
         assert_eq!(&**doc.text(), TEXT);
@@ -660,7 +662,7 @@ mod tests {
         };
         assert!(python.status.success());
         let path = std::env::temp_dir().join(format!("brat-export-{}.zip", std::process::id()));
-        std::fs::write(&path, export_file(&[], &[&sample()], "geneva").bytes).unwrap();
+        std::fs::write(&path, export_file(&Workspace::default(), &[&sample()], "geneva").bytes).unwrap();
         let script = "import sys, zipfile\n\
                       z = zipfile.ZipFile(sys.argv[1])\n\
                       assert z.testzip() is None\n\

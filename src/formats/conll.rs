@@ -22,7 +22,7 @@
 //! The file opens with `# ` comment lines that state these rules and count the dropped spans.
 
 use super::ExportFile;
-use crate::model::{Document, Label};
+use crate::model::{Document, Workspace};
 use crate::text::tokens::{is_separator, token_range, tokenize, Token};
 
 /// A document's tokens with their tags, in sentences.
@@ -130,7 +130,7 @@ pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> String {
 }
 
 /// The export as a file named after `base` ("geneva-talks" → "geneva-talks.conll").
-pub fn export_file(_labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
     ExportFile {
         name: format!("{base}.conll"),
         mime: "text/plain; charset=utf-8",
@@ -234,7 +234,7 @@ mod tests {
         let out = export([&a, &b]);
         assert_eq!(out.matches("-DOCSTART- -X- -X- O\n\n").count(), 2);
         assert!(out.ends_with("-DOCSTART- -X- -X- O\n\n😀 -X- _ O\n🇺🇦 -X- _ B-flag\n\n"), "{out}");
-        let file = export_file(&[], &[&a], "talks");
+        let file = export_file(&Workspace::default(), &[&a], "talks");
         assert_eq!(file.name, "talks.conll");
         assert!(file.mime.starts_with("text/plain"));
     }

@@ -19,7 +19,7 @@
 //! texts you do not trust with formulas disabled.
 
 use super::ExportFile;
-use crate::model::{Document, Label};
+use crate::model::{Document, Workspace};
 
 /// Code points of context on each side of a span.
 pub const CONTEXT: usize = 40;
@@ -45,7 +45,7 @@ pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> Vec<u8> 
 }
 
 /// The export as a file named after `base` ("geneva-talks" → "geneva-talks.csv").
-pub fn export_file(_labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
     ExportFile { name: format!("{base}.csv"), mime: "text/csv", bytes: export(documents.iter().copied()) }
 }
 
@@ -88,8 +88,8 @@ mod tests {
         let row = &rows(&export([&doc]))[1];
         assert_eq!((row[5].chars().count(), row[6].chars().count()), (40, 40));
         assert!(row[5].chars().all(|c| c == '😀') && row[6].chars().all(|c| c == 'é'));
-        let file = export_file(&[], &[&doc], "long");
+        let file = export_file(&Workspace::default(), &[&doc], "long");
         assert_eq!((file.name.as_str(), file.mime), ("long.csv", "text/csv"));
-        assert_eq!(rows(&export_file(&[], &[], "x").bytes), [HEADER], "no spans: the header alone");
+        assert_eq!(rows(&export_file(&Workspace::default(), &[], "x").bytes), [HEADER], "no spans: the header alone");
     }
 }

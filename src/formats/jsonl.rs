@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use super::native::sha256_hex;
 use super::repair::{place_span, OffsetUnit};
 use super::{ExportFile, FileError, Opened};
-use crate::model::{default_labels, Document, Label, Relation, Span};
+use crate::model::{default_labels, Document, Label, Relation, Span, Workspace};
 use crate::text::offsets::CodepointIndex;
 use crate::text::tokens::{token_range, tokenize, Token};
 
@@ -147,7 +147,7 @@ fn out_token<'a>(id: usize, token: &Token<'a>) -> OutToken<'a> {
 }
 
 /// The export as a file named after `base` ("geneva-talks" → "geneva-talks.jsonl").
-pub fn export_file(_labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
     ExportFile {
         name: format!("{base}.jsonl"),
         mime: "application/x-ndjson",
@@ -532,7 +532,7 @@ mod tests {
         );
         assert_eq!(&*back.span(&relation.to).unwrap().label, "actor");
         assert_eq!(opened.documents[1].status, Status::InProgress);
-        let file = export_file(&[], &[&sample()], "geneva");
+        let file = export_file(&Workspace::default(), &[&sample()], "geneva");
         assert_eq!((file.name.as_str(), file.mime), ("geneva.jsonl", "application/x-ndjson"));
     }
 }

@@ -46,7 +46,7 @@ use serde_json::{json, Value};
 
 use super::repair::{add_placed_span, label_from_id, place_span, OffsetUnit};
 use super::{ExportFile, FileError, Opened};
-use crate::model::{Document, Label, Relation};
+use crate::model::{Document, Relation, Workspace};
 use crate::text::offsets::CodepointIndex;
 
 /// Whether parsed JSON is a Label Studio export: an array of tasks, each with a `data` object
@@ -420,7 +420,7 @@ pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> String {
 }
 
 /// The export as a file: "geneva-talks" → "geneva-talks.label-studio.json".
-pub fn export_file(_labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
     let json = export(documents.iter().copied());
     ExportFile { name: format!("{base}.label-studio.json"), mime: "application/json", bytes: json.into_bytes() }
 }

@@ -18,12 +18,14 @@ pub mod repair;
 pub mod storage;
 pub mod w3c;
 
-use crate::model::{Document, Label};
+use crate::model::{Document, Label, RelationType, Workspace};
 
-/// What a file held: documents ready to add, and the labels they use.
+/// What a file held: documents ready to add, the labels they use and the relation types the
+/// file declares (only the native format declares any).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Opened {
     pub labels: Vec<Label>,
+    pub relation_types: Vec<RelationType>,
     pub documents: Vec<Document>,
     /// What the reader left out or repaired, in words ("span T3 refused: …"), to show the person.
     pub notes: Vec<String>,
@@ -34,11 +36,16 @@ impl Opened {
         Self { documents, ..Self::default() }
     }
 
-    /// Adds what another file held (labels once, by id).
+    /// Adds what another file held (labels and relation types once, by id).
     pub fn absorb(&mut self, other: Opened) {
         for label in other.labels {
             if !self.labels.iter().any(|l| l.id == label.id) {
                 self.labels.push(label);
+            }
+        }
+        for kind in other.relation_types {
+            if !self.relation_types.iter().any(|t| t.id == kind.id) {
+                self.relation_types.push(kind);
             }
         }
         self.documents.extend(other.documents);
@@ -54,14 +61,15 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// An export format as the toolbar offers it. `export` gets the label set, the documents to
+/// An export format as the toolbar offers it. `export` gets the workspace (for its label set and
+/// relation types), the documents to
 /// write (one, or the whole workspace) and the base name for the file ("geneva-talks",
 /// "workspace").
 pub struct ExportFormat {
     /// The hook's suffix: the button is `[data-testid=export-<id>]`.
     pub id: &'static str,
     pub name: &'static str,
-    pub export: fn(&[Label], &[&Document], &str) -> ExportFile,
+    pub export: fn(&Workspace, &[&Document], &str) -> ExportFile,
 }
 
 /// Every export format, in the order the toolbar shows them. A new format is one file in this

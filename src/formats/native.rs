@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::{ExportFile, FileError, Opened};
-use crate::model::{Document, Entity, Label, Relation, Span, Status};
+use crate::model::{default_relation_types, Document, Entity, Label, Relation, RelationType, Span, Status, Workspace};
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
@@ -26,7 +26,29 @@ struct NativeFile {
     offset_unit: Option<String>,
     #[serde(default)]
     labels: Vec<NativeLabel>,
+    /// Added after version 1 shipped: the kinds of relation the workspace offers. Absent in
+    /// older files, which get the default `said_by`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    relation_types: Option<Vec<NativeRelationType>>,
     documents: Vec<NativeDocument>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct NativeRelationType {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    key: Option<String>,
+    /// The label a source span must have; absent means any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    /// The label a target span must have; absent means any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    to: Option<String>,
+    /// A source has at most one relation of this type.
+    #[serde(default)]
+    single: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -96,8 +118,12 @@ pub fn sha256_hex(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The native JSON of `documents` with the label set `labels`, pretty-printed.
-pub fn export<'d>(labels: &[Label], documents: impl IntoIterator<Item = &'d Document>) -> String {
+/// The native JSON of `documents` with the label set `labels` and `relation_types`, pretty-printed.
+pub fn export<'d>(
+    labels: &[Label],
+    relation_types: &[RelationType],
+    documents: impl IntoIterator<Item = &'d Document>,
+) -> String {
     let file = NativeFile {
         format: Some(FORMAT.into()),
         version: Some(VERSION),
@@ -111,6 +137,19 @@ pub fn export<'d>(labels: &[Label], documents: impl IntoIterator<Item = &'d Docu
                 key: l.key.clone(),
             })
             .collect(),
+        relation_types: Some(
+            relation_types
+                .iter()
+                .map(|t| NativeRelationType {
+                    id: t.id.to_string(),
+                    name: Some(t.name.clone()),
+                    key: t.key.clone(),
+                    from: t.from_label.as_deref().map(str::to_string),
+                    to: t.to_label.as_deref().map(str::to_string),
+                    single: t.single,
+                })
+                .collect(),
+        ),
         documents: documents.into_iter().map(export_document).collect(),
     };
     serde_json::to_string_pretty(&file).expect("the native model always serialises")
@@ -163,8 +202,8 @@ fn export_document(doc: &Document) -> NativeDocument {
 }
 
 /// The native export as a file named after `base` ("geneva-talks" → "geneva-talks.json").
-pub fn export_file(labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
-    let json = export(labels, documents.iter().copied());
+pub fn export_file(workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
+    let json = export(&workspace.labels, &workspace.relation_types, documents.iter().copied());
     ExportFile { name: format!("{base}.json"), mime: "application/json", bytes: json.into_bytes() }
 }
 
@@ -209,6 +248,9 @@ pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
         }
     }
     let mut labels: Vec<Label> = parsed.labels.into_iter().map(import_label).collect();
+    let relation_types = parsed
+        .relation_types
+        .map_or_else(default_relation_types, |types| types.into_iter().map(import_relation_type).collect());
     let mut documents = Vec::with_capacity(parsed.documents.len());
     for native in parsed.documents {
         for span in &native.spans {
@@ -218,7 +260,18 @@ pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
         }
         documents.push(import_document(native).map_err(|reason| FileError::new(file, reason))?);
     }
-    Ok(Opened { labels, documents, notes: Vec::new() })
+    Ok(Opened { labels, relation_types, documents, notes: Vec::new() })
+}
+
+fn import_relation_type(native: NativeRelationType) -> RelationType {
+    RelationType {
+        name: native.name.unwrap_or_else(|| native.id.replace('_', " ")),
+        id: native.id.into(),
+        key: native.key,
+        from_label: native.from.map(Rc::from),
+        to_label: native.to.map(Rc::from),
+        single: native.single,
+    }
 }
 
 fn import_label(native: NativeLabel) -> Label {
@@ -310,7 +363,8 @@ mod tests {
 
     #[test]
     fn export_has_the_contract_shape() {
-        let json: serde_json::Value = serde_json::from_str(&export(&default_labels(), [&sample()])).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&export(&default_labels(), &default_relation_types(), [&sample()])).unwrap();
         assert_eq!(json["format"], "article-annotator");
         assert_eq!(json["version"], 1);
         assert_eq!(json["offset_unit"], "codepoint");
@@ -330,7 +384,7 @@ mod tests {
 
     #[test]
     fn export_file_is_named_after_its_base() {
-        let file = export_file(&default_labels(), &[&sample()], crate::formats::base_name("geneva.txt"));
+        let file = export_file(&Workspace::default(), &[&sample()], crate::formats::base_name("geneva.txt"));
         assert_eq!((file.name.as_str(), file.mime), ("geneva.json", "application/json"));
         assert_eq!(crate::formats::base_name(".txt"), "annotations");
         assert_eq!(crate::formats::base_name("notes"), "notes");
@@ -339,13 +393,14 @@ mod tests {
     #[test]
     fn export_then_import_gives_the_same_documents_and_labels() {
         let labels = default_labels();
-        let opened = import("x.json", &export(&labels, [&sample()])).unwrap();
+        let opened = import("x.json", &export(&labels, &default_relation_types(), [&sample()])).unwrap();
         assert_eq!(opened.documents, vec![sample()]);
         assert_eq!(opened.labels, labels);
     }
 
     fn refusal(edit: impl FnOnce(&mut serde_json::Value)) -> String {
-        let mut json: serde_json::Value = serde_json::from_str(&export(&default_labels(), [&sample()])).unwrap();
+        let mut json: serde_json::Value =
+            serde_json::from_str(&export(&default_labels(), &default_relation_types(), [&sample()])).unwrap();
         edit(&mut json);
         import("bad.json", &json.to_string()).unwrap_err().to_string()
     }
@@ -361,5 +416,28 @@ mod tests {
         assert!(refusal(|j| j["documents"][0]["entities"][0]["mentions"][0] = "s8".into()).contains("s8"));
         let broken = import("cut.json", "{\"format\": \"article-annotator\", \"documents\": [").unwrap_err();
         assert!(broken.to_string().contains("cut.json") && broken.reason.contains("line 1"), "{broken}");
+    }
+
+    #[test]
+    fn relation_types_are_written_and_read_and_older_files_get_said_by() {
+        let mut types = default_relation_types();
+        types.push(RelationType {
+            id: "located_in".into(),
+            name: "located in".into(),
+            key: Some("l".into()),
+            from_label: Some("actor".into()),
+            to_label: None,
+            single: false,
+        });
+        let json = export(&default_labels(), &types, [&sample()]);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(
+            value["relation_types"][1],
+            serde_json::json!({"id": "located_in", "name": "located in", "key": "l", "from": "actor", "single": false})
+        );
+        assert_eq!(import("x.json", &json).unwrap().relation_types, types);
+        let mut older = value;
+        older.as_object_mut().unwrap().remove("relation_types");
+        assert_eq!(import("old.json", &older.to_string()).unwrap().relation_types, default_relation_types());
     }
 }

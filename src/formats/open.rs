@@ -149,7 +149,7 @@ mod tests {
     fn a_zip_opens_by_its_bytes_whatever_its_name() {
         let mut doc = Document::new("d1", "a.txt", "Peskov spoke.");
         doc.insert_span(crate::model::Span::new("s1", 0, 6, "actor")).unwrap();
-        let zip = brat::export_file(&[], &[&doc], "a").bytes;
+        let zip = brat::export_file(&crate::model::Workspace::default(), &[&doc], "a").bytes;
         for name in ["a.brat.zip", "download", "a.ZIP"] {
             assert_eq!(span_texts(&open_file(name, &zip).unwrap()), [[("Peskov".into(), "actor".into())]], "{name}");
         }
@@ -179,10 +179,11 @@ mod tests {
     #[test]
     fn native_files_still_go_to_the_native_reader() {
         let doc = Document::new("d1", "a.txt", "Peskov");
-        let compact =
-            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&native::export(&[], [&doc])).unwrap())
-                .unwrap();
-        for (name, content) in [("w", compact.clone()), ("w.json", compact), ("w", native::export(&[], [&doc]))] {
+        let compact = serde_json::to_string(
+            &serde_json::from_str::<serde_json::Value>(&native::export(&[], &[], [&doc])).unwrap(),
+        )
+        .unwrap();
+        for (name, content) in [("w", compact.clone()), ("w.json", compact), ("w", native::export(&[], &[], [&doc]))] {
             let opened = open_file(name, content.as_bytes()).unwrap();
             assert_eq!(&*opened.documents[0].id, "d1", "{name}: native keeps ids");
         }

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::native;
-use crate::model::{Document, Label};
+use crate::model::{Document, Label, RelationType};
 
 pub const SCHEMA: u32 = 2;
 
@@ -30,6 +30,7 @@ struct Stored {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Restored {
     pub labels: Vec<Label>,
+    pub relation_types: Vec<RelationType>,
     pub documents: Vec<Document>,
     pub active: Option<String>,
     /// When it was stored (ms since the epoch; 0 for schema 1).
@@ -39,12 +40,13 @@ pub struct Restored {
 /// The stored form of a workspace (schema [`SCHEMA`]).
 pub fn save<'d>(
     labels: &[Label],
+    relation_types: &[RelationType],
     documents: impl IntoIterator<Item = &'d Document>,
     active: Option<&str>,
     saved_at: f64,
 ) -> String {
     let workspace: serde_json::Value =
-        serde_json::from_str(&native::export(labels, documents)).expect("the native export is JSON");
+        serde_json::from_str(&native::export(labels, relation_types, documents)).expect("the native export is JSON");
     serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string), saved_at })
         .expect("a JSON value serialises")
 }
@@ -67,13 +69,19 @@ pub fn load(stored: &str) -> Result<Restored, String> {
     };
     let opened = native::import("the stored workspace", &workspace.to_string()).map_err(|e| e.reason)?;
     let active = active.filter(|id| opened.documents.iter().any(|d| &*d.id == id));
-    Ok(Restored { labels: opened.labels, documents: opened.documents, active, saved_at })
+    Ok(Restored {
+        labels: opened.labels,
+        relation_types: opened.relation_types,
+        documents: opened.documents,
+        active,
+        saved_at,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{default_labels, Span, Status};
+    use crate::model::{default_labels, default_relation_types, Span, Status};
 
     fn documents() -> Vec<Document> {
         let mut one = Document::new("d1", "one.txt", "Peskov said 😀\r\n");
@@ -84,16 +92,21 @@ mod tests {
 
     #[test]
     fn saved_workspaces_load_back_identically_with_the_open_document() {
-        let stored = save(&default_labels(), &documents(), Some("d2"), 1234.0);
+        let stored = save(&default_labels(), &default_relation_types(), &documents(), Some("d2"), 1234.0);
         let restored = load(&stored).unwrap();
-        let expected =
-            Restored { labels: default_labels(), documents: documents(), active: Some("d2".into()), saved_at: 1234.0 };
+        let expected = Restored {
+            labels: default_labels(),
+            relation_types: default_relation_types(),
+            documents: documents(),
+            active: Some("d2".into()),
+            saved_at: 1234.0,
+        };
         assert_eq!(restored, expected);
     }
 
     #[test]
     fn schema_1_the_bare_native_file_is_migrated() {
-        let version_1 = native::export(&default_labels(), &documents());
+        let version_1 = native::export(&default_labels(), &default_relation_types(), &documents());
         let restored = load(&version_1).unwrap();
         assert_eq!((restored.documents, restored.active), (documents(), None));
     }
@@ -104,7 +117,7 @@ mod tests {
         assert!(load("{\"schema\": 3, \"workspace\": {}}").unwrap_err().contains("newer version"));
         assert!(load("[1, 2]").unwrap_err().contains("not a workspace"));
         assert!(load("{\"schema\": 2, \"workspace\": {\"format\": \"x\"}}").is_err());
-        let unknown_active = save(&default_labels(), &documents(), Some("d9"), 0.0);
+        let unknown_active = save(&default_labels(), &default_relation_types(), &documents(), Some("d9"), 0.0);
         assert_eq!(load(&unknown_active).unwrap().active, None);
     }
 }

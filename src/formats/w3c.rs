@@ -44,7 +44,7 @@ use serde_json::Value;
 
 use super::repair::{add_placed_span, label_from_id, place_span, OffsetUnit};
 use super::{ExportFile, FileError, Opened};
-use crate::model::{Document, Label, Relation, Span};
+use crate::model::{Document, Relation, Span, Workspace};
 use crate::text::offsets::CodepointIndex;
 
 /// The Web Annotation JSON-LD context.
@@ -218,7 +218,7 @@ pub fn export<'d>(label: &str, documents: impl IntoIterator<Item = &'d Document>
 }
 
 /// The export as a file: "geneva-talks" → "geneva-talks.w3c.jsonld".
-pub fn export_file(_labels: &[Label], documents: &[&Document], base: &str) -> ExportFile {
+pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
     let json = export(base, documents.iter().copied());
     ExportFile { name: format!("{base}.w3c.jsonld"), mime: MIME, bytes: json.into_bytes() }
 }
@@ -555,7 +555,7 @@ pub fn import_value(file: &str, value: &Value) -> Result<Opened, FileError> {
         }
     }
     let labels = label_ids.into_iter().map(|id| label_from_id(&id)).collect();
-    Ok(Opened { labels, documents: built.into_iter().map(|b| b.doc).collect(), notes })
+    Ok(Opened { labels, documents: built.into_iter().map(|b| b.doc).collect(), notes, ..Opened::default() })
 }
 
 /// Our id for what annotation `annotation_id` on `source` becomes: the part after

@@ -74,8 +74,8 @@ pub struct RelationType {
     pub id: Rc<str>,
     /// How the link reads from its source: "said by".
     pub name: String,
-    /// The key that starts linking from the selected span.
-    pub key: String,
+    /// The key ("a"–"z") that starts linking from the selected span, if bound.
+    pub key: Option<String>,
     /// The label a source span must have (`None`: any).
     pub from_label: Option<Rc<str>>,
     /// The label a target span must have (`None`: any).
@@ -84,12 +84,24 @@ pub struct RelationType {
     pub single: bool,
 }
 
+impl RelationType {
+    /// A type met in imported relations but declared nowhere: any span to any span, no key.
+    pub fn undeclared(id: &str) -> Self {
+        Self { id: id.into(), name: id.replace('_', " "), key: None, from_label: None, to_label: None, single: false }
+    }
+
+    /// Whether a span labelled `label` can be this type's source.
+    pub fn applies_to(&self, label: &str) -> bool {
+        self.from_label.as_deref().is_none_or(|from| from == label)
+    }
+}
+
 /// `said_by` of the guidelines: a quote is linked to the actor who said it, and has one speaker.
 pub fn default_relation_types() -> Vec<RelationType> {
     vec![RelationType {
         id: "said_by".into(),
         name: "said by".into(),
-        key: "s".into(),
+        key: Some("s".into()),
         from_label: Some("quote".into()),
         to_label: Some("actor".into()),
         single: true,
@@ -395,12 +407,14 @@ pub fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> Rc<st
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
     pub labels: Vec<Label>,
+    /// The kinds of link the linking flow offers, `said_by` and any the person adds.
+    pub relation_types: Vec<RelationType>,
     pub documents: Vec<Rc<Document>>,
 }
 
 impl Default for Workspace {
     fn default() -> Self {
-        Self { labels: default_labels(), documents: Vec::new() }
+        Self { labels: default_labels(), relation_types: default_relation_types(), documents: Vec::new() }
     }
 }
 
@@ -411,6 +425,10 @@ impl Workspace {
 
     pub fn label(&self, id: &str) -> Option<&Label> {
         self.labels.iter().find(|l| &*l.id == id)
+    }
+
+    pub fn relation_type(&self, id: &str) -> Option<&RelationType> {
+        self.relation_types.iter().find(|t| &*t.id == id)
     }
 
     /// Every entity of the workspace, once each (first document's record wins), in order of

@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use crate::model::{Document, Entity, Label, Relation, Span, Status};
+use crate::model::{Document, Entity, Label, Relation, RelationType, Span, Status};
 
 /// How many changes are remembered for undo, over all documents.
 pub const HISTORY_LIMIT: usize = 5000;
@@ -39,6 +39,10 @@ pub(super) enum WorkspaceEdit {
     Labels {
         before: Vec<Label>,
         after: Vec<Label>,
+    },
+    RelationTypes {
+        before: Vec<RelationType>,
+        after: Vec<RelationType>,
     },
     /// Spans (each with the relations that touch it) removed from or inserted into documents.
     Spans {
@@ -72,6 +76,9 @@ impl WorkspaceEdit {
     fn inverse(self) -> WorkspaceEdit {
         match self {
             WorkspaceEdit::Labels { before, after } => WorkspaceEdit::Labels { before: after, after: before },
+            WorkspaceEdit::RelationTypes { before, after } => {
+                WorkspaceEdit::RelationTypes { before: after, after: before }
+            }
             WorkspaceEdit::Spans { spans, removed } => WorkspaceEdit::Spans { spans, removed: !removed },
             WorkspaceEdit::Relations { relations, removed } => {
                 WorkspaceEdit::Relations { relations, removed: !removed }

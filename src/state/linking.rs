@@ -1,13 +1,16 @@
 //! Linking two spans by a relation type, as two keystrokes: with a quote selected, `s` lists
-//! the nearest actor spans (those of the quote's paragraph first, then by distance); an arrow key and Enter, a digit, or a click picks
-//! the speaker. A source has at most one link of a `single` type: a new one replaces the old,
+//! the nearest actor spans (those of the quote's paragraph first, then by distance); an arrow
+//! key and Enter, a digit, or a click picks the speaker. A custom type (`located_in`, bound to
+//! its own key) runs the same flow between its own labels. A source has at most one link of a `single` type: a new one replaces the old,
 //! in one undo step.
 
 use std::rc::Rc;
 
 use super::history::Edit;
 use super::State;
-use crate::model::{default_relation_types, Relation, RelationType, Span};
+use std::collections::HashMap;
+
+use crate::model::{Document, Relation, RelationType, Span};
 use crate::text::paragraphs::paragraph_at;
 
 /// How many candidates the picker offers.
@@ -27,22 +30,36 @@ fn distance(a: &Span, b: &Span) -> usize {
     b.start.saturating_sub(a.end).max(a.start.saturating_sub(b.end))
 }
 
-pub fn relation_type(kind: &str) -> Option<RelationType> {
-    default_relation_types().into_iter().find(|t| &*t.id == kind)
+/// How a relation of `kind` reads ("said by"): its type's name, or its id when undeclared.
+pub fn relation_name(types: &[RelationType], kind: &str) -> String {
+    types.iter().find(|t| &*t.id == kind).map_or_else(|| kind.to_string(), |t| t.name.clone())
 }
 
-/// How a relation type reads in the picker ("said by").
-pub fn linking_relation_name(kind: &str) -> String {
-    relation_type(kind).map_or_else(|| kind.to_string(), |t| t.name)
+/// Each source span's links in words ("said by Dmitry Peskov; located in Geneva"), built once
+/// for a whole render rather than searched per span.
+pub fn links_in_words(doc: &Document, types: &[RelationType]) -> HashMap<Rc<str>, Rc<str>> {
+    let mut phrases: HashMap<Rc<str>, String> = HashMap::new();
+    for relation in doc.relations() {
+        let Some(target) = doc.span(&relation.to) else { continue };
+        let phrase = format!("{} {}", relation_name(types, &relation.kind), doc.slice(target.start, target.end));
+        phrases
+            .entry(relation.from.clone())
+            .and_modify(|all| {
+                all.push_str("; ");
+                all.push_str(&phrase);
+            })
+            .or_insert(phrase);
+    }
+    phrases.into_iter().map(|(id, phrase)| (id, phrase.into())).collect()
 }
 
 impl Linking {
     /// Linking from the selected span, if it can be a source of `kind` and has any candidate.
     pub(super) fn start(state: &State, kind: &str) -> Option<Linking> {
-        let kind = relation_type(kind)?;
+        let kind = state.workspace.relation_type(kind)?;
         let doc = state.active_document()?;
         let from = doc.span(state.selected.as_deref()?)?;
-        if kind.from_label.as_ref().is_some_and(|label| *label != from.label) {
+        if !kind.applies_to(&from.label) {
             return None;
         }
         let mut candidates: Vec<&Span> = doc
@@ -56,7 +73,7 @@ impl Linking {
         candidates.sort_by_key(|s| (paragraph(s) != paragraph(from), distance(from, s), s.start));
         candidates.truncate(MAX_CANDIDATES);
         (!candidates.is_empty()).then(|| Linking {
-            kind: kind.id,
+            kind: kind.id.clone(),
             from: from.id.clone(),
             candidates: candidates.into_iter().map(|s| s.id.clone()).collect(),
             cursor: 0,
@@ -77,16 +94,19 @@ impl State {
     /// Links the linking source to `target` (replacing its link of a single type), one step.
     pub(super) fn link_to(&mut self, target: &Rc<str>) {
         let Some(linking) = self.linking.take() else { return };
-        let (Some(kind), Some(doc)) = (relation_type(&linking.kind), self.active_document()) else { return };
+        let (Some(kind), Some(doc)) = (self.workspace.relation_type(&linking.kind), self.active_document()) else {
+            return;
+        };
+        let single = kind.single;
         let existing: Vec<Relation> =
-            doc.relations().iter().filter(|r| *r.kind == *kind.id && r.from == linking.from).cloned().collect();
+            doc.relations().iter().filter(|r| *r.kind == *linking.kind && r.from == linking.from).cloned().collect();
         if existing.iter().any(|r| r.to == *target) {
             return;
         }
-        let removed = if kind.single { existing } else { Vec::new() };
+        let removed = if single { existing } else { Vec::new() };
         let added = vec![Relation {
             id: doc.fresh_relation_id(),
-            kind: kind.id.to_string(),
+            kind: linking.kind.to_string(),
             from: linking.from.clone(),
             to: target.clone(),
         }];

@@ -9,6 +9,7 @@ mod find;
 mod history;
 mod labels;
 mod linking;
+mod relation_types;
 mod suggestions;
 
 use std::collections::HashSet;
@@ -23,7 +24,8 @@ pub use find::Find;
 pub use history::HISTORY_LIMIT;
 use history::{Change, Edit, Entry, History, PlacedRelation, PlacedSpan, WorkspaceEdit};
 pub use labels::{LabelAction, PALETTE};
-pub use linking::{linking_relation_name, Linking};
+pub use linking::{links_in_words, relation_name, Linking};
+pub use relation_types::RelationTypeAction;
 use suggestions::Rejected;
 pub use suggestions::Shown;
 
@@ -101,6 +103,8 @@ pub enum Action {
     Entities(EntityAction),
     /// Add, rename, recolour, rekey, move or delete a label (one undo step each).
     Labels(LabelAction),
+    /// Add, rename, rekey or delete a relation type (one undo step each).
+    RelationTypes(RelationTypeAction),
     Undo,
     Redo,
     /// The files of one pick or drop, as `(name, bytes)`: all that can be read is added as one
@@ -180,8 +184,10 @@ impl State {
 
     /// The state a stored workspace comes back as (see `formats::storage`).
     pub fn restored(restored: Restored) -> Self {
+        let mut relation_types = restored.relation_types;
+        relation_types.extend(relation_types::undeclared(&relation_types, &restored.documents));
         let documents = restored.documents.into_iter().map(Rc::new).collect();
-        let mut state = Self::new(Workspace { labels: restored.labels, documents });
+        let mut state = Self::new(Workspace { labels: restored.labels, relation_types, documents });
         if let Some(active) = restored.active {
             state.active = Some(active.into());
         }
@@ -291,6 +297,11 @@ impl State {
             Action::TagAllMatches(label) => self.tag_all_matches(label),
             Action::Labels(action) => {
                 if let Some(edit) = labels::plan(&self.workspace, action) {
+                    self.record_workspace(edit);
+                }
+            }
+            Action::RelationTypes(action) => {
+                if let Some(edit) = relation_types::plan(&self.workspace, action) {
                     self.record_workspace(edit);
                 }
             }
@@ -523,6 +534,11 @@ impl State {
                 self.workspace.labels = after.clone();
                 WorkspaceEdit::Labels { before, after }
             }
+            WorkspaceEdit::RelationTypes { before, after } => {
+                self.workspace.relation_types = after.clone();
+                self.linking = None;
+                WorkspaceEdit::RelationTypes { before, after }
+            }
             WorkspaceEdit::Spans { spans, removed } => {
                 let mut applied = Vec::with_capacity(spans.len());
                 for (doc_id, span, relations) in spans {
@@ -602,7 +618,8 @@ impl State {
 
     /// Adds what a file held. A document whose text is already open (same sha256, so the same
     /// text) is not added again: its spans and relations that are new are merged into the
-    /// open one. Labels it uses that are missing are added. All of it is one undo step.
+    /// open one. Labels and relation types it uses that are missing are added. All of it is one
+    /// undo step.
     fn add_opened(&mut self, opened: Opened) {
         let labels_before = self.workspace.labels.clone();
         let mut labels_after = labels_before.clone();
@@ -611,6 +628,14 @@ impl State {
                 labels_after.push(label);
             }
         }
+        let types_before = self.workspace.relation_types.clone();
+        let mut types_after = types_before.clone();
+        for kind in opened.relation_types {
+            if !types_after.iter().any(|t| t.id == kind.id) {
+                types_after.push(kind);
+            }
+        }
+        types_after.extend(relation_types::undeclared(&types_after, &opened.documents));
         let mut documents: Vec<Rc<Document>> = Vec::new();
         let (mut spans, mut relations) = (Vec::new(), Vec::new());
         for mut doc in opened.documents {
@@ -627,7 +652,10 @@ impl State {
             }
             documents.push(Rc::new(doc));
         }
-        let mut batch = vec![WorkspaceEdit::Labels { before: labels_before, after: labels_after }];
+        let mut batch = vec![
+            WorkspaceEdit::Labels { before: labels_before, after: labels_after },
+            WorkspaceEdit::RelationTypes { before: types_before, after: types_after },
+        ];
         let merged_into = spans.first().map(|(doc, _, _): &PlacedSpan| doc.clone());
         if !documents.is_empty() {
             batch.push(WorkspaceEdit::Documents { documents, added: true, active_before: self.active.clone() });
@@ -795,7 +823,11 @@ mod tests {
     #[test]
     fn an_export_reopens_as_the_identical_document() {
         let state = tag(state_with("Peskov said"), 0, 6, "actor");
-        let json = crate::formats::native::export(&state.workspace.labels, [&**state.active_document().unwrap()]);
+        let json = crate::formats::native::export(
+            &state.workspace.labels,
+            &state.workspace.relation_types,
+            [&**state.active_document().unwrap()],
+        );
         let removed = state.clone().reduce(Action::RemoveDocument("d1".into()));
         assert!(removed.workspace.documents.is_empty());
         let reopened = removed.reduce(Action::OpenFiles(vec![("t.json".into(), json.into_bytes())]));
@@ -962,7 +994,11 @@ mod tests {
     }
 
     fn export_of(state: &State) -> String {
-        crate::formats::native::export(&state.workspace.labels, state.workspace.documents.iter().map(|d| &**d))
+        crate::formats::native::export(
+            &state.workspace.labels,
+            &state.workspace.relation_types,
+            state.workspace.documents.iter().map(|d| &**d),
+        )
     }
 
     #[test]
@@ -981,7 +1017,7 @@ mod tests {
         other
             .insert_relation(Relation { id: "y".into(), kind: "about".into(), from: "c".into(), to: "a".into() })
             .unwrap();
-        let json = crate::formats::native::export(&state.workspace.labels, [&other]);
+        let json = crate::formats::native::export(&state.workspace.labels, &state.workspace.relation_types, [&other]);
         let before = export_of(&state);
         let merged = state.reduce(Action::OpenFiles(vec![("copy.json".into(), json.clone().into_bytes())]));
         assert_eq!(merged.workspace.documents.len(), 1, "same sha256: merged, not added");
@@ -1014,7 +1050,11 @@ mod tests {
     #[test]
     fn every_refused_file_leaves_the_workspace_byte_for_byte_as_it_was() {
         let state = tag(state_with("Peskov said hello"), 0, 6, "actor");
-        let good = crate::formats::native::export(&state.workspace.labels, [&**state.active_document().unwrap()]);
+        let good = crate::formats::native::export(
+            &state.workspace.labels,
+            &state.workspace.relation_types,
+            [&**state.active_document().unwrap()],
+        );
         let edited = |from: &str, to: &str| good.replacen(from, to, 1).into_bytes();
         let huge = vec![b'a'; crate::formats::plain::MAX_FILE_BYTES + 1];
         let bad: Vec<(&str, Vec<u8>, &str)> = vec![
@@ -1258,8 +1298,11 @@ mod tests {
         assert_eq!((proposal.entity.as_deref(), proposal.name.as_str()), (Some("e1"), "Volodymyr Zelensky"));
         let both = accept(tagged, &proposal);
         assert_eq!(entity_names(&both), [("Volodymyr Zelensky".to_string(), 4)]);
-        let json =
-            crate::formats::native::export(&both.workspace.labels, both.workspace.documents.iter().map(|d| &**d));
+        let json = crate::formats::native::export(
+            &both.workspace.labels,
+            &both.workspace.relation_types,
+            both.workspace.documents.iter().map(|d| &**d),
+        );
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(value["documents"][0]["entities"][0]["id"], "e1");
         assert_eq!(value["documents"][1]["entities"][0]["id"], "e1");
@@ -1358,5 +1401,109 @@ mod tests {
         assert_eq!(texts(&undone).len(), 1, "tag all is one undo step");
         let exact = undone.reduce(Action::Find { query: "Kyiv".into(), case_sensitive: true, whole_word: false });
         assert_eq!(exact.finding.unwrap().matches.len(), 3, "Kyivan counts without whole words");
+    }
+
+    fn add_located_in(state: State, key: &str) -> State {
+        state.reduce(Action::RelationTypes(RelationTypeAction::Add {
+            name: " located in ".into(),
+            from: Some("actor".into()),
+            to: Some("location".into()),
+            key: Some(key.into()),
+            single: false,
+        }))
+    }
+
+    #[test]
+    fn a_custom_relation_type_links_by_the_same_flow() {
+        let text = "Peskov spoke in Geneva, not in Paris.";
+        let state = [(0, 6, "actor"), (16, 22, "location"), (31, 36, "location")]
+            .into_iter()
+            .fold(state_with(text), |s, (a, b, l)| tag(s, a, b, l));
+        let state = add_located_in(state, "l");
+        let kind = state.workspace.relation_type("located_in").cloned().unwrap();
+        assert_eq!((kind.name.as_str(), kind.key.as_deref()), ("located in", Some("l")), "trimmed, snake_case id");
+        let linking = state.reduce(Action::Select(Some("s1".into()))).reduce(Action::StartLink("located_in".into()));
+        assert_eq!(linking.linking.as_ref().unwrap().candidates, ["s2", "s3"].map(Rc::from), "locations only");
+        let one = linking.reduce(Action::PickLink(None));
+        let both = one.reduce(Action::StartLink("located_in".into())).reduce(Action::PickLink(Some(1)));
+        assert_eq!(
+            speakers(&both),
+            [("Peskov".into(), "Geneva".into()), ("Peskov".into(), "Paris".into())],
+            "not single: a second link adds, it does not replace"
+        );
+        assert!(both.active_document().unwrap().relations().iter().all(|r| r.kind == "located_in"));
+        let from_location =
+            both.reduce(Action::Select(Some("s2".into()))).reduce(Action::StartLink("located_in".into()));
+        assert_eq!(from_location.linking, None, "a location is not a source of located_in");
+        let no_quote = state_with(text).reduce(Action::StartLink("located_in".into()));
+        assert_eq!(no_quote.linking, None, "a type that is not in the label set starts nothing");
+    }
+
+    #[test]
+    fn relation_type_keys_are_letters_that_no_other_command_or_type_has() {
+        let state = state_with("x");
+        for refused in ["j", "k", "x", "1", "L", "ll", "?"] {
+            assert!(
+                add_located_in(state.clone(), refused).workspace.relation_type("located_in").is_none(),
+                "{refused}"
+            );
+        }
+        let took_s = add_located_in(state.clone(), "s");
+        assert_eq!(took_s.workspace.relation_type("said_by").unwrap().key, None, "the key moves to the new type");
+        assert_eq!(took_s.workspace.relation_type("located_in").unwrap().key.as_deref(), Some("s"));
+        let rekeyed = took_s
+            .reduce(Action::RelationTypes(RelationTypeAction::SetKey { id: "said_by".into(), key: Some("s".into()) }));
+        assert_eq!(rekeyed.workspace.relation_type("located_in").unwrap().key, None);
+        let renamed = rekeyed.reduce(Action::RelationTypes(RelationTypeAction::Rename {
+            id: "located_in".into(),
+            name: "based in".into(),
+        }));
+        assert_eq!(renamed.workspace.relation_type("located_in").unwrap().name, "based in", "the id stays");
+        let twice = add_located_in(add_located_in(state.clone(), "l"), "m");
+        assert!(twice.workspace.relation_type("located_in_2").is_some(), "a second type of that name gets its own id");
+        let to_nowhere = state.reduce(Action::RelationTypes(RelationTypeAction::Add {
+            name: "x".into(),
+            from: Some("no-such-label".into()),
+            to: None,
+            key: None,
+            single: true,
+        }));
+        assert_eq!(to_nowhere.workspace.relation_types, crate::model::default_relation_types());
+    }
+
+    #[test]
+    fn deleting_a_relation_type_takes_its_relations_and_undo_brings_both_back() {
+        let state = [(0, 6, "actor"), (16, 22, "location")]
+            .into_iter()
+            .fold(state_with("Peskov spoke in Geneva."), |s, (a, b, l)| tag(s, a, b, l));
+        let linked = add_located_in(state, "l")
+            .reduce(Action::Select(Some("s1".into())))
+            .reduce(Action::StartLink("located_in".into()))
+            .reduce(Action::PickLink(None));
+        assert_eq!(speakers(&linked).len(), 1);
+        let deleted =
+            linked.clone().reduce(Action::RelationTypes(RelationTypeAction::Delete { id: "located_in".into() }));
+        assert!(deleted.workspace.relation_type("located_in").is_none());
+        assert!(speakers(&deleted).is_empty());
+        let undone = deleted.reduce(Action::Undo);
+        assert_eq!(export_of(&undone), export_of(&linked), "one undo step restores the type and its relation");
+    }
+
+    #[test]
+    fn relation_types_survive_export_and_open_and_undeclared_kinds_become_types() {
+        let state = add_located_in(state_with("Peskov spoke in Geneva."), "l");
+        let json = export_of(&state);
+        let reopened = state_with("other").reduce(Action::OpenFiles(vec![("w.json".into(), json.into_bytes())]));
+        assert_eq!(reopened.workspace.relation_types, state.workspace.relation_types);
+        let doccano = concat!(
+            r#"{"text": "Peskov spoke in Geneva.", "entities": [{"id": 1, "label": "actor", "start_offset": 0, "#,
+            r#""end_offset": 6}, {"id": 2, "label": "location", "start_offset": 16, "end_offset": 22}], "#,
+            r#""relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "based_in"}]}"#
+        );
+        let opened =
+            state_with("other").reduce(Action::OpenFiles(vec![("d.jsonl".into(), doccano.as_bytes().to_vec())]));
+        let kind = opened.workspace.relation_type("based_in").cloned().expect("the doccano relation type is declared");
+        assert_eq!((kind.name.as_str(), kind.key, kind.from_label, kind.single), ("based in", None, None, false));
+        assert_eq!(opened.reduce(Action::Undo).workspace.relation_types, crate::model::default_relation_types());
     }
 }

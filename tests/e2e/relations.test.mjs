@@ -1,7 +1,9 @@
 // Who said what: three quotes get their speakers by keyboard (`s`, then a digit, Enter or the
 // arrows), the speaker is shown next to each quote and in the side panel, a new pick replaces
 // the old speaker, deleting a speaker takes its relation along (undo brings both back), and the
-// export carries the relations.
+// export carries the relations. Then a custom relation type, `located in` (actor → location,
+// key l), is added in the label editor and used by the same flow; it is exported, survives a
+// reload, and deleting it takes its relations (undo brings them back).
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +14,10 @@ const TEXT =
   'Kremlin spokesperson Dmitry Peskov said: “We are working on it.”\n\n' +
   'Rustem Umerov answered: “Our position has not changed.”\n\n' +
   '“Nobody expects miracles,” Peskov added, while Umerov left.\n';
+
+/** What the article draws after a span: its links in words ("said by Dmitry Peskov"). */
+const linksShown = (page, spanId) =>
+  page.$$eval(`[data-testid=article] [data-span-id="${spanId}"][data-links]`, (els) => els.map((e) => e.dataset.links));
 
 describe('linking quotes to their speakers in the release build', { timeout: 60_000 }, () => {
   let app;
@@ -37,8 +43,8 @@ describe('linking quotes to their speakers in the release build', { timeout: 60_
     byText[`${needle}#${occurrence}`] = found.id;
   };
   const selected = () => page.$$eval('[data-testid=article] [aria-selected=true]', (els) => [...new Set(els.map((e) => e.dataset.spanId))]);
-  const speakerShown = (quoteId) =>
-    page.$$eval(`[data-testid=article] [data-span-id="${quoteId}"][data-speaker]`, (els) => els.map((e) => e.dataset.speaker));
+  const speakerShown = async (quoteId) =>
+    (await linksShown(page, quoteId)).map((links) => links.replace(/^said by /, ''));
 
   test('spans for three quotes and their actors', async () => {
     await tag('Dmitry Peskov', '1');
@@ -88,7 +94,8 @@ describe('linking quotes to their speakers in the release build', { timeout: 60_
     }
     await page.keyboard.press('Enter');
     await eventually(async () => assert.deepEqual(await speakerShown(byText['Nobody expects miracles#0']), ['Peskov']));
-    assert.equal(await page.locator('.span-speaker').count(), 3, 'the side panel names all three speakers');
+    assert.equal(await page.locator('.span-links').count(), 3, 'the side panel names all three speakers');
+    assert.match(await page.locator('.span-links').first().textContent(), /^said by /);
   });
 
   test('a new pick replaces the speaker (one undo step); a click picks too', async () => {
@@ -123,6 +130,115 @@ describe('linking quotes to their speakers in the release build', { timeout: 60_
       ['said_by', 'Our position has not changed', 'Rustem Umerov'],
       ['said_by', 'We are working on it', 'Dmitry Peskov'],
     ]);
+    assert.deepEqual(app.errors, []);
+  });
+});
+
+describe('a custom relation type in the release build', { timeout: 60_000 }, () => {
+  const PLACES = 'Dmitry Peskov spoke in Geneva on Monday.\n\nRustem Umerov stayed in Kyiv, far from Geneva.\n';
+  let app;
+  let page;
+
+  before(async () => {
+    app = await launch();
+    page = app.page;
+    await openTextFile(page, 'places.txt', PLACES);
+  });
+  after(async () => app?.close());
+
+  const tag = async (needle, key, occurrence = 0) => {
+    const start = cpIndexOf(PLACES, needle, occurrence);
+    await selectText(page, start, start + Array.from(needle).length);
+    await page.keyboard.press(key);
+    return eventually(async () => {
+      const span = (await spans(page)).find((s) => s.text === needle && !Object.values(ids).includes(s.id));
+      assert.ok(span, `${needle} is tagged`);
+      return span;
+    });
+  };
+  const spanElement = (id) => page.locator(`[data-testid=article] [data-span-id="${id}"]`).first();
+  const ids = {};
+
+  test('added in the label editor, then linked with its own key: l, then Enter or a digit', async () => {
+    ids.peskov = (await tag('Dmitry Peskov', '1')).id;
+    ids.geneva = (await tag('Geneva', '2')).id;
+    ids.umerov = (await tag('Rustem Umerov', '1')).id;
+    ids.kyiv = (await tag('Kyiv', '2')).id;
+    ids.geneva2 = (await tag('Geneva', '2', 1)).id;
+
+    const editor = page.locator('[data-testid=label-editor]');
+    if (await editor.evaluate((e) => !e.open)) await editor.locator('summary').first().click();
+    await page.fill('[data-testid=new-relation-name]', 'located in');
+    await page.selectOption('[data-testid=new-relation-from]', 'actor');
+    await page.selectOption('[data-testid=new-relation-to]', 'location');
+    await page.selectOption('[data-testid=new-relation-key]', 'l');
+    await page.click('[data-testid=add-relation-type]');
+    await page.locator('[data-testid=relation-type-located_in]').waitFor();
+
+    await spanElement(ids.peskov).click();
+    await page.keyboard.press('l');
+    await page.locator('[data-testid=link-picker]').waitFor();
+    const candidates = await page.locator('[data-testid=link-candidate]').allTextContents();
+    assert.equal(candidates.length, 3, `locations only: ${candidates}`);
+    assert.match(candidates[0], /Geneva/, 'the location in the same paragraph first');
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.deepEqual(await linksShown(page, ids.peskov), ['located in Geneva']));
+
+    await spanElement(ids.umerov).click();
+    await page.keyboard.press('l');
+    const names = await page.locator('[data-testid=link-candidate]').allTextContents();
+    await page.keyboard.press(String(names.findIndex((n) => n.includes('Kyiv')) + 1));
+    await eventually(async () => assert.deepEqual(await linksShown(page, ids.umerov), ['located in Kyiv']));
+    const card = page.locator('[data-testid=span-relation][data-relation-type=located_in]');
+    assert.match(await card.textContent(), /Located in\s*Kyiv/, 'the span card names the link');
+    assert.equal(await page.locator('[data-testid=pick-relation-located_in]').count(), 1, 'not single: another may be added');
+
+    // A quote key still belongs to said_by; a location is not a source of located_in.
+    await spanElement(ids.kyiv).click();
+    await page.keyboard.press('l');
+    assert.equal(await page.locator('[data-testid=link-picker]').count(), 0);
+    assert.equal(await articleText(page), PLACES);
+  });
+
+  test('exported with its declaration, and kept across a reload', async () => {
+    const expected = [
+      ['located_in', 'Dmitry Peskov', 'Geneva'],
+      ['located_in', 'Rustem Umerov', 'Kyiv'],
+    ];
+    const check = async () => {
+      const { json } = await exportJson(page);
+      const doc = json.documents[0];
+      const text = (id) => doc.spans.find((s) => s.id === id).text;
+      assert.deepEqual(doc.relations.map((r) => [r.type, text(r.from), text(r.to)]).sort(), expected);
+      assert.deepEqual(json.relation_types.find((t) => t.id === 'located_in'), {
+        id: 'located_in',
+        name: 'located in',
+        key: 'l',
+        from: 'actor',
+        to: 'location',
+        single: false,
+      });
+      assert.ok(json.relation_types.some((t) => t.id === 'said_by' && t.key === 's'));
+    };
+    await check();
+    await page.reload();
+    await page.waitForSelector('[data-testid=article]');
+    await check();
+    await spanElement(ids.peskov).click();
+    await page.keyboard.press('l');
+    await page.locator('[data-testid=link-picker]').waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  test('deleting the type takes its relations; undo brings both back', async () => {
+    const editor = page.locator('[data-testid=label-editor]');
+    if (await editor.evaluate((e) => !e.open)) await editor.locator('summary').first().click();
+    await page.click('[data-testid=relation-type-delete-located_in]');
+    await eventually(async () => assert.deepEqual(await linksShown(page, ids.peskov), []));
+    assert.equal(await page.locator('[data-testid=relation-type-located_in]').count(), 0);
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.deepEqual(await linksShown(page, ids.peskov), ['located in Geneva']));
+    await page.locator('[data-testid=relation-type-located_in]').waitFor();
     assert.deepEqual(app.errors, []);
   });
 });
