@@ -16,6 +16,7 @@ use super::help::HelpOverlay;
 use super::label_style::label_css;
 use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
+use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
 use super::toolbar::Toolbar;
 use crate::browser;
@@ -150,6 +151,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 </main>
                 <HelpOverlay />
                 <Autosave store={store.clone()} />
+                <SuggestRunner store={store.clone()} />
             </div>
         </ContextProvider<Store>>
     }

@@ -18,5 +18,6 @@ pub mod popover;
 pub mod relation_type_editor;
 pub mod side_panel;
 pub mod store;
+pub mod suggest_runner;
 pub mod suggestion_bar;
 pub mod toolbar;

@@ -56,7 +56,10 @@ pub fn SuggestionBar() -> Html {
     html! {
         <div class="suggestion-bar" role="group" aria-label="Suggestions">
             <button type="button" data-testid="suggest" onclick={dispatch(Action::Suggest)}
-                disabled={store.active_document().is_none()} title="Propose spans for this document">{ "Suggest" }</button>
+                aria-busy={store.suggest_ticket.is_some().then_some("true")}
+                disabled={store.active_document().is_none()} title="Propose spans for this document">
+                { if store.suggest_ticket.is_some() { "Suggesting…" } else { "Suggest" } }
+            </button>
             <label class="setting">
                 <input type="checkbox" data-testid="suggest-on-open" checked={store.suggest_on_open} onchange={on_setting} />
                 { "on open" }

@@ -27,7 +27,7 @@ pub use labels::{LabelAction, PALETTE};
 pub use linking::{links_in_words, relation_name, Linking};
 pub use relation_types::RelationTypeAction;
 use suggestions::Rejected;
-pub use suggestions::Shown;
+pub use suggestions::{Shown, Ticket};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -74,8 +74,12 @@ pub enum Action {
     PickLink(Option<usize>),
     CancelLink,
     RemoveRelation(Rc<str>),
-    /// Run the suggester on the open document.
+    /// Ask for suggestions on the open document (answered by `SuggestionsArrived`).
     Suggest,
+    /// The suggester's reply; shown if it answers the pending request.
+    SuggestionsArrived(crate::suggest::job::Reply),
+    /// The suggester could not answer (it did not start, or stopped): the request ends.
+    SuggestionsFailed(String),
     /// Accept the suggestion `id` (or the one under the cursor) as a span, one undo step.
     AcceptSuggestion(Option<Rc<str>>),
     /// Reject the suggestion `id` (or the one under the cursor): it does not come back here.
@@ -154,6 +158,9 @@ pub struct State {
     pub suggestion_cursor: usize,
     /// Run the suggester whenever a document is opened or switched to.
     pub suggest_on_open: bool,
+    /// Suggestions asked for and not yet answered (the suggester runs in a worker).
+    pub suggest_ticket: Option<Ticket>,
+    tickets_issued: u32,
     /// The find bar, when open.
     pub finding: Option<Find>,
     rejected: Rc<Rejected>,
@@ -175,6 +182,8 @@ impl State {
             suggestions: Rc::default(),
             suggestion_cursor: 0,
             suggest_on_open: false,
+            suggest_ticket: None,
+            tickets_issued: 0,
             finding: None,
             rejected: Rc::default(),
             storage_warning: None,
@@ -227,11 +236,12 @@ impl State {
         let now = self.active_document().cloned();
         if now.as_ref().map(|d| &d.id) != before.as_ref().map(|d| &d.id) {
             self.suggestions = Rc::default();
+            self.suggest_ticket = None;
             if let Some(find) = self.finding.take() {
                 self.find(find.query, find.case_sensitive, find.whole_word);
             }
             if self.suggest_on_open {
-                self.run_suggestions();
+                self.request_suggestions();
             }
         } else if let (Some(now), Some(before)) = (now, before) {
             if !self.suggestions.is_empty() && !Rc::ptr_eq(&now, &before) {
@@ -280,7 +290,13 @@ impl State {
                 }
             }
             Action::Entities(action) => self.entities(action),
-            Action::Suggest => self.run_suggestions(),
+            Action::Suggest => self.request_suggestions(),
+            Action::SuggestionsArrived(reply) => self.receive_suggestions(reply),
+            Action::SuggestionsFailed(reason) => {
+                if self.suggest_ticket.take().is_some() {
+                    self.alert = Some(format!("Suggestions failed: {reason}."));
+                }
+            }
             Action::AcceptSuggestion(id) => self.accept_suggestion(id.as_deref()),
             Action::RejectSuggestion(id) => self.reject_suggestion(id.as_deref()),
             Action::AcceptAllSuggestions(label) => self.accept_all_suggestions(label.as_deref()),
@@ -1325,6 +1341,17 @@ mod tests {
     const SUGGESTIBLE: &str =
         "Kremlin spokesperson Dmitry Peskov said: “We are ready.” He spoke in Geneva about 126 drones.";
 
+    /// Answers the pending request as the worker would (`suggest::job`), if there is one.
+    fn answered(state: State) -> State {
+        let Some(request) = state.suggestion_request() else { return state };
+        let reply = crate::suggest::job::read_reply(&crate::suggest::job::answer(&request)).unwrap();
+        state.reduce(Action::SuggestionsArrived(reply))
+    }
+
+    fn suggest_now(state: State) -> State {
+        answered(state.reduce(Action::Suggest))
+    }
+
     fn shown(state: &State) -> Vec<(String, String)> {
         let doc = state.active_document().unwrap();
         state.suggestions.iter().map(|s| (s.label.to_string(), doc.slice(s.start, s.end).to_string())).collect()
@@ -1332,7 +1359,7 @@ mod tests {
 
     #[test]
     fn suggestions_are_accepted_one_by_one_or_all_at_once_and_stay_out_of_history_until_then() {
-        let state = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let state = suggest_now(state_with(SUGGESTIBLE));
         let proposed = shown(&state);
         assert!(proposed.contains(&("quote".into(), "We are ready.".trim_end_matches('.').into())), "{proposed:?}");
         assert!(!state.can_undo(), "suggesting is not an edit");
@@ -1351,31 +1378,66 @@ mod tests {
 
     #[test]
     fn a_rejected_suggestion_does_not_come_back_for_that_document() {
-        let state = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let state = suggest_now(state_with(SUGGESTIBLE));
         let before = shown(&state);
         let rejected = state.reduce(Action::RejectSuggestion(None));
         assert_eq!(shown(&rejected).len(), before.len() - 1);
-        let again = rejected.reduce(Action::ClearSuggestions).reduce(Action::Suggest);
+        let again = suggest_now(rejected.reduce(Action::ClearSuggestions));
         assert_eq!(shown(&again), before[1..].to_vec());
         // Another document (the same article with a trailing line break, so not merged into it).
         let elsewhere = again.reduce(Action::NewFromText { name: "two".into(), text: format!("{SUGGESTIBLE}\n") });
         assert!(elsewhere.suggestions.is_empty(), "another document: suggestions go");
-        assert_eq!(shown(&elsewhere.reduce(Action::Suggest)), before, "and the rejection was for the first one only");
+        assert_eq!(shown(&suggest_now(elsewhere)), before, "and the rejection was for the first one only");
     }
 
     #[test]
     fn suggest_on_open_runs_on_every_document_opened_or_switched_to() {
         let state = state_with("Peskov said hello.").reduce(Action::SetSuggestOnOpen(true));
-        let opened = state
-            .reduce(Action::NewFromText { name: "two".into(), text: "Talks in Geneva lasted over four hours.".into() });
+        let opened = answered(state.reduce(Action::NewFromText {
+            name: "two".into(),
+            text: "Talks in Geneva lasted over four hours.".into(),
+        }));
         assert!(!opened.suggestions.is_empty());
         let labels: Vec<String> = shown(&opened).into_iter().map(|(l, _)| l).collect();
         assert!(labels.contains(&"location".to_string()) && labels.contains(&"figure".to_string()), "{labels:?}");
     }
 
     #[test]
+    fn only_the_reply_to_the_newest_request_for_the_open_document_is_shown() {
+        let asked = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let stale_request = asked.suggestion_request().unwrap();
+        let stale = crate::suggest::job::read_reply(&crate::suggest::job::answer(&stale_request)).unwrap();
+        let asked_again = asked.reduce(Action::Suggest);
+        let ignored = asked_again.clone().reduce(Action::SuggestionsArrived(stale.clone()));
+        assert!(
+            ignored.suggestions.is_empty() && ignored.suggest_ticket.is_some(),
+            "an older ticket's reply is dropped"
+        );
+        let shown_now = answered(asked_again);
+        assert!(!shown_now.suggestions.is_empty() && shown_now.suggest_ticket.is_none());
+        let elsewhere = state_with(SUGGESTIBLE)
+            .reduce(Action::Suggest)
+            .reduce(Action::NewFromText { name: "two".into(), text: "Kyiv".into() });
+        assert_eq!(elsewhere.suggest_ticket, None, "switching documents drops the pending request");
+
+        // A span made while the suggester ran is not suggested again; an error is shown.
+        let asked = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let request = asked.suggestion_request().unwrap();
+        let reply = crate::suggest::job::read_reply(&crate::suggest::job::answer(&request)).unwrap();
+        let first = reply.suggestions[0].clone();
+        let tagged =
+            asked.reduce(Action::Tag { start: first.start, end: first.end, label: "actor".into(), exact: true });
+        let arrived = tagged.reduce(Action::SuggestionsArrived(reply.clone()));
+        assert!(!arrived.suggestions.iter().any(|s| (s.start, s.end) == (first.start, first.end)));
+        let failed = state_with(SUGGESTIBLE).reduce(Action::Suggest).reduce(Action::SuggestionsArrived(
+            crate::suggest::job::Reply { error: Some("out of memory".into()), suggestions: Vec::new(), ..reply },
+        ));
+        assert!(failed.alert.as_deref().is_some_and(|a| a.contains("out of memory")), "{:?}", failed.alert);
+    }
+
+    #[test]
     fn per_label_accept_all_leaves_the_other_labels_shown() {
-        let state = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let state = suggest_now(state_with(SUGGESTIBLE));
         let figures = state.suggestions.iter().filter(|s| &*s.label == "figure").count();
         let accepted = state.clone().reduce(Action::AcceptAllSuggestions(Some("figure".into())));
         assert_eq!(texts(&accepted).len(), figures);

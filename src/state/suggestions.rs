@@ -2,6 +2,10 @@
 //! the document (never exported, no undo history) until accepted. Enter accepts the one under
 //! the cursor and moves on, `x` rejects it; a rejected suggestion does not come back for that
 //! document. Accepting is an ordinary span edit (one undo step; "accept all" is one too).
+//!
+//! Asking for suggestions does not run the suggester here: it issues a [`Ticket`], the view
+//! sends [`State::suggestion_request`] to a Web Worker, and the reply comes back as an action.
+//! Only the reply to the newest ticket, for the document still open, is shown.
 
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
@@ -9,7 +13,7 @@ use std::rc::Rc;
 use super::history::{Edit, WorkspaceEdit};
 use super::State;
 use crate::model::Span;
-use crate::suggest::{suggest, Learned};
+use crate::suggest::job::{self, Reply};
 
 /// A suggestion on screen, with the id its element carries (`data-suggestion-id`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,29 +22,61 @@ pub struct Shown {
     pub start: usize,
     pub end: usize,
     pub label: Rc<str>,
-    pub rule: &'static str,
+    /// What proposed it ("quote", "gazetteer", "learned", …).
+    pub rule: Rc<str>,
+}
+
+/// A request for suggestions on `document` that has not been answered yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ticket {
+    pub number: u32,
+    pub document: Rc<str>,
 }
 
 /// What was rejected, per document: (start, end, label).
 pub type Rejected = BTreeMap<Rc<str>, HashSet<(usize, usize, Rc<str>)>>;
 
 impl State {
-    /// Runs the suggester on the open document (learning from every document of the workspace).
-    pub(super) fn run_suggestions(&mut self) {
-        let Some(doc) = self.active_document() else { return };
-        let learned = Learned::from_documents(self.workspace.documents.iter().map(|d| &**d));
-        let empty = HashSet::new();
-        let rejected = self.rejected.get(&doc.id).unwrap_or(&empty);
-        self.suggestions = suggest(doc, &learned, rejected)
+    /// Asks for suggestions on the open document (learning from every document of the
+    /// workspace): a new ticket, which makes any older one stale.
+    pub(super) fn request_suggestions(&mut self) {
+        let Some(document) = self.active.clone() else { return };
+        self.tickets_issued += 1;
+        self.suggest_ticket = Some(Ticket { number: self.tickets_issued, document });
+    }
+
+    /// The JSON request for the pending ticket, for the suggester's worker.
+    pub fn suggestion_request(&self) -> Option<String> {
+        let ticket = self.suggest_ticket.as_ref()?;
+        let doc = self.workspace.document(&ticket.document)?;
+        let rejected = self.rejected.get(&ticket.document).into_iter().flatten().cloned();
+        Some(job::request(ticket.number, doc, self.workspace.documents.iter().map(|d| &**d), rejected))
+    }
+
+    /// Shows the worker's reply if it answers the pending ticket; spans made or suggestions
+    /// rejected while it ran are left out.
+    pub(super) fn receive_suggestions(&mut self, reply: Reply) {
+        let pending =
+            self.suggest_ticket.as_ref().is_some_and(|t| t.number == reply.ticket && *t.document == *reply.document);
+        if !pending {
+            return;
+        }
+        self.suggest_ticket = None;
+        if let Some(error) = reply.error {
+            self.alert = Some(format!("Suggestions failed: {error}."));
+            return;
+        }
+        let Some(doc) = self.active_document().filter(|d| *d.id == *reply.document) else { return };
+        let taken: HashSet<(usize, usize)> = doc.spans().iter().map(|s| (s.start, s.end)).collect();
+        let rejected = self.rejected.get(&doc.id);
+        self.suggestions = reply
+            .suggestions
             .into_iter()
+            .filter(|s| !taken.contains(&(s.start, s.end)) && s.end <= doc.len() && s.start < s.end)
+            .map(|s| (s.start, s.end, Rc::<str>::from(s.label), Rc::<str>::from(s.rule)))
+            .filter(|(start, end, label, _)| rejected.is_none_or(|r| !r.contains(&(*start, *end, label.clone()))))
             .enumerate()
-            .map(|(i, s)| Shown {
-                id: format!("g{}", i + 1).into(),
-                start: s.start,
-                end: s.end,
-                label: s.label,
-                rule: s.rule,
-            })
+            .map(|(i, (start, end, label, rule))| Shown { id: format!("g{}", i + 1).into(), start, end, label, rule })
             .collect::<Vec<_>>()
             .into();
         self.suggestion_cursor = 0;

@@ -11,7 +11,23 @@ use super::Suggestion;
 use crate::model::Document;
 
 /// A tagged string and its label.
-type Taught = (Rc<str>, Rc<str>);
+pub type Taught = (Rc<str>, Rc<str>);
+
+/// Every tagged string of `docs` with its label, once each, in order of first appearance: what
+/// the suggester learns from, cheap enough to collect on every run.
+pub fn taught<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<Taught> {
+    let mut seen: HashSet<Taught> = HashSet::new();
+    let mut pairs = Vec::new();
+    for doc in docs {
+        for span in doc.spans() {
+            let pair: Taught = (doc.slice(span.start, span.end).into(), span.label.clone());
+            if seen.insert(pair.clone()) {
+                pairs.push(pair);
+            }
+        }
+    }
+    pairs
+}
 
 /// The strings tagged in a workspace, ready to be looked up word by word.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -24,15 +40,14 @@ pub struct Learned {
 impl Learned {
     /// Learns every span of `docs`: its exact text and its label.
     pub fn from_documents<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
-        let mut seen: HashSet<Taught> = HashSet::new();
+        Self::from_taught(taught(docs))
+    }
+
+    /// Learns each (string, label) pair; the pairs are expected once each.
+    pub fn from_taught(pairs: impl IntoIterator<Item = Taught>) -> Self {
         let mut learned = Learned::default();
-        for doc in docs {
-            for span in doc.spans() {
-                let text: Rc<str> = doc.slice(span.start, span.end).into();
-                if seen.insert((text.clone(), span.label.clone())) {
-                    learned.add(text, span.label.clone());
-                }
-            }
+        for (text, label) in pairs {
+            learned.add(text, label);
         }
         learned
     }

@@ -9,11 +9,15 @@
 //!   capitalised name sequences and the context of each mention;
 //! - [`learned`]: what the person tagged anywhere in the workspace, at its other mentions.
 //!
+//! [`job`] wraps it all as a request and a reply for the Web Worker it runs in, off the page's
+//! main thread.
+//!
 //! [`suggest`] runs them all, trims every proposal to the guidelines' boundaries (never white
 //! space, punctuation or a quotation mark at an edge) and leaves out what the document already
 //! has and what the person rejected.
 
 mod figures;
+pub mod job;
 mod learned;
 mod names;
 mod quotes;

@@ -5,7 +5,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { cpIndexOf, eventually, exportJson, launch, openTextFile, selectText, spans } from './support.mjs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { DIST, cpIndexOf, eventually, exportJson, launch, openTextFile, selectText, spans } from './support.mjs';
 
 const TEXT =
   'Kremlin spokesperson Dmitry Peskov said on Tuesday: “We are working on clarifying the parameters.”\n\n' +
@@ -113,5 +116,34 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
     assert.equal(await page.locator('[data-find-match]').count(), 0);
     await page.keyboard.press('Control+z');
     await eventually(async () => assert.equal((await spans(page)).length, 0), 'tag all is one undo step');
+  });
+});
+
+describe('the suggester runs in a Web Worker, off the main thread', { timeout: 60_000 }, () => {
+  test('the page does not carry it: a worker is started on the first Suggest, and answers', async () => {
+    // The gazetteers are the suggester's data: in the worker's wasm, not in the page's.
+    const wasm = readdirSync(DIST).filter((f) => f.endsWith('.wasm'));
+    const holding = wasm.filter((f) => readFileSync(join(DIST, f)).includes('Ouagadougou'));
+    assert.deepEqual(holding, ['suggest-worker_bg.wasm'], `gazetteer found in ${holding}`);
+
+    const app = await launch();
+    try {
+      const { page } = app;
+      await openTextFile(page, 'suggest.txt', TEXT);
+      assert.equal(page.workers().length, 0, 'no worker before Suggest');
+      const started = page.waitForEvent('worker');
+      await page.click('[data-testid=suggest]');
+      const worker = await started;
+      assert.match(worker.url(), /suggest_worker_loader\.js$/);
+      await eventually(async () => assert.ok((await page.locator('[data-suggestion-id]').count()) >= 4));
+      assert.equal(await page.locator('[data-testid=suggest]').textContent(), 'Suggest', 'no longer busy');
+      // A second run reuses the worker.
+      await page.click('[data-testid=suggest]');
+      await eventually(async () => assert.equal(await page.locator('[data-testid=suggest]').getAttribute('aria-busy'), null));
+      assert.equal(page.workers().length, 1);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,0 +1,72 @@
+//! The page's side of the suggester's Web Worker (`src/suggest_worker.rs`, built by Trunk next to
+//! the app and started by `suggest_worker_loader.js`): start it, post a request string, hear the reply
+//! string or the reason it failed. It knows nothing of what the strings hold, except the
+//! worker's "ready" word: until then a request waits here (only the newest one).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+
+use crate::suggest::job::READY;
+
+/// Where Trunk puts the worker's loader, next to index.html.
+const WORKER_URL: &str = "./suggest_worker_loader.js";
+
+/// A running worker and the handlers that keep it heard.
+pub struct SuggestWorker {
+    worker: Worker,
+    ready: Rc<Cell<bool>>,
+    waiting: Rc<RefCell<Option<String>>>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_error: Closure<dyn Fn(ErrorEvent)>,
+}
+
+impl SuggestWorker {
+    /// Starts the worker; `on_reply` gets each reply, or why the worker failed.
+    pub fn start(on_reply: impl Fn(Result<String, String>) + 'static) -> Result<Self, String> {
+        let worker = Worker::new(WORKER_URL).map_err(|e| format!("the suggester could not start ({e:?})"))?;
+        let on_reply = Rc::new(on_reply);
+        let (ready, waiting) = (Rc::new(Cell::new(false)), Rc::new(RefCell::new(None::<String>)));
+        let on_message = {
+            let (on_reply, ready, waiting, worker) = (on_reply.clone(), ready.clone(), waiting.clone(), worker.clone());
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string() {
+                Some(word) if word == READY => {
+                    ready.set(true);
+                    if let Some(request) = waiting.borrow_mut().take() {
+                        if let Err(e) = worker.post_message(&JsValue::from_str(&request)) {
+                            on_reply(Err(format!("the request could not reach the suggester ({e:?})")));
+                        }
+                    }
+                }
+                Some(reply) => on_reply(Ok(reply)),
+                None => on_reply(Err("the suggester sent something else".to_string())),
+            })
+        };
+        let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
+            on_reply(Err(format!("the suggester stopped ({})", event.message())));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Self { worker, ready, waiting, _on_message: on_message, _on_error: on_error })
+    }
+
+    /// Posts `request`, or keeps it until the worker is ready (replacing one kept before).
+    pub fn send(&self, request: String) -> Result<(), String> {
+        if !self.ready.get() {
+            *self.waiting.borrow_mut() = Some(request);
+            return Ok(());
+        }
+        self.worker
+            .post_message(&JsValue::from_str(&request))
+            .map_err(|e| format!("the request could not reach the suggester ({e:?})"))
+    }
+}
+
+impl Drop for SuggestWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
