@@ -46,8 +46,22 @@
   };
   const byId = (id) => article()?.querySelector(`[data-span-id="${CSS.escape(id)}"]`) ?? null;
 
+  /** Whether the paragraph at viewport height `y` is drawn with its spans (not plain text). */
+  const drawnAt = (y) => {
+    const a = article();
+    const box = a.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, y)?.closest('[data-para-start]');
+    return !hit || !hit.hasAttribute('data-plain');
+  };
+
   const conditions = {
     count: (n) => spanCount() === n,
+    // A long document draws spans only near the viewport: open is done when the named document
+    // is on screen with spans and the paragraphs at the top, middle and bottom are drawn.
+    visible: (name) =>
+      article()?.getAttribute('aria-label') === `Article: ${name}` &&
+      spanCount() > 0 &&
+      [2, innerHeight / 2, innerHeight - 2].every(drawnAt),
     label: ({ id, label }) => byId(id)?.getAttribute('data-label') === label,
     gone: (id) => byId(id) === null,
     present: (id) => byId(id) !== null,
@@ -166,12 +180,24 @@
    */
   bench.selectWordFarDown = async (fraction = 0.85) => {
     const a = article();
-    const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT, {
-      acceptNode: (node) => (node.parentElement.closest('[data-span-id]') || !/\p{L}{5,}/u.test(node.data) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT),
-    });
-    const nodes = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-    const node = nodes[Math.floor(nodes.length * fraction)];
+    const candidates = () => {
+      const walker = document.createTreeWalker(a, NodeFilter.SHOW_TEXT, {
+        acceptNode: (node) => (node.parentElement.closest('[data-span-id]') || !/\p{L}{5,}/u.test(node.data) ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT),
+      });
+      const nodes = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+      return nodes;
+    };
+    // Scroll there first: a long document draws the spans of that part only once it is near the
+    // viewport, which replaces its text nodes; then pick a word from what is drawn.
+    const far = candidates()[Math.floor(candidates().length * fraction)];
+    far.parentElement.scrollIntoView({ block: 'center' });
+    await bench.settle(500);
+    const inView = (n) => {
+      const r = n.parentElement.getBoundingClientRect();
+      return r.bottom > innerHeight * 0.3 && r.top < innerHeight * 0.7 && !n.parentElement.closest('[data-plain]');
+    };
+    const node = candidates().find(inView) ?? far;
     const match = /(?<![\p{L}’'])\p{L}{5,}(?![\p{L}’'])/u.exec(node.data);
     const range = document.createRange();
     range.setStart(node, match.index);
@@ -187,6 +213,8 @@
 
   /** Id of the selected span (aria-selected), else of the span holding the text `word` newly. */
   bench.newSpanId = (before) => {
+    const selected = article().querySelector('[data-span-id][aria-selected="true"]');
+    if (selected) return selected.getAttribute('data-span-id');
     const known = new Set(before);
     return bench.spanIds().find((id) => !known.has(id)) ?? null;
   };

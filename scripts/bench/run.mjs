@@ -163,11 +163,13 @@ async function measureLoadInner(browser, { url, target, size, files, harness }, 
     await page.evaluate(() => __bench.settle(300));
 
     // Open.
-    await page.evaluate((n) => __bench.arm({ event: 'change', kind: 'count', arg: n, timeoutMs: 120_000 }), size.spans);
+    // The floor shows every span; the app draws a long document's spans near the viewport only.
+    const done = target === 'app' ? { kind: 'visible', arg: files.name } : { kind: 'count', arg: size.spans };
+    await page.evaluate((d) => __bench.arm({ event: 'change', ...d, timeoutMs: 120_000 }), done);
     await page.setInputFiles('input[type=file][data-testid=open-file]', target === 'app' ? files.json : files.html);
     sample.open = await page.evaluate(() => __bench.result);
-    if (sample.open.spans !== size.spans) {
-      errors.push(`open: expected ${size.spans} span elements, found ${sample.open.spans} (${sample.open.method})`);
+    if (sample.open.method !== 'condition' || (target !== 'app' && sample.open.spans !== size.spans)) {
+      errors.push(`open: ${sample.open.spans} span elements drawn of ${size.spans} (${sample.open.method})`);
     }
     await page.evaluate(() => __bench.settle(1000)); // the app autosaves 300 ms after a change
 
@@ -202,7 +204,7 @@ async function measureLoadInner(browser, { url, target, size, files, harness }, 
       );
       sample[name] = result;
     };
-    await edit('add', '1', 'count', size.spans + 1);
+    await edit('add', '1', 'count', (await page.evaluate(() => __bench.spanCount())) + 1);
     const id = await page.evaluate((b) => __bench.newSpanId(b), before);
     if (!id) throw new Error('the added span has no new id');
     sample.spanId = id;
@@ -468,7 +470,7 @@ async function main() {
     validateDocument(doc);
     // The hash of the file opened: a comparison with an earlier run is like for like only if equal.
     size.stats = { ...stats, jsonBytes: Buffer.byteLength(json), jsonSha256: createHash('sha256').update(json).digest('hex') };
-    size.files = { json: join(dataDir, `bench-${size.key}.json`), html: join(dataDir, `bench-${size.key}.html`) };
+    size.files = { json: join(dataDir, `bench-${size.key}.json`), html: join(dataDir, `bench-${size.key}.html`), name: doc.name };
     await writeFile(size.files.json, json);
     await writeFile(size.files.html, articleHtml(doc));
     log(`generated ${size.key}: ${stats.words} words, ${stats.spans} spans (${stats.nested} nested), ${stats.codepoints} code points, ${fmt(json.length / 1024)} KB JSON`);

@@ -1,6 +1,7 @@
 //! The article being annotated: its paragraphs, each a memoized [`ParagraphView`], and the
 //! mouse handling that selects spans. Text selection itself is the browser's own.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
@@ -105,13 +106,30 @@ pub struct ArticleBodyProps {
     pub onmouseup: Callback<MouseEvent>,
 }
 
+/// Documents with more paragraphs than this draw their spans only near the viewport (#8); the
+/// other paragraphs are plain text (the same characters, so `textContent`, text selection and
+/// find are unchanged), which keeps the DOM small enough for quick edits and scrolling.
+const DRAW_ALL_UP_TO_PARAGRAPHS: usize = 120;
+/// Paragraphs drawn with spans before the observer has said which are near the viewport.
+const FIRST_DRAWN: usize = 40;
+/// How far beyond the viewport paragraphs are drawn with spans, so scrolling meets them drawn.
+const NEAR_MARGIN: &str = "150% 0px 150% 0px";
+
 /// The article element with the contract hook, drawn from plain data (tests render it alone).
 #[function_component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let doc = &props.doc;
-    let mut buckets = spans_by_paragraph(doc, &props.labels, &props.relation_types, props.linking.as_ref());
+    let paragraphs = doc.paragraphs();
+    let windowed = paragraphs.len() > DRAW_ALL_UP_TO_PARAGRAPHS;
+    let near = use_near_paragraphs(doc, windowed);
+    let forced = paragraphs_to_draw(doc, props);
+    let drawn: Vec<bool> = (0..paragraphs.len())
+        .map(|i| !windowed || forced.contains(&i) || near.as_ref().map_or(i < FIRST_DRAWN, |near| near.contains(&i)))
+        .collect();
+    let mut buckets = spans_by_paragraph(doc, &props.labels, &props.relation_types, props.linking.as_ref(), &drawn);
     add_overlays(
         &mut buckets,
+        &drawn,
         doc,
         &props.labels,
         &props.suggestions,
@@ -122,21 +140,64 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
             onmouseup={props.onmouseup.clone()}>
-            { for doc.paragraphs().iter().zip(buckets).map(|(paragraph, spans)| {
+            { for paragraphs.iter().zip(buckets).zip(&drawn).map(|((paragraph, spans), drawn)| {
                 let selected = props.selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
                 html! {
                     <ParagraphView key={paragraph.start} text={SharedText(doc.text().clone())} paragraph={*paragraph}
-                        spans={Rc::<[SpanView]>::from(spans)} {selected} />
+                        spans={Rc::<[SpanView]>::from(spans)} {selected} plain={!drawn} />
                 }
             }) }
         </div>
     }
 }
 
+/// Paragraphs drawn with spans wherever they are: those of the selected span, the suggestion
+/// under the cursor and the linking source and candidates, so that scrolling to one finds it.
+fn paragraphs_to_draw(doc: &Document, props: &ArticleBodyProps) -> HashSet<usize> {
+    let paragraphs = doc.paragraphs();
+    let mut extents: Vec<(usize, usize)> = Vec::new();
+    let mut span_ids: Vec<&Rc<str>> = props.selected.iter().collect();
+    if let Some(linking) = &props.linking {
+        span_ids.push(&linking.from);
+        span_ids.extend(&linking.candidates);
+    }
+    extents.extend(span_ids.into_iter().filter_map(|id| doc.span(id)).map(|s| (s.start, s.end)));
+    let cursor = props.suggestion_cursor.as_ref().and_then(|id| props.suggestions.iter().find(|s| s.id == *id));
+    extents.extend(cursor.map(|s| (s.start, s.end)));
+    extents
+        .into_iter()
+        .flat_map(|(start, end)| {
+            let first = paragraph_at(paragraphs, start).unwrap_or(0);
+            first..=paragraph_at(paragraphs, end.saturating_sub(1)).unwrap_or(first)
+        })
+        .collect()
+}
+
+/// The paragraphs (by index) near the viewport, as an IntersectionObserver reports them, or
+/// `None` until it has reported on this document. Nothing is observed when `windowed` is off.
+#[hook]
+fn use_near_paragraphs(doc: &Rc<Document>, windowed: bool) -> Option<Rc<HashSet<usize>>> {
+    let near = use_state(|| None::<(Rc<str>, Rc<HashSet<usize>>)>);
+    {
+        let (near, paragraphs) = (near.clone(), doc.paragraphs().clone());
+        use_effect_with((doc.id.clone(), windowed), move |(id, windowed)| {
+            let id = id.clone();
+            let observer = windowed.then(|| {
+                browser::viewport::watch_paragraphs(NEAR_MARGIN, paragraphs, move |set| {
+                    near.set(Some((id.clone(), set)))
+                })
+            });
+            move || drop(observer)
+        });
+    }
+    near.as_ref().filter(|(id, _)| *id == doc.id).map(|(_, set)| set.clone())
+}
+
 /// Puts each suggestion and find match into the paragraphs it touches, in reading order among
 /// the spans (an overlay with a span's exact extent is drawn inside it).
 fn add_overlays(
     buckets: &mut [Vec<SpanView>],
+    drawn: &[bool],
     doc: &Document,
     labels: &[Label],
     suggestions: &[Shown],
@@ -150,7 +211,7 @@ fn add_overlays(
     let mut place = |view: SpanView| {
         let first = paragraph_at(paragraphs, view.start).unwrap_or(0);
         let last = paragraph_at(paragraphs, view.end - 1).unwrap_or(first);
-        for bucket in &mut buckets[first..=last] {
+        for (bucket, _) in buckets[first..=last].iter_mut().zip(&drawn[first..=last]).filter(|(_, drawn)| **drawn) {
             bucket.push(view.clone());
         }
     };
@@ -220,12 +281,13 @@ fn span_stack_at(event: &MouseEvent) -> Vec<Rc<str>> {
     stack
 }
 
-/// Each paragraph's spans, in reading order; a span over several paragraphs is in each.
+/// Each drawn paragraph's spans, in reading order; a span over several paragraphs is in each.
 fn spans_by_paragraph(
     doc: &Document,
     labels: &[Label],
     relation_types: &[RelationType],
     linking: Option<&Linking>,
+    drawn: &[bool],
 ) -> Vec<Vec<SpanView>> {
     let paragraphs = doc.paragraphs();
     let mut buckets = vec![Vec::new(); paragraphs.len()];
@@ -236,6 +298,11 @@ fn spans_by_paragraph(
         _ => LinkMark::None,
     };
     for span in doc.spans() {
+        let first = paragraph_at(paragraphs, span.start).unwrap_or(0);
+        let last = paragraph_at(paragraphs, span.end - 1).unwrap_or(first);
+        if !drawn[first..=last].contains(&true) {
+            continue;
+        }
         let label_name: Rc<str> =
             labels.iter().find(|l| l.id == span.label).map_or_else(|| span.label.clone(), |l| l.name.as_str().into());
         let view = SpanView {
@@ -249,9 +316,7 @@ fn spans_by_paragraph(
             link: link_mark(&span.id),
             overlay: None,
         };
-        let first = paragraph_at(paragraphs, span.start).unwrap_or(0);
-        let last = paragraph_at(paragraphs, span.end - 1).unwrap_or(first);
-        for bucket in &mut buckets[first..=last] {
+        for (bucket, _) in buckets[first..=last].iter_mut().zip(&drawn[first..=last]).filter(|(_, drawn)| **drawn) {
             bucket.push(view.clone());
         }
     }

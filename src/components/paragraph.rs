@@ -67,12 +67,21 @@ pub struct ParagraphProps {
     pub spans: Rc<[SpanView]>,
     /// The selected span, when it touches this paragraph.
     pub selected: Option<Rc<str>>,
+    /// Drawn as plain text, without its spans (far from the viewport in a long document).
+    #[prop_or_default]
+    pub plain: bool,
 }
 
 #[function_component]
 pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let paragraph = props.paragraph;
     let text = paragraph.text(&props.text.0);
+    if props.plain {
+        // The same element as when drawn, so the viewport observer keeps watching it.
+        return html! {
+            <span class="paragraph" data-para-start={paragraph.start.to_string()} data-plain="true">{ text }</span>
+        };
+    }
     let extents: Vec<SpanExtent> =
         props.spans.iter().enumerate().map(|(index, s)| SpanExtent { start: s.start, end: s.end, index }).collect();
     let pieces = nest_spans(paragraph.start, paragraph.end, &extents);
