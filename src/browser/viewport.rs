@@ -1,61 +1,80 @@
-//! Which paragraphs of the article are near the viewport, as an IntersectionObserver reports
-//! them: a long document draws its spans only there (see `components::article`).
+//! Which paragraphs of the article are near the viewport: a long document draws its spans only
+//! there (see `components::article`). Worked out from the scroll position by a binary search
+//! over the paragraph elements' boxes, once per frame while scrolling: an IntersectionObserver
+//! on thousands of paragraphs cost ~17 ms of every edit's frame recomputing them all.
 
-use std::cell::RefCell;
-use std::collections::HashSet;
+use std::cell::{Cell, RefCell};
+use std::ops::Range;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{IntersectionObserver, IntersectionObserverEntry, IntersectionObserverInit};
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::render::{request_animation_frame, AnimationFrame};
 
-use crate::text::paragraphs::{paragraph_at, Paragraph};
-
-/// Watches the article's paragraph elements while it lives; disconnects when dropped.
+/// Watches the scroll position while it lives; stops when dropped.
 pub struct ParagraphWatch {
-    observer: IntersectionObserver,
-    _callback: Closure<dyn FnMut(js_sys::Array)>,
+    _listeners: [EventListener; 2],
+    _frame: Rc<RefCell<Option<AnimationFrame>>>,
 }
 
-impl Drop for ParagraphWatch {
-    fn drop(&mut self) {
-        self.observer.disconnect();
-    }
-}
-
-/// Calls `on_change` with the indexes of the paragraphs within `margin` (CSS, as
-/// `rootMargin`) of the viewport, each time that set changes. `None` when the page has no
-/// IntersectionObserver or no article.
-pub fn watch_paragraphs(
-    margin: &str,
-    paragraphs: Rc<[Paragraph]>,
-    on_change: impl Fn(Rc<HashSet<usize>>) + 'static,
-) -> Option<ParagraphWatch> {
-    let near = RefCell::new(HashSet::new());
-    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        let mut near = near.borrow_mut();
-        let mut changed = false;
-        for entry in entries.iter() {
-            let entry: IntersectionObserverEntry = entry.unchecked_into();
-            let start = entry.target().get_attribute(super::selection::PARAGRAPH_START_ATTRIBUTE);
-            let Some(index) = start.and_then(|s| s.parse().ok()).and_then(|s| paragraph_at(&paragraphs, s)) else {
-                continue;
-            };
-            changed |= if entry.is_intersecting() { near.insert(index) } else { near.remove(&index) };
-        }
-        if changed {
-            on_change(Rc::new(near.clone()));
+/// Calls `on_change` with the range of paragraph indexes within `margin` viewport heights of
+/// the viewport (above and below), now and each time it changes. The article's element
+/// children are its paragraphs, in order. `None` when the page has no article.
+pub fn watch_paragraphs(margin: f64, on_change: impl Fn(Range<usize>) + 'static) -> Option<ParagraphWatch> {
+    let article = super::article_element()?;
+    let last = Rc::new(Cell::new(None::<Range<usize>>));
+    let update: Rc<dyn Fn()> = Rc::new(move || {
+        let near = near_range(&article, margin);
+        if last.replace(Some(near.clone())).as_ref() != Some(&near) {
+            on_change(near);
         }
     });
-    let options = IntersectionObserverInit::new();
-    options.set_root_margin(margin);
-    let observer = IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
-    let selector = format!("[data-testid=article] [{}]", super::selection::PARAGRAPH_START_ATTRIBUTE);
-    let elements = gloo::utils::document().query_selector_all(&selector).ok()?;
-    for i in 0..elements.length() {
-        if let Some(element) = elements.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-            observer.observe(&element);
+    update();
+    let frame = Rc::new(RefCell::new(None::<AnimationFrame>));
+    let schedule = {
+        let frame = frame.clone();
+        move |_: &web_sys::Event| {
+            if frame.borrow().is_some() {
+                return;
+            }
+            let (update, pending) = (update.clone(), frame.clone());
+            *frame.borrow_mut() = Some(request_animation_frame(move |_| {
+                pending.borrow_mut().take();
+                update();
+            }));
+        }
+    };
+    let window = gloo::utils::window();
+    let passive = EventListenerOptions::default();
+    let listeners = [
+        EventListener::new_with_options(&window, "scroll", passive, schedule.clone()),
+        EventListener::new_with_options(&window, "resize", passive, schedule),
+    ];
+    Some(ParagraphWatch { _listeners: listeners, _frame: frame })
+}
+
+/// The paragraphs whose boxes reach into the viewport widened by `margin` heights each way.
+fn near_range(article: &web_sys::Element, margin: f64) -> Range<usize> {
+    let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0);
+    let (top, bottom) = (-margin * height, (1.0 + margin) * height);
+    let children = article.children();
+    let rect = |i: usize| children.item(i as u32).map(|e| e.get_bounding_client_rect());
+    let count = children.length() as usize;
+    // Paragraphs are stacked in order, so both ends are found by bisection.
+    let first = partition_point(count, |i| rect(i).is_some_and(|r| r.bottom() < top));
+    let end = partition_point(count, |i| rect(i).is_some_and(|r| r.top() <= bottom));
+    first..end.max(first)
+}
+
+/// The first index in `0..len` for which `before` is false (`before` is true, then false).
+fn partition_point(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
         }
     }
-    Some(ParagraphWatch { observer, _callback: callback })
+    low
 }

@@ -33,15 +33,17 @@ fn next_mention(doc: &Document, entity: &str, selected: Option<&str>) -> Option<
 #[function_component]
 pub fn EntityPanel() -> Html {
     let store = use_context::<Store>().expect("EntityPanel is rendered inside the store provider");
-    // Closed, it computes nothing: proposals read every mention, on every edit. It starts
-    // closed on documents with thousands of spans.
-    let open = use_state(|| store.active_document().is_none_or(|d| d.spans().len() < OPEN_UP_TO_SPANS));
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_| open.set(!*open))
-    };
+    // Closed, it computes nothing: proposals read every mention, on every edit. Unless the
+    // person chose, it is closed on a document with thousands of spans (the one open now, not
+    // the one open when the page loaded).
+    let chosen = use_state(|| None::<bool>);
     let Some(doc) = store.active_document().cloned() else { return html! {} };
-    if !*open {
+    let open = chosen.unwrap_or(doc.spans().len() < OPEN_UP_TO_SPANS);
+    let toggle = {
+        let chosen = chosen.clone();
+        Callback::from(move |_| chosen.set(Some(!open)))
+    };
+    if !open {
         return html! {
             <section class="entity-panel" data-testid="entity-panel" aria-label="Entities">
                 <h2><button type="button" class="panel-toggle" aria-expanded="false" onclick={toggle}>{ "Entities ▸" }</button></h2>

@@ -124,7 +124,25 @@ pub fn export<'d>(
     relation_types: &[RelationType],
     documents: impl IntoIterator<Item = &'d Document>,
 ) -> String {
-    let file = NativeFile {
+    serde_json::to_string_pretty(&native_file(labels, relation_types, documents))
+        .expect("the native model always serialises")
+}
+
+/// The same JSON without white space, for storage, where nobody reads it and every save counts.
+pub fn export_compact<'d>(
+    labels: &[Label],
+    relation_types: &[RelationType],
+    documents: impl IntoIterator<Item = &'d Document>,
+) -> String {
+    serde_json::to_string(&native_file(labels, relation_types, documents)).expect("the native model always serialises")
+}
+
+fn native_file<'d>(
+    labels: &[Label],
+    relation_types: &[RelationType],
+    documents: impl IntoIterator<Item = &'d Document>,
+) -> NativeFile {
+    NativeFile {
         format: Some(FORMAT.into()),
         version: Some(VERSION),
         offset_unit: Some(OFFSET_UNIT.into()),
@@ -151,8 +169,7 @@ pub fn export<'d>(
                 .collect(),
         ),
         documents: documents.into_iter().map(export_document).collect(),
-    };
-    serde_json::to_string_pretty(&file).expect("the native model always serialises")
+    }
 }
 
 fn export_document(doc: &Document) -> NativeDocument {

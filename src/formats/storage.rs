@@ -10,16 +10,19 @@
 //! closes, and on the next visit the newer of the two wins.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::native;
 use crate::model::{Document, Label, RelationType};
 
 pub const SCHEMA: u32 = 2;
 
+/// The wrapper; the workspace inside stays raw JSON text both ways, so a save serialises the
+/// workspace once and a load parses it once (it is most of the bytes).
 #[derive(Serialize, Deserialize)]
-struct Stored {
+struct Stored<W> {
     schema: u32,
-    workspace: serde_json::Value,
+    workspace: W,
     #[serde(default)]
     active: Option<String>,
     #[serde(default)]
@@ -45,29 +48,40 @@ pub fn save<'d>(
     active: Option<&str>,
     saved_at: f64,
 ) -> String {
-    let workspace: serde_json::Value =
-        serde_json::from_str(&native::export(labels, relation_types, documents)).expect("the native export is JSON");
+    let workspace = RawValue::from_string(native::export_compact(labels, relation_types, documents))
+        .expect("the native export is JSON");
     serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string), saved_at })
         .expect("a JSON value serialises")
 }
 
 /// Reads what [`save`] (or an earlier schema) stored.
 pub fn load(stored: &str) -> Result<Restored, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(stored).map_err(|e| format!("the stored workspace is not valid JSON ({e})"))?;
-    let (workspace, active, saved_at) = match value.get("schema").and_then(|s| s.as_u64()) {
-        None if native::looks_native(&value) => (value, None, 0.0),
+    /// Just what tells the schemas apart.
+    #[derive(Deserialize)]
+    struct Probe {
+        schema: Option<u64>,
+        format: Option<String>,
+    }
+    let probe: Probe = match serde_json::from_str(stored) {
+        Ok(probe) => probe,
+        Err(_) if serde_json::from_str::<serde::de::IgnoredAny>(stored).is_ok() => {
+            return Err("the stored data is not a workspace".to_string());
+        }
+        Err(e) => return Err(format!("the stored workspace is not valid JSON ({e})")),
+    };
+    let (workspace, active, saved_at) = match probe.schema {
+        None if probe.format.as_deref() == Some(native::FORMAT) => (stored, None, 0.0),
         Some(2) => {
-            let stored: Stored = serde_json::from_value(value)
+            let wrapped: Stored<&RawValue> = serde_json::from_str(stored)
                 .map_err(|e| format!("the stored workspace does not have the expected shape ({e})"))?;
-            (stored.workspace, stored.active, stored.saved_at)
+            (wrapped.workspace.get(), wrapped.active, wrapped.saved_at)
         }
         Some(schema) if schema > u64::from(SCHEMA) => {
             return Err(format!("it was stored by a newer version of the app (schema {schema})"));
         }
         _ => return Err("the stored data is not a workspace".to_string()),
     };
-    let opened = native::import("the stored workspace", &workspace.to_string()).map_err(|e| e.reason)?;
+    let opened = native::import("the stored workspace", workspace).map_err(|e| e.reason)?;
     let active = active.filter(|id| opened.documents.iter().any(|d| &*d.id == id));
     Ok(Restored {
         labels: opened.labels,
