@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::store::Store;
@@ -20,12 +21,17 @@ pub struct SuggestRunnerProps {
 #[function_component]
 pub fn SuggestRunner(props: &SuggestRunnerProps) -> Html {
     let worker = use_mut_ref(|| None::<SuggestWorker>);
+    let waiting = use_mut_ref(|| None::<Timeout>);
     let store = props.store.clone();
     use_effect_with(store.suggest_ticket.clone(), move |ticket| {
         if ticket.is_some() {
-            if let Some(request) = store.suggestion_request() {
-                send(&worker, &store, request);
-            }
+            // Building the request (the whole text as JSON) waits for the next task, so it does
+            // not lengthen the frame that shows "Suggesting…".
+            *waiting.borrow_mut() = Some(Timeout::new(0, move || {
+                if let Some(request) = store.suggestion_request() {
+                    send(&worker, &store, request);
+                }
+            }));
         }
     });
     html! {}
