@@ -24,7 +24,8 @@
 //! Label and relation types may not contain spaces in brat; spaces become `_`. `T`/`R`/`#`
 //! ids are numbered afresh in the document's span order. One download is one file, so every
 //! export is a zip: `<base>.brat.zip` holding `<base>.txt` and `<base>.ann` for one document,
-//! `<base>.zip` (e.g. `workspace.zip`) holding a pair per document, with unique names.
+//! `<base>.zip` (e.g. `workspace.zip`) holding a pair per document, with unique names, and an
+//! `annotation.conf` that declares the labels and relation types (see [`annotation_conf`]).
 //!
 //! Reading places each fragment with [`super::repair::place_span`], checked against its part of
 //! the text field; a drifted fragment is repaired from that text when unique. A discontinuous
@@ -180,10 +181,53 @@ pub fn entries(documents: &[&Document], base: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 /// The export as one zip: "geneva-talks" → "geneva-talks.brat.zip" for one document,
-/// "workspace" → "workspace.zip" for several.
-pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
+/// "workspace" → "workspace.zip" for several, with the `annotation.conf` brat needs to show them.
+pub fn export_file(workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
     let name = if documents.len() == 1 { format!("{base}.brat.zip") } else { format!("{base}.zip") };
-    ExportFile { name, mime: "application/zip", bytes: zip(&entries(documents, base)) }
+    let mut files = vec![("annotation.conf".to_string(), annotation_conf(workspace, documents).into_bytes())];
+    files.extend(entries(documents, base));
+    ExportFile { name, mime: "application/zip", bytes: zip(&files) }
+}
+
+/// brat's collection configuration (<https://brat.nlplab.org/configuration.html>): every label
+/// as an entity type and every relation type with the labels it links (`<ENTITY>` where any
+/// label may be), so brat shows the export without complaint. Nested spans are allowed to
+/// overlap, as they are here.
+pub fn annotation_conf(workspace: &Workspace, documents: &[&Document]) -> String {
+    let mut labels: Vec<String> = workspace.labels.iter().map(|l| brat_type(&l.id)).collect();
+    let mut relations: Vec<(String, String, String)> = workspace
+        .relation_types
+        .iter()
+        .map(|t| {
+            let end = |label: &Option<Rc<str>>| label.as_deref().map_or_else(|| "<ENTITY>".to_string(), brat_type);
+            (brat_type(&t.id), end(&t.from_label), end(&t.to_label))
+        })
+        .collect();
+    for doc in documents {
+        for span in doc.spans() {
+            let label = brat_type(&span.label);
+            if !labels.contains(&label) {
+                labels.push(label);
+            }
+        }
+        for relation in doc.relations() {
+            let kind = brat_type(&relation.kind);
+            if !relations.iter().any(|(k, _, _)| *k == kind) {
+                relations.push((kind, "<ENTITY>".into(), "<ENTITY>".into()));
+            }
+        }
+    }
+    let mut conf = String::from("[entities]\n");
+    for label in labels {
+        conf.push_str(&label);
+        conf.push('\n');
+    }
+    conf.push_str("\n[relations]\n");
+    for (kind, from, to) in relations {
+        conf.push_str(&format!("{kind}\tArg1:{from}, Arg2:{to}\n"));
+    }
+    conf.push_str("<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n");
+    conf
 }
 
 /// How the files of one pick, drop or zip go together.
@@ -544,7 +588,7 @@ mod tests {
         assert_eq!((file.name.as_str(), file.mime), ("geneva talks.brat.zip", "application/zip"));
         let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.clone())).unwrap();
         let names: Vec<String> = archive.file_names().map(str::to_string).collect();
-        assert_eq!(names, ["geneva talks.txt", "geneva talks.ann"]);
+        assert_eq!(names, ["annotation.conf", "geneva talks.txt", "geneva talks.ann"]);
         let mut txt = Vec::new();
         archive.by_name("geneva talks.txt").unwrap().read_to_end(&mut txt).unwrap();
         assert_eq!(txt, TEXT.as_bytes());
@@ -558,7 +602,10 @@ mod tests {
         assert_eq!(two.name, "workspace.zip");
         let archive = zip::ZipArchive::new(Cursor::new(two.bytes)).unwrap();
         let names: Vec<&str> = archive.file_names().collect();
-        assert_eq!(names, ["geneva talks.txt", "geneva talks.ann", "Geneva Talks-2.txt", "Geneva Talks-2.ann"]);
+        assert_eq!(
+            names,
+            ["annotation.conf", "geneva talks.txt", "geneva talks.ann", "Geneva Talks-2.txt", "Geneva Talks-2.ann"]
+        );
     }
 
     #[test]
@@ -673,5 +720,27 @@ mod tests {
         let _ = std::fs::remove_file(&path);
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         assert_eq!(out.stdout, [TEXT.as_bytes(), b"|", ann(&sample()).as_bytes()].concat());
+    }
+
+    #[test]
+    fn annotation_conf_declares_every_label_and_relation_type() {
+        let mut workspace = Workspace::default();
+        workspace.relation_types.push(crate::model::RelationType {
+            id: "located_in".into(),
+            name: "located in".into(),
+            key: Some("l".into()),
+            from_label: Some("actor".into()),
+            to_label: None,
+            single: false,
+        });
+        let conf = annotation_conf(&workspace, &[&sample()]);
+        assert_eq!(
+            conf,
+            "[entities]\nactor\nlocation\nfigure\nquote\nmy_label\n\n\
+             [relations]\nsaid_by\tArg1:quote, Arg2:actor\nlocated_in\tArg1:actor, Arg2:<ENTITY>\n\
+             <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n"
+        );
+        let opened = import_zip("w.zip", &export_file(&workspace, &[&sample()], "w").bytes).unwrap();
+        assert_eq!(opened.documents.len(), 1, "annotation.conf is not a document");
     }
 }
