@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use article_annotator::formats::native;
 use article_annotator::model::Document;
-use article_annotator::suggest::{suggest, Learned};
+use article_annotator::suggest::{job, suggest, Learned};
 
 const LABELS: [&str; 4] = ["actor", "location", "figure", "quote"];
 
@@ -189,5 +189,18 @@ fn main() {
         times[2].as_secs_f64() * 1000.0,
         times[0].as_secs_f64() * 1000.0,
         if cfg!(debug_assertions) { ", debug build: use --release" } else { ", release build" }
+    );
+    // What the worker does besides: read the request, build the document, write the reply.
+    let mut job_times = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let request = job::request(1, &big, &all, Vec::new());
+        let _reply = job::answer(&request);
+        job_times.push(started.elapsed());
+    }
+    job_times.sort();
+    println!(
+        "as the worker's job (request JSON → suggestions → reply JSON): median {:.1} ms",
+        job_times[2].as_secs_f64() * 1000.0
     );
 }
