@@ -23,6 +23,11 @@ pub(super) fn value_of(event: &Event) -> String {
     target.and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
 }
 
+/// How many spans of the workspace have label `id`.
+fn in_use(store: &Store, id: &str) -> usize {
+    store.workspace.documents.iter().map(|d| d.spans().iter().filter(|s| &*s.label == id).count()).sum()
+}
+
 #[function_component]
 pub fn LabelEditor() -> Html {
     let store = use_context::<Store>().expect("LabelEditor is rendered inside the store provider");
@@ -49,15 +54,13 @@ pub fn LabelEditor() -> Html {
             name.set_value("");
         })
     };
-    let in_use = |id: &str| -> usize {
-        store.workspace.documents.iter().map(|d| d.spans().iter().filter(|s| &*s.label == id).count()).sum()
-    };
     let rows = store.workspace.labels.iter().map(|label| {
         let id = label.id.clone();
         let on_delete = {
-            let (store, confirming, id, used) = (store.clone(), confirming.clone(), id.clone(), in_use(&id));
+            let (store, confirming, id) = (store.clone(), confirming.clone(), id.clone());
+            // Counted on the click, not on every render: it reads every span of the workspace.
             Callback::from(move |_| {
-                if used == 0 {
+                if in_use(&store, &id) == 0 {
                     store.dispatch(Action::Labels(LabelAction::Delete { id: id.clone() }));
                 } else {
                     confirming.set(Some(id.clone()));
@@ -108,7 +111,7 @@ pub fn LabelEditor() -> Html {
         };
         html! {
             <div class="confirm" role="alertdialog" aria-label="Delete label" data-testid="confirm-delete-label">
-                <p>{ format!("Delete the label “{}” and its {} spans? (Ctrl+Z undoes it.)", label.name, in_use(&label.id)) }</p>
+                <p>{ format!("Delete the label “{}” and its {} spans? (Ctrl+Z undoes it.)", label.name, in_use(&store, &label.id)) }</p>
                 <button type="button" data-testid="confirm-delete-yes" onclick={yes}>{ "Delete label and spans" }</button>
                 <button type="button" data-testid="confirm-delete-no" onclick={no}>{ "Keep" }</button>
             </div>
