@@ -194,7 +194,7 @@ fn main() {
     let mut job_times = Vec::new();
     for _ in 0..5 {
         let started = Instant::now();
-        let request = job::request(1, &big, &all, Vec::new());
+        let request = job::request(1, &big, &all, &[]);
         let _reply = job::answer(&request);
         job_times.push(started.elapsed());
     }

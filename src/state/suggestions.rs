@@ -49,7 +49,7 @@ impl State {
     pub fn suggestion_request(&self) -> Option<String> {
         let ticket = self.suggest_ticket.as_ref()?;
         let doc = self.workspace.document(&ticket.document)?;
-        let rejected = self.rejected.get(&ticket.document).into_iter().flatten().cloned();
+        let rejected = self.rejected.get(&ticket.document).into_iter().flatten();
         Some(job::request(ticket.number, doc, self.workspace.documents.iter().map(|d| &**d), rejected))
     }
 

@@ -51,20 +51,33 @@ pub struct Reply {
     pub error: Option<String>,
 }
 
+/// A [`Request`] as the page writes it: borrowed from the workspace, because it is built on the
+/// main thread for every Suggest and a copy of a long text and of every span's strings cost
+/// most of a frame.
+#[derive(Serialize)]
+struct RequestOut<'a> {
+    ticket: u32,
+    document: &'a str,
+    text: &'a str,
+    spans: Vec<(usize, usize, &'a str)>,
+    taught: Vec<(&'a str, &'a str)>,
+    rejected: Vec<(usize, usize, &'a str)>,
+}
+
 /// The request for suggestions on `doc`, learning from `documents` (the whole workspace).
 pub fn request<'a>(
     ticket: u32,
-    doc: &Document,
+    doc: &'a Document,
     documents: impl IntoIterator<Item = &'a Document>,
-    rejected: impl IntoIterator<Item = (usize, usize, Rc<str>)>,
+    rejected: impl IntoIterator<Item = &'a (usize, usize, Rc<str>)>,
 ) -> String {
-    let request = Request {
+    let request = RequestOut {
         ticket,
-        document: doc.id.to_string(),
-        text: doc.text().to_string(),
-        spans: doc.spans().iter().map(|s| (s.start, s.end, s.label.to_string())).collect(),
-        taught: taught(documents).into_iter().map(|(text, label)| (text.to_string(), label.to_string())).collect(),
-        rejected: rejected.into_iter().map(|(start, end, label)| (start, end, label.to_string())).collect(),
+        document: &doc.id,
+        text: doc.text(),
+        spans: doc.spans().iter().map(|s| (s.start, s.end, &*s.label)).collect(),
+        taught: taught(documents),
+        rejected: rejected.into_iter().map(|(start, end, label)| (*start, *end, &**label)).collect(),
     };
     serde_json::to_string(&request).expect("a request always serialises")
 }
@@ -114,7 +127,7 @@ mod tests {
         let mut doc = Document::new("d7", "t.txt", "The zorbs said “we wait” in Geneva. The zorbs left Geneva.");
         doc.insert_span(Span::new("s1", 4, 9, "actor")).unwrap();
         let rejected = vec![(28, 34, Rc::from("location"))];
-        let json = request(3, &doc, [&doc], rejected.clone());
+        let json = request(3, &doc, [&doc], &rejected);
         let reply = read_reply(&answer(&json)).unwrap();
         let in_place = suggest(&doc, &Learned::from_documents([&doc]), &rejected.into_iter().collect());
         assert_eq!((reply.ticket, reply.document.as_str(), &reply.error), (3, "d7", &None));

@@ -14,14 +14,15 @@ use crate::model::Document;
 pub type Taught = (Rc<str>, Rc<str>);
 
 /// Every tagged string of `docs` with its label, once each, in order of first appearance: what
-/// the suggester learns from, cheap enough to collect on every run.
-pub fn taught<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<Taught> {
-    let mut seen: HashSet<Taught> = HashSet::new();
+/// the suggester learns from. Borrowed from the documents, so collecting it on the page for
+/// every request allocates nothing per span.
+pub fn taught<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Vec<(&'a str, &'a str)> {
+    let mut seen: HashSet<(&str, &str)> = HashSet::new();
     let mut pairs = Vec::new();
     for doc in docs {
         for span in doc.spans() {
-            let pair: Taught = (doc.slice(span.start, span.end).into(), span.label.clone());
-            if seen.insert(pair.clone()) {
+            let pair = (doc.slice(span.start, span.end), &*span.label);
+            if seen.insert(pair) {
                 pairs.push(pair);
             }
         }
@@ -40,7 +41,7 @@ pub struct Learned {
 impl Learned {
     /// Learns every span of `docs`: its exact text and its label.
     pub fn from_documents<'a>(docs: impl IntoIterator<Item = &'a Document>) -> Self {
-        Self::from_taught(taught(docs))
+        Self::from_taught(taught(docs).into_iter().map(|(text, label)| (text.into(), label.into())))
     }
 
     /// Learns each (string, label) pair; the pairs are expected once each.
