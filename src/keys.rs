@@ -150,10 +150,12 @@ pub fn command_for(
                 None
             }
         }
-        key if context.span_selected && relation_types.iter().any(|t| t.key.as_deref() == Some(key)) => {
-            relation_types.iter().find(|t| t.key.as_deref() == Some(key)).map(|t| Command::Link(t.id.clone()))
+        key => {
+            let relation = relation_types.iter().find(|t| context.span_selected && t.key.as_deref() == Some(key));
+            relation
+                .map(|t| Command::Link(t.id.clone()))
+                .or_else(|| labels.iter().find(|l| l.key.as_deref() == Some(key)).map(|l| Command::Label(l.id.clone())))
         }
-        key => labels.iter().find(|l| l.key.as_deref() == Some(key)).map(|l| Command::Label(l.id.clone())),
     }
 }
 
@@ -240,7 +242,7 @@ mod tests {
         assert_eq!(in_context("s", false, false, selected), Some(Command::Link("said_by".into())));
         assert_eq!(in_context("s", false, false, KeyContext::default()), None, "nothing to link from");
         let mut types = default_relation_types();
-        types.push(RelationType { id: "located_in".into(), key: Some("l".into()), ..types[0].clone() });
+        types.push(crate::model::located_in());
         let custom = |key| command_for(KeyPress { key, ..KeyPress::default() }, selected, &default_labels(), &types);
         assert_eq!(custom("l"), Some(Command::Link("located_in".into())), "a custom type's key links by it");
         assert_eq!(custom("s"), Some(Command::Link("said_by".into())));

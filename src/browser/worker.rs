@@ -35,10 +35,8 @@ impl SuggestWorker {
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string() {
                 Some(word) if word == READY => {
                     ready.set(true);
-                    if let Some(request) = waiting.borrow_mut().take() {
-                        if let Err(e) = worker.post_message(&JsValue::from_str(&request)) {
-                            on_reply(Err(format!("the request could not reach the suggester ({e:?})")));
-                        }
+                    if let Some(Err(reason)) = waiting.borrow_mut().take().map(|request| post(&worker, &request)) {
+                        on_reply(Err(reason));
                     }
                 }
                 Some(reply) => on_reply(Ok(reply)),
@@ -59,10 +57,14 @@ impl SuggestWorker {
             *self.waiting.borrow_mut() = Some(request);
             return Ok(());
         }
-        self.worker
-            .post_message(&JsValue::from_str(&request))
-            .map_err(|e| format!("the request could not reach the suggester ({e:?})"))
+        post(&self.worker, &request)
     }
+}
+
+fn post(worker: &Worker, request: &str) -> Result<(), String> {
+    worker
+        .post_message(&JsValue::from_str(request))
+        .map_err(|e| format!("the request could not reach the suggester ({e:?})"))
 }
 
 impl Drop for SuggestWorker {

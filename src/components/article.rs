@@ -13,7 +13,7 @@ use super::store::{ExactSelection, Store};
 use crate::browser;
 use crate::model::{Document, Label, RelationType, SpanEdge};
 use crate::state::{links_in_words, Action, Linking, Shown};
-use crate::text::paragraphs::{paragraph_at, Paragraph};
+use crate::text::paragraphs::{paragraphs_touched, Paragraph};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -201,13 +201,7 @@ fn paragraphs_to_draw(doc: &Document, props: &ArticleBodyProps) -> HashSet<usize
     extents.extend(span_ids.into_iter().filter_map(|id| doc.span(id)).map(|s| (s.start, s.end)));
     let cursor = props.suggestion_cursor.as_ref().and_then(|id| props.suggestions.iter().find(|s| s.id == *id));
     extents.extend(cursor.map(|s| (s.start, s.end)));
-    extents
-        .into_iter()
-        .flat_map(|(start, end)| {
-            let first = paragraph_at(paragraphs, start).unwrap_or(0);
-            first..=paragraph_at(paragraphs, end.saturating_sub(1)).unwrap_or(first)
-        })
-        .collect()
+    extents.into_iter().flat_map(|(start, end)| paragraphs_touched(paragraphs, start, end)).collect()
 }
 
 /// The paragraphs (by index) near the viewport, or `None` until they are known for this
@@ -242,14 +236,7 @@ fn add_overlays(
     if suggestions.is_empty() && find_matches.is_empty() {
         return;
     }
-    let paragraphs = doc.paragraphs();
-    let mut place = |view: SpanView| {
-        let first = paragraph_at(paragraphs, view.start).unwrap_or(0);
-        let last = paragraph_at(paragraphs, view.end - 1).unwrap_or(first);
-        for (bucket, _) in buckets[first..=last].iter_mut().zip(&drawn[first..=last]).filter(|(_, drawn)| **drawn) {
-            bucket.push(view.clone());
-        }
-    };
+    let mut place = |view: SpanView| place_in_drawn(buckets, drawn, doc.paragraphs(), &view);
     for (i, &(start, end)) in find_matches.iter().enumerate() {
         let none: Rc<str> = Rc::from("");
         place(SpanView {
@@ -333,9 +320,7 @@ fn spans_by_paragraph(
         _ => LinkMark::None,
     };
     for span in doc.spans() {
-        let first = paragraph_at(paragraphs, span.start).unwrap_or(0);
-        let last = paragraph_at(paragraphs, span.end - 1).unwrap_or(first);
-        if !drawn[first..=last].contains(&true) {
+        if !drawn[paragraphs_touched(paragraphs, span.start, span.end)].contains(&true) {
             continue;
         }
         let label_name: Rc<str> =
@@ -351,9 +336,14 @@ fn spans_by_paragraph(
             link: link_mark(&span.id),
             overlay: None,
         };
-        for (bucket, _) in buckets[first..=last].iter_mut().zip(&drawn[first..=last]).filter(|(_, drawn)| **drawn) {
-            bucket.push(view.clone());
-        }
+        place_in_drawn(&mut buckets, drawn, paragraphs, &view);
     }
     buckets
+}
+
+/// Puts `view` into the bucket of each drawn paragraph it touches.
+fn place_in_drawn(buckets: &mut [Vec<SpanView>], drawn: &[bool], paragraphs: &[Paragraph], view: &SpanView) {
+    for at in paragraphs_touched(paragraphs, view.start, view.end).filter(|&at| drawn[at]) {
+        buckets[at].push(view.clone());
+    }
 }

@@ -1,6 +1,7 @@
 //! The spans of the open document grouped by label, with counts. Clicking an entry selects the
 //! span and scrolls the article to it.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -11,7 +12,7 @@ use super::link_picker::LinkPicker;
 use super::popover::SpanPopover;
 use super::store::{AppState, Store};
 use crate::browser;
-use crate::model::{Document, Label, RelationType};
+use crate::model::{Document, Label};
 use crate::state::{links_in_words, Action};
 
 /// How much of a span's text an entry shows.
@@ -25,7 +26,8 @@ const ENTRY_LIMIT: usize = 100;
 pub fn SidePanel() -> Html {
     let store = use_context::<Store>().expect("SidePanel is rendered inside the store provider");
     let Some(doc) = store.active_document().cloned() else { return html! {} };
-    let relation_types: Rc<[RelationType]> = store.workspace.relation_types.as_slice().into();
+    // Built once for all groups: each names its spans' links.
+    let links = Rc::new(links_in_words(&doc, &store.workspace.relation_types));
     html! {
         <aside class="side-panel" aria-label="Spans by label">
             <LinkPicker />
@@ -33,7 +35,7 @@ pub fn SidePanel() -> Html {
             <h2>{ "Spans" }</h2>
             { for store.workspace.labels.iter().map(|label| html! {
                 <LabelGroup key={label.id.to_string()} doc={doc.clone()} label={label.clone()}
-                    relation_types={relation_types.clone()} dispatcher={store.dispatcher()}
+                    links={links.clone()} dispatcher={store.dispatcher()}
                     selected={store.selected.clone().filter(|id| doc.span(id).is_some_and(|s| s.label == label.id))} />
             }) }
             <EntityPanel />
@@ -46,7 +48,8 @@ pub fn SidePanel() -> Html {
 struct LabelGroupProps {
     doc: Rc<Document>,
     label: Label,
-    relation_types: Rc<[RelationType]>,
+    /// Each source span's links in words (see `state::links_in_words`).
+    links: Rc<HashMap<Rc<str>, Rc<str>>>,
     dispatcher: UseReducerDispatcher<AppState>,
     /// The selected span, when it has this label.
     selected: Option<Rc<str>>,
@@ -59,7 +62,6 @@ struct LabelGroupProps {
 fn LabelGroup(props: &LabelGroupProps) -> Html {
     let all = use_state(|| false);
     let (doc, label) = (&props.doc, &props.label);
-    let links = links_in_words(doc, &props.relation_types);
     let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.id).collect();
     let listed = spans
         .iter()
@@ -88,7 +90,7 @@ fn LabelGroup(props: &LabelGroupProps) -> Html {
                 <button type="button" class="span-entry" data-span-entry={span.id.clone()}
                     aria-current={current.then_some("true")} {onclick}>
                     { preview }{ ellipsis }
-                    if let Some(linked) = links.get(&span.id) { <span class="span-links">{ linked.clone() }</span> }
+                    if let Some(linked) = props.links.get(&span.id) { <span class="span-links">{ linked.clone() }</span> }
                     if let Some(note) = &span.note { <span class="span-note">{ note }</span> }
                 </button>
             </li>

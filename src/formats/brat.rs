@@ -725,14 +725,7 @@ mod tests {
     #[test]
     fn annotation_conf_declares_every_label_and_relation_type() {
         let mut workspace = Workspace::default();
-        workspace.relation_types.push(crate::model::RelationType {
-            id: "located_in".into(),
-            name: "located in".into(),
-            key: Some("l".into()),
-            from_label: Some("actor".into()),
-            to_label: None,
-            single: false,
-        });
+        workspace.relation_types.push(crate::model::located_in());
         let conf = annotation_conf(&workspace, &[&sample()]);
         assert_eq!(
             conf,

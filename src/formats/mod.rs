@@ -18,7 +18,7 @@ pub mod repair;
 pub mod storage;
 pub mod w3c;
 
-use crate::model::{Document, Label, RelationType, Workspace};
+use crate::model::{add_missing, Document, Label, RelationType, Workspace};
 
 /// What a file held: documents ready to add, the labels they use and the relation types the
 /// file declares (only the native format declares any).
@@ -38,16 +38,8 @@ impl Opened {
 
     /// Adds what another file held (labels and relation types once, by id).
     pub fn absorb(&mut self, other: Opened) {
-        for label in other.labels {
-            if !self.labels.iter().any(|l| l.id == label.id) {
-                self.labels.push(label);
-            }
-        }
-        for kind in other.relation_types {
-            if !self.relation_types.iter().any(|t| t.id == kind.id) {
-                self.relation_types.push(kind);
-            }
-        }
+        add_missing(&mut self.labels, other.labels, |l| &l.id);
+        add_missing(&mut self.relation_types, other.relation_types, |t| &t.id);
         self.documents.extend(other.documents);
         self.notes.extend(other.notes);
     }

@@ -281,13 +281,14 @@ pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
 }
 
 fn import_relation_type(native: NativeRelationType) -> RelationType {
+    let unnamed = RelationType::undeclared(&native.id);
     RelationType {
-        name: native.name.unwrap_or_else(|| native.id.replace('_', " ")),
-        id: native.id.into(),
+        name: native.name.unwrap_or(unnamed.name),
         key: native.key,
         from_label: native.from.map(Rc::from),
         to_label: native.to.map(Rc::from),
         single: native.single,
+        ..unnamed
     }
 }
 
@@ -438,14 +439,7 @@ mod tests {
     #[test]
     fn relation_types_are_written_and_read_and_older_files_get_said_by() {
         let mut types = default_relation_types();
-        types.push(RelationType {
-            id: "located_in".into(),
-            name: "located in".into(),
-            key: Some("l".into()),
-            from_label: Some("actor".into()),
-            to_label: None,
-            single: false,
-        });
+        types.push(crate::model::located_in());
         let json = export(&default_labels(), &types, [&sample()]);
         let value: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(

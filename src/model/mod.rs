@@ -108,6 +108,19 @@ pub fn default_relation_types() -> Vec<RelationType> {
     }]
 }
 
+/// A custom type as tests use it: actor → any span, key `l`, several per source.
+#[cfg(test)]
+pub(crate) fn located_in() -> RelationType {
+    RelationType {
+        id: "located_in".into(),
+        name: "located in".into(),
+        key: Some("l".into()),
+        from_label: Some("actor".into()),
+        to_label: None,
+        single: false,
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Relation {
     pub id: Rc<str>,
@@ -401,6 +414,33 @@ impl Document {
 pub fn fresh_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str>) -> Rc<str> {
     let highest = taken.filter_map(|id| id.strip_prefix(prefix)?.parse::<u64>().ok()).max().unwrap_or(0);
     format!("{prefix}{}", highest + 1).into()
+}
+
+/// An id made from a name: its lower-case words joined by `separator` ("Quote source" →
+/// "quote-source" with '-', "located in" → "located_in" with '_'), `fallback` when it has no
+/// letters or digits, numbered ("located_in_2") until `taken` says it is free.
+pub fn id_from_name(name: &str, separator: char, fallback: &str, taken: impl Fn(&str) -> bool) -> Rc<str> {
+    let words: Vec<String> = name
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let base = if words.is_empty() { fallback.to_string() } else { words.join(&separator.to_string()) };
+    std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}{separator}{n}")))
+        .find(|id| !taken(id))
+        .expect("an unbounded sequence has a free id")
+        .into()
+}
+
+/// Adds each item of `new` whose id `list` does not have yet, in order.
+pub fn add_missing<T>(list: &mut Vec<T>, new: impl IntoIterator<Item = T>, id: impl Fn(&T) -> &str) {
+    for item in new {
+        if !list.iter().any(|known| id(known) == id(&item)) {
+            list.push(item);
+        }
+    }
 }
 
 /// Everything open at once: the label set and the documents, in the order they were opened.

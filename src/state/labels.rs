@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use super::history::WorkspaceEdit;
-use crate::model::{Label, Workspace};
+use crate::model::{id_from_name, Label, Workspace};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LabelAction {
@@ -51,7 +51,7 @@ pub(super) fn plan(workspace: &Workspace, action: LabelAction) -> Option<Workspa
             if name.is_empty() {
                 return None;
             }
-            let id = unique_id(&before, &name);
+            let id = id_from_name(&name, '-', "label", |id| before.iter().any(|l| &*l.id == id));
             let key = (1..=9).map(|k| k.to_string()).find(|k| !before.iter().any(|l| l.key.as_ref() == Some(k)));
             let color = if is_hex_color(&color) { color } else { PALETTE[before.len() % PALETTE.len()].to_string() };
             after.push(Label { id, name, color, key });
@@ -105,26 +105,6 @@ pub(super) fn plan(workspace: &Workspace, action: LabelAction) -> Option<Workspa
         WorkspaceEdit::Spans { spans, removed: true },
         WorkspaceEdit::Labels { before, after },
     ]))
-}
-
-/// A lower-case id made from the name ("Quote source" → "quote-source"), unique in `labels`.
-fn unique_id(labels: &[Label], name: &str) -> Rc<str> {
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { '-' })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if slug.is_empty() { "label".to_string() } else { slug };
-    let taken = |id: &str| labels.iter().any(|l| &*l.id == id);
-    let id = std::iter::once(base.clone())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|id| !taken(id))
-        .expect("an unbounded sequence has a free id");
-    id.into()
 }
 
 fn is_hex_color(color: &str) -> bool {

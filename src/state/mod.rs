@@ -18,7 +18,7 @@ use std::rc::Rc;
 use crate::formats::open::open_files;
 use crate::formats::storage::Restored;
 use crate::formats::Opened;
-use crate::model::{fresh_id, Document, Relation, Span, SpanEdge, Status, Workspace};
+use crate::model::{add_missing, fresh_id, Document, Relation, Span, SpanEdge, Status, Workspace};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
 pub use history::HISTORY_LIMIT;
@@ -639,18 +639,10 @@ impl State {
     fn add_opened(&mut self, opened: Opened) {
         let labels_before = self.workspace.labels.clone();
         let mut labels_after = labels_before.clone();
-        for label in opened.labels {
-            if !labels_after.iter().any(|l| l.id == label.id) {
-                labels_after.push(label);
-            }
-        }
+        add_missing(&mut labels_after, opened.labels, |l| &l.id);
         let types_before = self.workspace.relation_types.clone();
         let mut types_after = types_before.clone();
-        for kind in opened.relation_types {
-            if !types_after.iter().any(|t| t.id == kind.id) {
-                types_after.push(kind);
-            }
-        }
+        add_missing(&mut types_after, opened.relation_types, |t| &t.id);
         types_after.extend(relation_types::undeclared(&types_after, &opened.documents));
         let mut documents: Vec<Rc<Document>> = Vec::new();
         let (mut spans, mut relations) = (Vec::new(), Vec::new());

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::history::WorkspaceEdit;
 use crate::keys::is_relation_key;
-use crate::model::{RelationType, Workspace};
+use crate::model::{id_from_name, RelationType, Workspace};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RelationTypeAction {
@@ -52,14 +52,9 @@ pub(super) fn plan(workspace: &Workspace, action: RelationTypeAction) -> Option<
                 return None;
             }
             unbind(&mut after, key.as_deref());
-            after.push(RelationType {
-                id: unique_id(&before, &name),
-                name,
-                key,
-                from_label: from,
-                to_label: to,
-                single,
-            });
+            // snake_case, the shape relation types have in brat, doccano and spaCy files.
+            let id = id_from_name(&name, '_', "relation", |id| before.iter().any(|t| &*t.id == id));
+            after.push(RelationType { id, name, key, from_label: from, to_label: to, single });
         }
         RelationTypeAction::Rename { id, name } => {
             let name = name.trim().to_string();
@@ -99,24 +94,6 @@ fn unbind(types: &mut [RelationType], key: Option<&str>) {
     for kind in types.iter_mut().filter(|t| key.is_some() && t.key.as_deref() == key) {
         kind.key = None;
     }
-}
-
-/// A snake_case id made from the name ("located in" → "located_in"), unique among `types`:
-/// the shape relation types have in brat, doccano and spaCy files.
-fn unique_id(types: &[RelationType], name: &str) -> Rc<str> {
-    let words: Vec<String> = name
-        .to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
-    let base = if words.is_empty() { "relation".to_string() } else { words.join("_") };
-    let taken = |id: &str| types.iter().any(|t| &*t.id == id);
-    std::iter::once(base.clone())
-        .chain((2..).map(|n| format!("{base}_{n}")))
-        .find(|id| !taken(id))
-        .expect("an unbounded sequence has a free id")
-        .into()
 }
 
 /// Each relation kind used in `documents` that `types` does not declare, as a type of its own

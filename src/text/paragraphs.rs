@@ -51,6 +51,12 @@ pub fn paragraph_at(paragraphs: &[Paragraph], cp: usize) -> Option<usize> {
     Some(index.min(paragraphs.len() - 1))
 }
 
+/// The indexes of the paragraphs that `[start, end)` touches (at least the one holding `start`).
+pub fn paragraphs_touched(paragraphs: &[Paragraph], start: usize, end: usize) -> std::ops::RangeInclusive<usize> {
+    let first = paragraph_at(paragraphs, start).unwrap_or(0);
+    first..=paragraph_at(paragraphs, end.saturating_sub(1).max(start)).unwrap_or(first)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

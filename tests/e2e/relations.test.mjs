@@ -15,6 +15,21 @@ const TEXT =
   'Rustem Umerov answered: “Our position has not changed.”\n\n' +
   '“Nobody expects miracles,” Peskov added, while Umerov left.\n';
 
+/**
+ * Selects the `occurrence`-th `needle` of `text` (the article's text) with the mouse, presses
+ * `key`, and resolves to the span it made: the one with that text whose id is not in `known`.
+ */
+async function tagNeedle(page, text, needle, key, occurrence, known) {
+  const start = cpIndexOf(text, needle, occurrence);
+  await selectText(page, start, start + Array.from(needle).length);
+  await page.keyboard.press(key);
+  return eventually(async () => {
+    const span = (await spans(page)).find((s) => s.text === needle && !known.includes(s.id));
+    assert.ok(span, `${needle} is tagged`);
+    return span;
+  });
+}
+
 /** What the article draws after a span: its links in words ("said by Dmitry Peskov"). */
 const linksShown = (page, spanId) =>
   page.$$eval(`[data-testid=article] [data-span-id="${spanId}"][data-links]`, (els) => els.map((e) => e.dataset.links));
@@ -32,14 +47,7 @@ describe('linking quotes to their speakers in the release build', { timeout: 60_
   after(async () => app?.close());
 
   const tag = async (needle, key, occurrence = 0) => {
-    const start = cpIndexOf(TEXT, needle, occurrence);
-    await selectText(page, start, start + Array.from(needle).length);
-    await page.keyboard.press(key);
-    const found = await eventually(async () => {
-      const span = (await spans(page)).find((s) => s.text === needle && !Object.values(byText).includes(s.id));
-      assert.ok(span, `${needle} is tagged`);
-      return span;
-    });
+    const found = await tagNeedle(page, TEXT, needle, key, occurrence, Object.values(byText));
     byText[`${needle}#${occurrence}`] = found.id;
   };
   const selected = () => page.$$eval('[data-testid=article] [aria-selected=true]', (els) => [...new Set(els.map((e) => e.dataset.spanId))]);
@@ -146,16 +154,7 @@ describe('a custom relation type in the release build', { timeout: 60_000 }, () 
   });
   after(async () => app?.close());
 
-  const tag = async (needle, key, occurrence = 0) => {
-    const start = cpIndexOf(PLACES, needle, occurrence);
-    await selectText(page, start, start + Array.from(needle).length);
-    await page.keyboard.press(key);
-    return eventually(async () => {
-      const span = (await spans(page)).find((s) => s.text === needle && !Object.values(ids).includes(s.id));
-      assert.ok(span, `${needle} is tagged`);
-      return span;
-    });
-  };
+  const tag = (needle, key, occurrence = 0) => tagNeedle(page, PLACES, needle, key, occurrence, Object.values(ids));
   const spanElement = (id) => page.locator(`[data-testid=article] [data-span-id="${id}"]`).first();
   const ids = {};
 
