@@ -132,7 +132,16 @@ pub fn snap_to_words(window: &str, start: usize, end: usize) -> Option<(usize, u
             start = next_word.start;
         }
     }
-    Some((start, end))
+    trim_white_space(window, start, end)
+}
+
+/// `[start, end)` without white space at its edges. A word segment can carry some: a spacing
+/// mark after a space extends the space's segment (UAX #29 rule WB4), as in " ၖ".
+fn trim_white_space(window: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let chars: Vec<char> = window.chars().skip(start).take(end - start).collect();
+    let leading = chars.iter().take_while(|c| c.is_whitespace()).count();
+    let trailing = chars[leading..].iter().rev().take_while(|c| c.is_whitespace()).count();
+    (leading + trailing < chars.len()).then(|| (start + leading, end - trailing))
 }
 
 /// The words of `window` (segments that are not filler) as code-point ranges, in order.
@@ -194,5 +203,13 @@ mod tests {
     fn emoji_and_combining_marks_stay_whole() {
         assert_eq!(snapped("fans |👍🏽| here").as_deref(), Some("👍🏽"));
         assert_eq!(snapped("Zaporizhzhia cafe\u{301}|x| y").as_deref(), Some("cafe\u{301}x"));
+    }
+
+    #[test]
+    fn a_mark_after_a_space_does_not_bring_the_space_along() {
+        // U+1056 extends the segment of the spaces before it (UAX #29 WB4).
+        assert_eq!(snapped("Peskov |the  \u{1056}|").as_deref(), Some("\u{1056}"));
+        assert_eq!(snapped("Peskov  |\u{1056}|").as_deref(), Some("\u{1056}"));
+        assert_eq!(snapped("Peskov|  \u{1056}| x").as_deref(), Some("\u{1056}"));
     }
 }
