@@ -69,6 +69,24 @@ proptest! {
         prop_assert_eq!(index.slice(&text, a, b), python_slice(&text, a, b));
     }
 
+    /// Long runs of one-byte characters take the index's shortcut, a rare wide character the
+    /// walk, and a short last block of two-byte characters must not pass for one-byte ones.
+    #[test]
+    fn index_slices_mostly_ascii_text_like_python(
+        runs in prop::collection::vec((0usize..150, prop::sample::select(vec!["", "é", "’", "😀", "éé"])), 1..8),
+        tail in 0usize..70,
+        a in 0usize..1300,
+        b in 0usize..1300,
+    ) {
+        let mut text: String = runs.iter().map(|(n, wide)| format!("{}{wide}", "a".repeat(*n))).collect();
+        text.push_str(&"é".repeat(tail));
+        let index = CodepointIndex::new(&text);
+        prop_assert_eq!(index.slice(&text, a, b), python_slice(&text, a, b));
+        for cp in [a, b, index.len_codepoints().saturating_sub(1)] {
+            prop_assert_eq!(index.byte_of(&text, cp), python_slice(&text, 0, cp).len());
+        }
+    }
+
     #[test]
     fn paragraphs_give_the_text_back(text in hostile_text(60)) {
         let joined: String = split_paragraphs(&text).iter().map(|p| p.text(&text)).collect();
