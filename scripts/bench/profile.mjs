@@ -9,7 +9,7 @@
 // opt-level "z" build without wasm-opt: close to dist/, not the same bytes. Use run.mjs for the
 // figures, this for the "why".
 //
-//   node scripts/bench/profile.mjs [--size 100k] [--edit add|relabel|delete] [--top 25]
+//   node scripts/bench/profile.mjs [--size 100k] [--edit add|relabel|delete|suggest] [--top 25]
 
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile, copyFile, rm, stat } from 'node:fs/promises';
@@ -39,7 +39,8 @@ if (!info) throw new Error(`${cargoWasm} is missing: run \`trunk build --release
 const work = await mkdtemp(join(tmpdir(), 'annotator-profile-'));
 try {
   execFileSync(join(homedir(), '.cargo', 'bin', 'wasm-bindgen'), ['--target', 'web', '--no-typescript', '--out-dir', work, '--out-name', 'app', cargoWasm]);
-  for (const f of await readdir(DIST)) if (f.endsWith('.css')) await copyFile(join(DIST, f), join(work, f));
+  // Styles, and the suggester's worker as dist/ has it (for --edit suggest).
+  for (const f of await readdir(DIST)) if (f.endsWith('.css') || f.startsWith('suggest')) await copyFile(join(DIST, f), join(work, f));
   const css = (await readdir(work)).filter((f) => f.endsWith('.css')).map((f) => `<link rel="stylesheet" href="/${f}">`).join('\n');
   await writeFile(
     join(work, 'index.html'),
@@ -89,7 +90,15 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
       await page.keyboard.press('1');
       return page.evaluate(() => __bench.result);
     });
-    if (args.edit !== 'add') {
+    if (args.edit === 'suggest') {
+      // The worker's first run (start, compile) first; the profile is of a warm one.
+      await page.evaluate(() => __bench.suggest());
+      await page.evaluate(() => __bench.settle(1000));
+      await profiled(`suggest (warm) ${args.size}`, async () => {
+        const r = await page.evaluate(() => __bench.suggest());
+        return { ...r, script: NaN, frame: NaN };
+      });
+    } else if (args.edit !== 'add') {
       await page.evaluate(() => __bench.settle(1000));
       const id = await page.evaluate((b) => __bench.newSpanId(b), before);
       if (args.edit === 'relabel' || args.edit === 'delete') {

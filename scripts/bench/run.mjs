@@ -23,6 +23,7 @@ import { chromium } from 'playwright-core';
 import { serveStatic, CHROMIUM_ARGS, ROOT, DIST } from '../../tests/e2e/support.mjs';
 import { generateDocument, validateDocument } from './generate.mjs';
 import { articleHtml, writeFloorPage } from './floor.mjs';
+import { tracedSuggest } from './tasks.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const HARNESS = join(HERE, 'harness.js');
@@ -221,9 +222,9 @@ async function measureLoadInner(browser, { url, target, size, files, harness }, 
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.evaluate(() => __bench.settle(500));
       // The first run starts the worker (fetch, compile, gazetteers); the second is warm.
-      sample.suggestCold = await page.evaluate(() => __bench.suggest());
+      sample.suggestCold = await tracedSuggest(browser, page);
       await page.evaluate(() => __bench.settle(500));
-      sample.suggest = await page.evaluate(() => __bench.suggest());
+      sample.suggest = await tracedSuggest(browser, page);
     }
   } catch (error) {
     sample.failed = String(error?.stack ?? error);
@@ -318,8 +319,11 @@ const METRICS = [
   { key: 'scroll.loaf', label: 'scroll: longest long-animation-frame', path: 'scroll.longestLoaf', unit: 'ms' },
   { key: 'suggest.cold', label: 'suggest, first run: click → suggestions painted (starts the worker)', path: 'suggestCold.total', unit: 'ms' },
   { key: 'suggest', label: 'suggest, again: click → suggestions painted', path: 'suggest.total', unit: 'ms' },
-  { key: 'suggest.waiting', label: 'suggest: longest frame while the worker ran', path: 'suggest.longestFrameWaiting', unit: 'ms' },
-  { key: 'suggest.frame', label: 'suggest: longest frame, showing them included', path: 'suggest.longestFrame', unit: 'ms' },
+  { key: 'suggest.task.waiting', label: 'suggest: longest main-thread task while the worker ran', path: 'suggest.longestTaskWaiting.ms', unit: 'ms' },
+  { key: 'suggest.task', label: 'suggest: longest main-thread task, showing them included', path: 'suggest.longestTask.ms', unit: 'ms' },
+  { key: 'suggest.task.cold', label: 'suggest, first run: longest main-thread task, showing them included', path: 'suggestCold.longestTask.ms', unit: 'ms' },
+  { key: 'suggest.waiting', label: 'suggest: longest frame interval (rAF delta) while the worker ran', path: 'suggest.longestFrameWaiting', unit: 'ms' },
+  { key: 'suggest.frame', label: 'suggest: longest frame interval (rAF delta), showing them included', path: 'suggest.longestFrame', unit: 'ms' },
   { key: 'suggest.count', label: 'suggest: suggestions shown', path: 'suggest.suggestions', unit: '', digits: 0 },
   { key: 'heap', label: 'JS heap after open (after GC)', path: 'heap.cdpUsedBytes', unit: 'MB', scale: 1 / MB },
   { key: 'wasm', label: 'wasm linear memory after open', path: 'heap.wasmMemoryBytes', unit: 'MB', scale: 1 / MB },
@@ -353,7 +357,8 @@ function targetsFor(row, bundle) {
   }
   t.push({ name: `scroll longest frame ≤ ${TARGETS.scrollMs} ms`, value: `${fmt(app.scroll)} ms`, ...check(app.scroll, TARGETS.scrollMs) });
   t.push({ name: `suggest ≤ ${TARGETS.suggestMs} ms (#7)`, value: `${fmt(app.suggest)} ms (first run, starting the worker: ${fmt(app['suggest.cold'])} ms)`, ...check(app.suggest, TARGETS.suggestMs) });
-  t.push({ name: `suggest: no frame > one (${TARGETS.frameMs} ms) while it runs (#7)`, value: `${fmt(app['suggest.waiting'])} ms (showing them: ${fmt(app['suggest.frame'])} ms)`, ...check(app['suggest.waiting'], TARGETS.frameMs) });
+  const slowest = Math.max(app['suggest.task'] ?? NaN, app['suggest.task.cold'] ?? NaN);
+  t.push({ name: `suggest: no main-thread task > one frame (${TARGETS.frameMs} ms), from the click to the suggestions painted (#7)`, value: `${fmt(slowest)} ms (while the worker ran: ${fmt(app['suggest.task.waiting'])} ms)`, ...check(slowest, TARGETS.frameMs) });
   t.push({ name: `JS heap ≤ ${TARGETS.heapMB} MB`, value: `${fmt(app.heap)} MB`, ...check(app.heap, TARGETS.heapMB) });
   // Not a target of the brief: the app's data lives in wasm linear memory, outside the JS heap.
   const both = app.heap != null && app.wasm != null ? app.heap + app.wasm : null;
