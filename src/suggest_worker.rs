@@ -1,7 +1,9 @@
-//! The Web Worker the suggester runs in: each message is a request of `suggest::job`, answered
-//! with a reply message, so a long document is worked through off the page's main thread.
+//! The Web Worker the suggester runs in: each message of the page (a text to keep, or a request
+//! of `suggest::job`) goes to one [`Suggester`], whose replies are posted back, so a long
+//! document is worked through off the page's main thread.
 //! Nothing else lives here; what a request and a reply hold is `suggest::job`'s business.
 
+use article_annotator::suggest::job::{Suggester, READY};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -9,14 +11,16 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let reply_to = scope.clone();
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-        let request = event.data().as_string().unwrap_or_default();
-        let reply = article_annotator::suggest::job::answer(&request);
-        // A reply that cannot be posted has no one to tell; the page's request times out.
-        let _ = reply_to.post_message(&JsValue::from_str(&reply));
+    let mut suggester = Suggester::default();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let message = event.data().as_string().unwrap_or_default();
+        if let Some(reply) = suggester.take(&message) {
+            // A reply that cannot be posted has no one to tell; the page's request times out.
+            let _ = reply_to.post_message(&JsValue::from_str(&reply));
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
     on_message.forget();
-    let _ = scope.post_message(&JsValue::from_str(article_annotator::suggest::job::READY));
+    let _ = scope.post_message(&JsValue::from_str(READY));
 }

@@ -1,7 +1,8 @@
 //! The page's side of the suggester's Web Worker (`src/suggest_worker.rs`, built by Trunk next to
 //! the app and started by `suggest_worker_loader.js`): start it, post a request string, hear the reply
 //! string or the reason it failed. It knows nothing of what the strings hold, except the
-//! worker's "ready" word: until then a request waits here (only the newest one).
+//! worker's "ready" word: until then requests wait here, and go in the order they were sent
+//! (a later request may count on what an earlier one brought the worker).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -19,7 +20,7 @@ const WORKER_URL: &str = "./suggest_worker_loader.js";
 pub struct SuggestWorker {
     worker: Worker,
     ready: Rc<Cell<bool>>,
-    waiting: Rc<RefCell<Option<String>>>,
+    waiting: Rc<RefCell<Vec<String>>>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
@@ -29,13 +30,15 @@ impl SuggestWorker {
     pub fn start(on_reply: impl Fn(Result<String, String>) + 'static) -> Result<Self, String> {
         let worker = Worker::new(WORKER_URL).map_err(|e| format!("the suggester could not start ({e:?})"))?;
         let on_reply = Rc::new(on_reply);
-        let (ready, waiting) = (Rc::new(Cell::new(false)), Rc::new(RefCell::new(None::<String>)));
+        let (ready, waiting) = (Rc::new(Cell::new(false)), Rc::new(RefCell::new(Vec::<String>::new())));
         let on_message = {
             let (on_reply, ready, waiting, worker) = (on_reply.clone(), ready.clone(), waiting.clone(), worker.clone());
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string() {
                 Some(word) if word == READY => {
                     ready.set(true);
-                    if let Some(Err(reason)) = waiting.borrow_mut().take().map(|request| post(&worker, &request)) {
+                    let waited = std::mem::take(&mut *waiting.borrow_mut());
+                    if let Some(Err(reason)) = waited.iter().map(|request| post(&worker, request)).find(Result::is_err)
+                    {
                         on_reply(Err(reason));
                     }
                 }
@@ -51,10 +54,10 @@ impl SuggestWorker {
         Ok(Self { worker, ready, waiting, _on_message: on_message, _on_error: on_error })
     }
 
-    /// Posts `request`, or keeps it until the worker is ready (replacing one kept before).
+    /// Posts `request`, or keeps it until the worker is ready.
     pub fn send(&self, request: String) -> Result<(), String> {
         if !self.ready.get() {
-            *self.waiting.borrow_mut() = Some(request);
+            self.waiting.borrow_mut().push(request);
             return Ok(());
         }
         post(&self.worker, &request)

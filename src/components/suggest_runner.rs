@@ -1,6 +1,8 @@
 //! Carries a pending suggestion request (`State::suggest_ticket`) to the suggester's Web Worker
 //! and its reply back as an action. Draws nothing. The worker starts on the first request, so a
-//! person who never asks for suggestions never downloads the suggester.
+//! person who never asks for suggestions never downloads the suggester. The runner remembers
+//! which document's text the worker holds, so a text crosses to it once ([`TextSent`]), in a
+//! task before the request's.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,25 +13,30 @@ use yew::prelude::*;
 use super::store::Store;
 use crate::browser::worker::SuggestWorker;
 use crate::state::Action;
-use crate::suggest::job::read_reply;
+use crate::suggest::job::{read_reply, TextSent};
 
 #[derive(Properties, PartialEq)]
 pub struct SuggestRunnerProps {
     pub store: Store,
 }
 
+/// The worker, once started, with what it holds.
+type Running = Rc<RefCell<Option<(SuggestWorker, TextSent)>>>;
+
 #[function_component]
 pub fn SuggestRunner(props: &SuggestRunnerProps) -> Html {
-    let worker = use_mut_ref(|| None::<SuggestWorker>);
-    let waiting = use_mut_ref(|| None::<Timeout>);
+    let worker: Running = use_mut_ref(|| None);
+    let (waiting, then) = (use_mut_ref(|| None::<Timeout>), use_mut_ref(|| None::<Timeout>));
     let store = props.store.clone();
     use_effect_with(store.suggest_ticket.clone(), move |ticket| {
         if ticket.is_some() {
-            // Building the request (the whole text as JSON) waits for the next task, so it does
-            // not lengthen the frame that shows "Suggesting…".
+            // The request waits for the next task, so it does not lengthen the frame that shows
+            // "Suggesting…"; a text to send first (once per document) takes a task of its own.
             *waiting.borrow_mut() = Some(Timeout::new(0, move || {
-                if let Some(request) = store.suggestion_request() {
-                    send(&worker, &store, request);
+                if send_text(&worker, &store) {
+                    *then.borrow_mut() = Some(Timeout::new(0, move || send_request(&worker, &store)));
+                } else {
+                    send_request(&worker, &store);
                 }
             }));
         }
@@ -37,9 +44,9 @@ pub fn SuggestRunner(props: &SuggestRunnerProps) -> Html {
     html! {}
 }
 
-/// Posts `request`, starting the worker if it is not running; a failure ends the pending
-/// request with a message.
-fn send(worker: &Rc<RefCell<Option<SuggestWorker>>>, store: &Store, request: String) {
+/// Posts the pending document's text if the worker lacks it, starting the worker if it is not
+/// running; whether a text went. A failure ends the request with a message.
+fn send_text(worker: &Running, store: &Store) -> bool {
     if worker.borrow().is_none() {
         let dispatcher = store.dispatcher();
         let started = SuggestWorker::start(move |reply| {
@@ -49,11 +56,32 @@ fn send(worker: &Rc<RefCell<Option<SuggestWorker>>>, store: &Store, request: Str
             });
         });
         match started {
-            Ok(started) => *worker.borrow_mut() = Some(started),
-            Err(reason) => return store.dispatch(Action::SuggestionsFailed(reason)),
+            Ok(started) => *worker.borrow_mut() = Some((started, TextSent::default())),
+            Err(reason) => {
+                store.dispatch(Action::SuggestionsFailed(reason));
+                return false;
+            }
         }
     }
-    if let Some(Err(reason)) = worker.borrow().as_ref().map(|w| w.send(request)) {
+    let mut running = worker.borrow_mut();
+    let Some((worker, sent)) = running.as_mut() else { return false };
+    match store.suggestion_text(sent).map(|text| worker.send(text)) {
+        Some(Ok(())) => true,
+        Some(Err(reason)) => {
+            // What did not arrive brought no text: the next request sends it again.
+            *sent = TextSent::default();
+            store.dispatch(Action::SuggestionsFailed(reason));
+            false
+        }
+        None => false,
+    }
+}
+
+/// Posts the pending request to the running worker; a failure ends it with a message.
+fn send_request(worker: &Running, store: &Store) {
+    let running = worker.borrow();
+    let Some((worker, _)) = running.as_ref() else { return };
+    if let Some(Err(reason)) = store.suggestion_request().map(|request| worker.send(request)) {
         store.dispatch(Action::SuggestionsFailed(reason));
     }
 }

@@ -306,6 +306,12 @@ impl Document {
         self.spans[first..].iter().take_while(|s| s.start == start).position(|s| &*s.id == id).map(|i| first + i)
     }
 
+    /// Whether a span (of any label) covers exactly `[start, end)`.
+    pub fn has_span_over(&self, start: usize, end: usize) -> bool {
+        let first = self.spans.partition_point(|s| s.start < start);
+        self.spans[first..].iter().take_while(|s| s.start == start).any(|s| s.end == end)
+    }
+
     /// `text[start:end]` in code points.
     pub fn slice(&self, start: usize, end: usize) -> &str {
         self.index.slice(&self.text, start, end)
@@ -504,6 +510,16 @@ mod tests {
 
     fn span(id: &str, start: usize, end: usize, label: &str) -> Span {
         Span::new(id, start, end, label)
+    }
+
+    #[test]
+    fn a_span_over_an_extent_is_found_among_those_sharing_its_start() {
+        let mut doc = Document::new("d1", "t.txt", "0123456789");
+        for (id, start, end) in [("s1", 2, 8), ("s2", 2, 4), ("s3", 2, 3), ("s4", 5, 6)] {
+            doc.insert_span(span(id, start, end, "actor")).unwrap();
+        }
+        assert!(doc.has_span_over(2, 4) && doc.has_span_over(2, 8) && doc.has_span_over(5, 6));
+        assert!(!doc.has_span_over(2, 5) && !doc.has_span_over(3, 4) && !doc.has_span_over(9, 10));
     }
 
     #[test]

@@ -762,6 +762,7 @@ fn merge_plan(open: &Document, incoming: &Document, pending: &[PlacedSpan]) -> (
 mod tests {
     use super::*;
     use crate::model::Relation;
+    use crate::suggest::job::{read_reply, Reply, Suggester, TextSent};
 
     fn state_with(text: &str) -> State {
         let doc = Document::new("d1", "t.txt", text);
@@ -1335,9 +1336,17 @@ mod tests {
 
     /// Answers the pending request as the worker would (`suggest::job`), if there is one.
     fn answered(state: State) -> State {
-        let Some(request) = state.suggestion_request() else { return state };
-        let reply = crate::suggest::job::read_reply(&crate::suggest::job::answer(&request)).unwrap();
+        let Some(reply) = worker_reply(&state) else { return state };
         state.reduce(Action::SuggestionsArrived(reply))
+    }
+
+    /// What a fresh suggester's worker replies to the pending request, as the page sends it.
+    fn worker_reply(state: &State) -> Option<Reply> {
+        let mut worker = Suggester::default();
+        if let Some(text) = state.suggestion_text(&mut TextSent::default()) {
+            assert_eq!(worker.take(&text), None);
+        }
+        Some(read_reply(&worker.take(&state.suggestion_request()?).unwrap()).unwrap())
     }
 
     fn suggest_now(state: State) -> State {
@@ -1397,8 +1406,7 @@ mod tests {
     #[test]
     fn only_the_reply_to_the_newest_request_for_the_open_document_is_shown() {
         let asked = state_with(SUGGESTIBLE).reduce(Action::Suggest);
-        let stale_request = asked.suggestion_request().unwrap();
-        let stale = crate::suggest::job::read_reply(&crate::suggest::job::answer(&stale_request)).unwrap();
+        let stale = worker_reply(&asked).unwrap();
         let asked_again = asked.reduce(Action::Suggest);
         let ignored = asked_again.clone().reduce(Action::SuggestionsArrived(stale.clone()));
         assert!(
@@ -1414,16 +1422,17 @@ mod tests {
 
         // A span made while the suggester ran is not suggested again; an error is shown.
         let asked = state_with(SUGGESTIBLE).reduce(Action::Suggest);
-        let request = asked.suggestion_request().unwrap();
-        let reply = crate::suggest::job::read_reply(&crate::suggest::job::answer(&request)).unwrap();
+        let reply = worker_reply(&asked).unwrap();
         let first = reply.suggestions[0].clone();
         let tagged =
             asked.reduce(Action::Tag { start: first.start, end: first.end, label: "actor".into(), exact: true });
         let arrived = tagged.reduce(Action::SuggestionsArrived(reply.clone()));
         assert!(!arrived.suggestions.iter().any(|s| (s.start, s.end) == (first.start, first.end)));
-        let failed = state_with(SUGGESTIBLE).reduce(Action::Suggest).reduce(Action::SuggestionsArrived(
-            crate::suggest::job::Reply { error: Some("out of memory".into()), suggestions: Vec::new(), ..reply },
-        ));
+        let failed = state_with(SUGGESTIBLE).reduce(Action::Suggest).reduce(Action::SuggestionsArrived(Reply {
+            error: Some("out of memory".into()),
+            suggestions: Vec::new(),
+            ..reply
+        }));
         assert!(failed.alert.as_deref().is_some_and(|a| a.contains("out of memory")), "{:?}", failed.alert);
     }
 

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use super::history::{Edit, WorkspaceEdit};
 use super::State;
 use crate::model::Span;
-use crate::suggest::job::{self, Reply};
+use crate::suggest::job::{self, Reply, TextSent};
 
 /// A suggestion on screen, with the id its element carries (`data-suggestion-id`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +45,13 @@ impl State {
         self.suggest_ticket = Some(Ticket { number: self.tickets_issued, document });
     }
 
+    /// The message that gives the suggester's worker the pending ticket's text, if `sent` says
+    /// the worker does not have it yet; it goes before [`State::suggestion_request`].
+    pub fn suggestion_text(&self, sent: &mut TextSent) -> Option<String> {
+        let doc = self.workspace.document(&self.suggest_ticket.as_ref()?.document)?;
+        sent.must_send(doc).then(|| job::text_message(doc))
+    }
+
     /// The JSON request for the pending ticket, for the suggester's worker.
     pub fn suggestion_request(&self) -> Option<String> {
         let ticket = self.suggest_ticket.as_ref()?;
@@ -67,13 +74,14 @@ impl State {
             return;
         }
         let Some(doc) = self.active_document().filter(|d| *d.id == *reply.document) else { return };
-        let taken: HashSet<(usize, usize)> = doc.spans().iter().map(|s| (s.start, s.end)).collect();
         let rejected = self.rejected.get(&doc.id);
+        // Over 5,000 suggestions and 10,000 spans at 100k words, on the main thread: the spans'
+        // order answers "is one there" by binary search, without hashing them all first.
         self.suggestions = reply
             .suggestions
             .into_iter()
-            .filter(|s| !taken.contains(&(s.start, s.end)) && s.end <= doc.len() && s.start < s.end)
-            .map(|s| (s.start, s.end, Rc::<str>::from(s.label), Rc::<str>::from(s.rule)))
+            .filter(|s| s.start < s.end && s.end <= doc.len() && !doc.has_span_over(s.start, s.end))
+            .map(|s| (s.start, s.end, s.label, s.rule))
             .filter(|(start, end, label, _)| rejected.is_none_or(|r| !r.contains(&(*start, *end, label.clone()))))
             .enumerate()
             .map(|(i, (start, end, label, rule))| Shown { id: format!("g{}", i + 1).into(), start, end, label, rule })
