@@ -82,7 +82,7 @@ pub fn clear_selection() {
 /// paragraph holding `cp`, the text node and UTF-16 offset where that code point starts.
 pub fn offset_to_point(article: &Element, doc: &Document, cp: usize) -> Option<(Node, u32)> {
     let index = paragraph_at(doc.paragraphs(), cp)?;
-    let paragraph = article.children().item(index as u32)?;
+    let paragraph = super::paragraph_element(article, index)?;
     let mut remaining = cp - doc.paragraphs()[index].start;
     let walker = gloo::utils::document().create_tree_walker_with_what_to_show(&paragraph, 4).ok()?;
     let mut last = None;

@@ -17,8 +17,7 @@ pub struct ParagraphWatch {
 }
 
 /// Calls `on_change` with the range of paragraph indexes within `margin` viewport heights of
-/// the viewport (above and below), now and each time it changes. The article's element
-/// children are its paragraphs, in order. `None` when the page has no article.
+/// the viewport (above and below), now and each time it changes. `None` when the page has no article.
 pub fn watch_paragraphs(margin: f64, on_change: impl Fn(Range<usize>) + 'static) -> Option<ParagraphWatch> {
     let article = super::article_element()?;
     let last = Rc::new(Cell::new(None::<Range<usize>>));
@@ -56,9 +55,8 @@ pub fn watch_paragraphs(margin: f64, on_change: impl Fn(Range<usize>) + 'static)
 fn near_range(article: &web_sys::Element, margin: f64) -> Range<usize> {
     let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0);
     let (top, bottom) = (-margin * height, (1.0 + margin) * height);
-    let children = article.children();
-    let rect = |i: usize| children.item(i as u32).map(|e| e.get_bounding_client_rect());
-    let count = children.length() as usize;
+    let rect = |i: usize| super::paragraph_element(article, i).map(|e| e.get_bounding_client_rect());
+    let count = super::paragraph_count(article);
     // Paragraphs are stacked in order, so both ends are found by bisection.
     let first = partition_point(count, |i| rect(i).is_some_and(|r| r.bottom() < top));
     let end = partition_point(count, |i| rect(i).is_some_and(|r| r.top() <= bottom));

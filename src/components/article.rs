@@ -144,7 +144,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
             onmouseup={props.onmouseup.clone()}>
-            { for paragraphs.chunks(CHUNK).zip(drawn.chunks(CHUNK)).enumerate().map(|(n, (chunk, drawn))| {
+            { for paragraphs.chunks(browser::PARAGRAPHS_PER_BLOCK).zip(drawn.chunks(browser::PARAGRAPHS_PER_BLOCK)).enumerate().map(|(n, (chunk, drawn))| {
                 let spans: Vec<Rc<[SpanView]>> = buckets.by_ref().take(chunk.len()).map(Rc::from).collect();
                 let selected = props.selected.clone().filter(|id| spans.iter().flat_map(|p| p.iter()).any(|s| s.id == *id));
                 html! {
@@ -155,9 +155,6 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         </div>
     }
 }
-
-/// Paragraphs per [`ParagraphChunk`].
-const CHUNK: usize = 64;
 
 #[derive(Properties, PartialEq)]
 struct ParagraphChunkProps {
@@ -172,11 +169,11 @@ struct ParagraphChunkProps {
 
 /// A run of paragraphs, memoized as one: an edit compares a few dozen chunks' props instead of
 /// every paragraph's (4,000 components at 100k words), and re-renders the chunk it touched.
-/// Adds no element: the paragraphs stay children of the article.
+/// Its block element holds no text of its own (see [`browser::PARAGRAPHS_PER_BLOCK`]).
 #[function_component]
 fn ParagraphChunk(props: &ParagraphChunkProps) -> Html {
     html! {
-        <>
+        <div class="paragraphs">
             { for props.paragraphs.iter().zip(&props.spans).zip(props.drawn.iter()).map(|((paragraph, spans), drawn)| {
                 let selected = props.selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
                 html! {
@@ -184,7 +181,7 @@ fn ParagraphChunk(props: &ParagraphChunkProps) -> Html {
                         spans={spans.clone()} {selected} plain={!drawn} />
                 }
             }) }
-        </>
+        </div>
     }
 }
 
@@ -251,7 +248,9 @@ fn add_overlays(
             overlay: Some(Overlay::FindMatch),
         });
     }
-    for shown in suggestions {
+    // A long article has thousands of suggestions; only those near the viewport are drawn.
+    let paragraphs = doc.paragraphs();
+    for shown in suggestions.iter().filter(|s| touches_drawn(drawn, paragraphs, s.start, s.end)) {
         let name = labels.iter().find(|l| l.id == shown.label).map_or(&*shown.label, |l| l.name.as_str());
         place(SpanView {
             id: shown.id.clone(),
@@ -320,7 +319,7 @@ fn spans_by_paragraph(
         _ => LinkMark::None,
     };
     for span in doc.spans() {
-        if !drawn[paragraphs_touched(paragraphs, span.start, span.end)].contains(&true) {
+        if !touches_drawn(drawn, paragraphs, span.start, span.end) {
             continue;
         }
         let label_name: Rc<str> =
@@ -339,6 +338,11 @@ fn spans_by_paragraph(
         place_in_drawn(&mut buckets, drawn, paragraphs, &view);
     }
     buckets
+}
+
+/// Whether `[start, end)` touches a paragraph drawn with its spans.
+fn touches_drawn(drawn: &[bool], paragraphs: &[Paragraph], start: usize, end: usize) -> bool {
+    drawn[paragraphs_touched(paragraphs, start, end)].contains(&true)
 }
 
 /// Puts `view` into the bucket of each drawn paragraph it touches.
