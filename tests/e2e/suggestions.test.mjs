@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DIST, cpIndexOf, eventually, exportJson, launch, openTextFile, selectText, spans } from './support.mjs';
+import { DIST, articleText, cpIndexOf, eventually, exportJson, launch, openTextFile, selectText, spans } from './support.mjs';
 
 const TEXT =
   'Kremlin spokesperson Dmitry Peskov said on Tuesday: “We are working on clarifying the parameters.”\n\n' +
@@ -141,6 +141,53 @@ describe('the suggester runs in a Web Worker, off the main thread', { timeout: 6
       await page.click('[data-testid=suggest]');
       await eventually(async () => assert.equal(await page.locator('[data-testid=suggest]').getAttribute('aria-busy'), null));
       assert.equal(page.workers().length, 1);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("a document's text crosses to the worker once, before its first request; requests carry none", async () => {
+    const app = await launch();
+    try {
+      const { page } = app;
+      // Every message the page posts to a worker, as it posts it.
+      await page.evaluate(() => {
+        window.__posted = [];
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message, ...rest) {
+          window.__posted.push(String(message));
+          return post.call(this, message, ...rest);
+        };
+      });
+      const suggestAndWait = async (text) => {
+        await page.click('[data-testid=suggest]');
+        await eventually(async () => assert.equal(await page.locator('[data-testid=suggest]').getAttribute('aria-busy'), null));
+        await eventually(async () => assert.ok((await page.locator('[data-suggestion-id]').count()) >= 2));
+        assert.equal(await articleText(page), text);
+      };
+      await openTextFile(page, 'first.txt', TEXT);
+      await suggestAndWait(TEXT);
+      await suggestAndWait(TEXT);
+      await openTextFile(page, 'second.txt', SECOND);
+      await suggestAndWait(SECOND);
+      await page.click('[data-testid=document-item]:has-text("first.txt") .document-open');
+      await eventually(async () => assert.equal(await articleText(page), TEXT));
+      await suggestAndWait(TEXT);
+
+      const posted = await page.evaluate(() => window.__posted);
+      const texts = posted.filter((m) => m.startsWith('{"text_of"'));
+      assert.deepEqual(
+        texts.map((m) => m.slice(m.indexOf('\n') + 1)),
+        [TEXT, SECOND, TEXT],
+        'the first, the second, and the first again once the worker held the second',
+      );
+      const requests = posted.filter((m) => !m.startsWith('{"text_of"'));
+      assert.equal(requests.length, 4);
+      for (const request of requests) assert.ok(!request.includes('clarifying') && !request.includes('Umerov'), request);
+      // Each text went before the request that needs it.
+      assert.deepEqual(posted.map((m) => (m.startsWith('{"text_of"') ? 'text' : 'request')), ['text', 'request', 'request', 'text', 'request', 'text', 'request']);
+      assert.equal(await page.locator('[role=alert]').count(), 0);
       assert.deepEqual(app.errors, []);
     } finally {
       await app.close();
