@@ -20,7 +20,10 @@ const WORKER_URL: &str = "./suggest_worker_loader.js";
 pub struct SuggestWorker {
     worker: Worker,
     ready: Rc<Cell<bool>>,
-    waiting: Rc<RefCell<Vec<String>>>,
+    /// Messages sent before the worker was ready, already JS strings: turning a long text into
+    /// one costs milliseconds, which belong to the task that sent it, not to the one that hears
+    /// "ready" and posts them all.
+    waiting: Rc<RefCell<Vec<JsValue>>>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
@@ -30,7 +33,7 @@ impl SuggestWorker {
     pub fn start(on_reply: impl Fn(Result<String, String>) + 'static) -> Result<Self, String> {
         let worker = Worker::new(WORKER_URL).map_err(|e| format!("the suggester could not start ({e:?})"))?;
         let on_reply = Rc::new(on_reply);
-        let (ready, waiting) = (Rc::new(Cell::new(false)), Rc::new(RefCell::new(Vec::<String>::new())));
+        let (ready, waiting) = (Rc::new(Cell::new(false)), Rc::new(RefCell::new(Vec::<JsValue>::new())));
         let on_message = {
             let (on_reply, ready, waiting, worker) = (on_reply.clone(), ready.clone(), waiting.clone(), worker.clone());
             Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string() {
@@ -56,6 +59,7 @@ impl SuggestWorker {
 
     /// Posts `request`, or keeps it until the worker is ready.
     pub fn send(&self, request: String) -> Result<(), String> {
+        let request = JsValue::from_str(&request);
         if !self.ready.get() {
             self.waiting.borrow_mut().push(request);
             return Ok(());
@@ -64,10 +68,8 @@ impl SuggestWorker {
     }
 }
 
-fn post(worker: &Worker, request: &str) -> Result<(), String> {
-    worker
-        .post_message(&JsValue::from_str(request))
-        .map_err(|e| format!("the request could not reach the suggester ({e:?})"))
+fn post(worker: &Worker, request: &JsValue) -> Result<(), String> {
+    worker.post_message(request).map_err(|e| format!("the request could not reach the suggester ({e:?})"))
 }
 
 impl Drop for SuggestWorker {
