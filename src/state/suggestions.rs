@@ -81,10 +81,15 @@ impl State {
             .suggestions
             .into_iter()
             .filter(|s| s.start < s.end && s.end <= doc.len() && !doc.has_span_over(s.start, s.end))
-            .map(|s| (s.start, s.end, s.label, s.rule))
-            .filter(|(start, end, label, _)| rejected.is_none_or(|r| !r.contains(&(*start, *end, label.clone()))))
+            .filter(|s| rejected.is_none_or(|r| !r.contains(&(s.start, s.end, s.label.clone()))))
             .enumerate()
-            .map(|(i, (start, end, label, rule))| Shown { id: format!("g{}", i + 1).into(), start, end, label, rule })
+            .map(|(i, s)| Shown {
+                id: format!("g{}", i + 1).into(),
+                start: s.start,
+                end: s.end,
+                label: s.label,
+                rule: s.rule,
+            })
             .collect::<Vec<_>>()
             .into();
         self.suggestion_cursor = 0;

@@ -164,10 +164,11 @@ pub fn request<'a>(
     serde_json::to_string(&request).expect("a request always serialises")
 }
 
-/// The worker's side: keeps the text it was sent last and answers requests about it.
+/// The worker's side: keeps the document whose text it was sent last (built once, without
+/// spans: its index and paragraphs serve every request) and answers requests about it.
 #[derive(Debug, Default)]
 pub struct Suggester {
-    text: Option<(String, String)>,
+    document: Option<Document>,
 }
 
 impl Suggester {
@@ -178,7 +179,7 @@ impl Suggester {
         });
         match text {
             Some((document, text)) => {
-                self.text = Some((document, text.to_owned()));
+                self.document = Some(Document::new(document, "", text));
                 None
             }
             None => Some(self.answer(message)),
@@ -201,11 +202,12 @@ impl Suggester {
 
     fn answer_request(&mut self, request: Request) -> Reply {
         let Request { ticket, document, spans, taught, rejected } = request;
-        let Some(text) = self.text.as_ref().filter(|(id, _)| *id == document).map(|(_, text)| text.as_str()) else {
+        let Some(kept) = self.document.as_ref().filter(|kept| *kept.id == document) else {
             let error = format!("the suggester was not sent the text of document {document}");
             return Reply { ticket, document, suggestions: Vec::new(), error: Some(error) };
         };
-        let mut doc = Document::new(document.as_str(), "", text);
+        // A clone shares the text, its index and its paragraphs; only the spans are this request's.
+        let mut doc = kept.clone();
         for (n, extent) in spans.chunks_exact(2).enumerate() {
             // Spans that do not fit the text cannot be there; the text is what counts. The
             // label does not matter: no suggestion of any label repeats a span's boundaries.
@@ -308,7 +310,8 @@ mod tests {
         let doc = Document::new("odd\nid \"1\"", "a.txt", text);
         let mut worker = Suggester::default();
         assert_eq!(worker.take(&text_message(&doc)), None);
-        assert_eq!(worker.text, Some((doc.id.to_string(), text.to_string())));
+        let kept = worker.document.unwrap();
+        assert_eq!((&*kept.id, &**kept.text()), (&*doc.id, text));
     }
 
     #[test]
