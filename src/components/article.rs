@@ -1,7 +1,6 @@
 //! The article being annotated: its paragraphs, each a memoized [`ParagraphView`], and the
 //! mouse handling that selects spans. Text selection itself is the browser's own.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -12,8 +11,8 @@ use super::paragraph::{LinkMark, Overlay, ParagraphView, SharedText, SpanView};
 use super::store::{ExactSelection, Store};
 use crate::browser;
 use crate::model::{Document, Label, RelationType, SpanEdge};
-use crate::state::{links_in_words, Action, Linking, Shown};
-use crate::text::paragraphs::{paragraphs_touched, Paragraph};
+use crate::state::{id_of_element, links_in_words, Action, Linking, Shown};
+use crate::text::paragraphs::{paragraphs_touched, Paragraph, TouchedWalk};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -78,7 +77,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         <ArticleBody {doc} labels={store.workspace.labels.clone()}
             relation_types={store.workspace.relation_types.clone()} selected={store.selected.clone()}
             linking={store.linking.clone()} suggestions={store.suggestions.clone()}
-            suggestion_cursor={store.suggestions.get(store.suggestion_cursor).map(|s| s.id.clone())}
+            suggestion_cursor={store.suggestions.get(store.suggestion_cursor).cloned()}
             find_matches={store.finding.as_ref().map(|f| f.matches.clone()).unwrap_or_default()}
             {onclick} {onmousedown} {onmouseup} />
     }
@@ -96,7 +95,7 @@ pub struct ArticleBodyProps {
     #[prop_or_default]
     pub suggestions: Rc<[Shown]>,
     #[prop_or_default]
-    pub suggestion_cursor: Option<Rc<str>>,
+    pub suggestion_cursor: Option<Shown>,
     #[prop_or_default]
     pub find_matches: Rc<[(usize, usize)]>,
     #[prop_or_default]
@@ -124,10 +123,12 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let paragraphs = doc.paragraphs();
     let windowed = paragraphs.len() > DRAW_ALL_UP_TO_PARAGRAPHS;
     let near = use_near_paragraphs(doc, windowed);
-    let forced = paragraphs_to_draw(doc, props);
-    let drawn: Vec<bool> = (0..paragraphs.len())
-        .map(|i| !windowed || forced.contains(&i) || near.as_ref().map_or(i < FIRST_DRAWN, |near| near.contains(&i)))
+    let mut drawn: Vec<bool> = (0..paragraphs.len())
+        .map(|i| !windowed || near.as_ref().map_or(i < FIRST_DRAWN, |near| near.contains(&i)))
         .collect();
+    for forced in paragraphs_to_draw(doc, props) {
+        drawn[forced] = true;
+    }
     let mut buckets = spans_by_paragraph(doc, &props.labels, &props.relation_types, props.linking.as_ref(), &drawn);
     add_overlays(
         &mut buckets,
@@ -135,17 +136,19 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         doc,
         &props.labels,
         &props.suggestions,
-        props.suggestion_cursor.as_deref(),
+        props.suggestion_cursor.as_ref().map(|s| s.id),
         &props.find_matches,
     );
     let text = SharedText(doc.text().clone());
-    let mut buckets = buckets.into_iter();
+    // Most paragraphs of a long article are plain: one shared empty list, not 4,000 allocations.
+    let empty: Rc<[SpanView]> = Rc::from([]);
+    let mut buckets = buckets.into_iter().map(|b| if b.is_empty() { empty.clone() } else { Rc::from(b) });
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
             onmouseup={props.onmouseup.clone()}>
             { for paragraphs.chunks(browser::PARAGRAPHS_PER_BLOCK).zip(drawn.chunks(browser::PARAGRAPHS_PER_BLOCK)).enumerate().map(|(n, (chunk, drawn))| {
-                let spans: Vec<Rc<[SpanView]>> = buckets.by_ref().take(chunk.len()).map(Rc::from).collect();
+                let spans: Vec<Rc<[SpanView]>> = buckets.by_ref().take(chunk.len()).collect();
                 let selected = props.selected.clone().filter(|id| spans.iter().flat_map(|p| p.iter()).any(|s| s.id == *id));
                 html! {
                     <ParagraphChunk key={n} text={text.clone()} paragraphs={Rc::<[Paragraph]>::from(chunk)}
@@ -187,7 +190,7 @@ fn ParagraphChunk(props: &ParagraphChunkProps) -> Html {
 
 /// Paragraphs drawn with spans wherever they are: those of the selected span, the suggestion
 /// under the cursor and the linking source and candidates, so that scrolling to one finds it.
-fn paragraphs_to_draw(doc: &Document, props: &ArticleBodyProps) -> HashSet<usize> {
+fn paragraphs_to_draw(doc: &Document, props: &ArticleBodyProps) -> Vec<usize> {
     let paragraphs = doc.paragraphs();
     let mut extents: Vec<(usize, usize)> = Vec::new();
     let mut span_ids: Vec<&Rc<str>> = props.selected.iter().collect();
@@ -196,8 +199,7 @@ fn paragraphs_to_draw(doc: &Document, props: &ArticleBodyProps) -> HashSet<usize
         span_ids.extend(&linking.candidates);
     }
     extents.extend(span_ids.into_iter().filter_map(|id| doc.span(id)).map(|s| (s.start, s.end)));
-    let cursor = props.suggestion_cursor.as_ref().and_then(|id| props.suggestions.iter().find(|s| s.id == *id));
-    extents.extend(cursor.map(|s| (s.start, s.end)));
+    extents.extend(props.suggestion_cursor.as_ref().map(|s| (s.start, s.end)));
     extents.into_iter().flat_map(|(start, end)| paragraphs_touched(paragraphs, start, end)).collect()
 }
 
@@ -227,7 +229,7 @@ fn add_overlays(
     doc: &Document,
     labels: &[Label],
     suggestions: &[Shown],
-    cursor: Option<&str>,
+    cursor: Option<u32>,
     find_matches: &[(usize, usize)],
 ) {
     if suggestions.is_empty() && find_matches.is_empty() {
@@ -249,11 +251,11 @@ fn add_overlays(
         });
     }
     // A long article has thousands of suggestions; only those near the viewport are drawn.
-    let paragraphs = doc.paragraphs();
-    for shown in suggestions.iter().filter(|s| touches_drawn(drawn, paragraphs, s.start, s.end)) {
+    let mut walk = TouchedWalk::new(doc.paragraphs());
+    for shown in suggestions.iter().filter(|s| drawn[walk.touched(s.start, s.end)].contains(&true)) {
         let name = labels.iter().find(|l| l.id == shown.label).map_or(&*shown.label, |l| l.name.as_str());
         place(SpanView {
-            id: shown.id.clone(),
+            id: shown.element_id().into(),
             start: shown.start,
             end: shown.end,
             label: shown.label.clone(),
@@ -261,7 +263,7 @@ fn add_overlays(
             label_name: name.into(),
             links: None,
             link: LinkMark::None,
-            overlay: Some(Overlay::Suggestion { current: cursor == Some(&*shown.id) }),
+            overlay: Some(Overlay::Suggestion { current: cursor == Some(shown.id) }),
         });
     }
     for bucket in buckets.iter_mut() {
@@ -280,10 +282,10 @@ fn selected_piece_at(event: &MouseEvent, selected: Option<&str>) -> Option<web_s
 }
 
 /// The suggestion under the pointer, if the innermost marked element there is one.
-fn suggestion_at(event: &MouseEvent) -> Option<Rc<str>> {
+fn suggestion_at(event: &MouseEvent) -> Option<u32> {
     let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
     let marked = target.closest("[data-span-id], [data-suggestion-id]").ok()??;
-    marked.get_attribute("data-suggestion-id").map(Rc::from)
+    id_of_element(&marked.get_attribute("data-suggestion-id")?)
 }
 
 /// The ids of the span elements under the pointer, innermost first.
@@ -318,8 +320,9 @@ fn spans_by_paragraph(
         Some(l) if l.candidates.contains(id) => LinkMark::Candidate,
         _ => LinkMark::None,
     };
+    let mut walk = TouchedWalk::new(paragraphs);
     for span in doc.spans() {
-        if !touches_drawn(drawn, paragraphs, span.start, span.end) {
+        if !drawn[walk.touched(span.start, span.end)].contains(&true) {
             continue;
         }
         let label_name: Rc<str> =
@@ -338,11 +341,6 @@ fn spans_by_paragraph(
         place_in_drawn(&mut buckets, drawn, paragraphs, &view);
     }
     buckets
-}
-
-/// Whether `[start, end)` touches a paragraph drawn with its spans.
-fn touches_drawn(drawn: &[bool], paragraphs: &[Paragraph], start: usize, end: usize) -> bool {
-    drawn[paragraphs_touched(paragraphs, start, end)].contains(&true)
 }
 
 /// Puts `view` into the bucket of each drawn paragraph it touches.

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::store::Store;
 use crate::browser;
-use crate::state::Action;
+use crate::state::{count_by_label, Action, Shown};
 
 const SUGGEST_ON_OPEN: &str = "article-annotator.suggest-on-open";
 
@@ -22,7 +22,7 @@ pub fn SuggestionBar() -> Html {
         });
     }
     {
-        let current = store.suggestions.get(store.suggestion_cursor).map(|s| s.id.clone());
+        let current = store.suggestions.get(store.suggestion_cursor).map(Shown::element_id);
         use_effect_with(current, |current| {
             if let Some(id) = current {
                 browser::scroll_into_view(&format!("[data-testid=article] [data-suggestion-id=\"{id}\"]"));
@@ -42,8 +42,9 @@ pub fn SuggestionBar() -> Html {
         })
     };
     let shown = store.suggestions.len();
+    let counts = count_by_label(&store.suggestions);
     let per_label = store.workspace.labels.iter().filter_map(|label| {
-        let count = store.suggestions.iter().filter(|s| s.label == label.id).count();
+        let count = counts.iter().find(|(id, _)| **id == *label.id).map_or(0, |(_, count)| *count);
         (count > 0).then(|| {
             html! {
                 <button type="button" data-label={label.id.clone()} data-testid={format!("accept-all-{}", label.id)}

@@ -27,7 +27,7 @@ pub use labels::{LabelAction, PALETTE};
 pub use linking::{links_in_words, relation_name, Linking};
 pub use relation_types::RelationTypeAction;
 use suggestions::Rejected;
-pub use suggestions::{Shown, Ticket};
+pub use suggestions::{count_by_label, id_of_element, Shown, Ticket};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -81,9 +81,9 @@ pub enum Action {
     /// The suggester could not answer (it did not start, or stopped): the request ends.
     SuggestionsFailed(String),
     /// Accept the suggestion `id` (or the one under the cursor) as a span, one undo step.
-    AcceptSuggestion(Option<Rc<str>>),
+    AcceptSuggestion(Option<u32>),
     /// Reject the suggestion `id` (or the one under the cursor): it does not come back here.
-    RejectSuggestion(Option<Rc<str>>),
+    RejectSuggestion(Option<u32>),
     /// Accept every suggestion shown (of one label, if given) as one undo step.
     AcceptAllSuggestions(Option<Rc<str>>),
     ClearSuggestions,
@@ -91,7 +91,7 @@ pub enum Action {
         forward: bool,
     },
     /// Put the cursor on a suggestion (a click on it).
-    FocusSuggestion(Rc<str>),
+    FocusSuggestion(u32),
     /// Whether opening or switching to a document runs the suggester.
     SetSuggestOnOpen(bool),
     /// Open the find bar, or search again with these settings.
@@ -297,16 +297,12 @@ impl State {
                     self.alert = Some(format!("Suggestions failed: {reason}."));
                 }
             }
-            Action::AcceptSuggestion(id) => self.accept_suggestion(id.as_deref()),
-            Action::RejectSuggestion(id) => self.reject_suggestion(id.as_deref()),
+            Action::AcceptSuggestion(id) => self.accept_suggestion(id),
+            Action::RejectSuggestion(id) => self.reject_suggestion(id),
             Action::AcceptAllSuggestions(label) => self.accept_all_suggestions(label.as_deref()),
             Action::ClearSuggestions => self.suggestions = Rc::default(),
             Action::MoveSuggestionCursor { forward } => self.move_suggestion_cursor(forward),
-            Action::FocusSuggestion(id) => {
-                if let Some(at) = self.suggestions.iter().position(|s| s.id == id) {
-                    self.suggestion_cursor = at;
-                }
-            }
+            Action::FocusSuggestion(id) => self.focus_suggestion(id),
             Action::SetSuggestOnOpen(on) => self.suggest_on_open = on,
             Action::Find { query, case_sensitive, whole_word } => self.find(query, case_sensitive, whole_word),
             Action::CloseFind => self.finding = None,
@@ -1434,6 +1430,43 @@ mod tests {
             ..reply
         }));
         assert!(failed.alert.as_deref().is_some_and(|a| a.contains("out of memory")), "{:?}", failed.alert);
+    }
+
+    #[test]
+    fn a_suggestion_is_found_by_its_element_id_after_others_were_taken() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let proposed = shown(&state);
+        assert!(proposed.len() >= 3, "{proposed:?}");
+        let last = state.suggestions.last().unwrap().clone();
+        assert_eq!(id_of_element(&last.element_id()), Some(last.id));
+        let second = state.suggestions[1].id;
+        let rejected = state.reduce(Action::RejectSuggestion(Some(second)));
+        assert_eq!(shown(&rejected), [&proposed[..1], &proposed[2..]].concat());
+        let focused = rejected.reduce(Action::FocusSuggestion(last.id));
+        assert_eq!(focused.suggestions.get(focused.suggestion_cursor), Some(&last));
+        let accepted = focused.reduce(Action::AcceptSuggestion(None));
+        assert_eq!(texts(&accepted), [proposed.last().unwrap().clone()], "Enter takes the clicked one");
+        let unknown = accepted.clone().reduce(Action::AcceptSuggestion(Some(last.id)));
+        assert_eq!(texts(&unknown), texts(&accepted), "an id no longer shown does nothing");
+        assert_eq!(id_of_element("m3"), None, "a find match is not a suggestion");
+        assert_eq!(id_of_element("g"), None);
+    }
+
+    #[test]
+    fn suggestions_are_counted_per_label_in_one_pass() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let counts = count_by_label(&state.suggestions);
+        for (label, count) in &counts {
+            assert_eq!(*count, state.suggestions.iter().filter(|s| s.label == *label).count(), "{label}");
+        }
+        assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), state.suggestions.len());
+        let mut labels: Vec<&str> = counts.iter().map(|(l, _)| &**l).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), counts.len(), "each label once, even from another allocation");
+        let other_allocation = Shown { label: Rc::from(&*state.suggestions[0].label), ..state.suggestions[0].clone() };
+        let with_copy = [state.suggestions[0].clone(), other_allocation];
+        assert_eq!(count_by_label(&with_copy), [(state.suggestions[0].label.clone(), 2)]);
     }
 
     #[test]

@@ -15,15 +15,43 @@ use super::State;
 use crate::model::Span;
 use crate::suggest::job::{self, Reply, TextSent};
 
-/// A suggestion on screen, with the id its element carries (`data-suggestion-id`).
+/// A suggestion on screen. Its `id` numbers it within the reply, in reading order, so ids
+/// ascend along the list; its element carries [`Shown::element_id`]. A number, not a string:
+/// a reply has thousands of suggestions, and finding the one under the cursor on every render
+/// compared strings with each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Shown {
-    pub id: Rc<str>,
+    pub id: u32,
     pub start: usize,
     pub end: usize,
     pub label: Rc<str>,
     /// What proposed it ("quote", "gazetteer", "learned", …).
     pub rule: Rc<str>,
+}
+
+impl Shown {
+    /// The `data-suggestion-id` of its element.
+    pub fn element_id(&self) -> String {
+        format!("g{}", self.id)
+    }
+}
+
+/// The suggestion id an element's `data-suggestion-id` names.
+pub fn id_of_element(element_id: &str) -> Option<u32> {
+    element_id.strip_prefix('g')?.parse().ok()
+}
+
+/// How many suggestions each label has, in the order labels first appear. One pass: a reply's
+/// suggestions share their label strings, so the pointer answers before the characters do.
+pub fn count_by_label(suggestions: &[Shown]) -> Vec<(Rc<str>, usize)> {
+    let mut counts: Vec<(Rc<str>, usize)> = Vec::new();
+    for shown in suggestions {
+        match counts.iter_mut().find(|(label, _)| Rc::ptr_eq(label, &shown.label) || *label == shown.label) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((shown.label.clone(), 1)),
+        }
+    }
+    counts
 }
 
 /// A request for suggestions on `document` that has not been answered yet.
@@ -82,23 +110,24 @@ impl State {
             .into_iter()
             .filter(|s| s.start < s.end && s.end <= doc.len() && !doc.has_span_over(s.start, s.end))
             .filter(|s| rejected.is_none_or(|r| !r.contains(&(s.start, s.end, s.label.clone()))))
-            .enumerate()
-            .map(|(i, s)| Shown {
-                id: format!("g{}", i + 1).into(),
-                start: s.start,
-                end: s.end,
-                label: s.label,
-                rule: s.rule,
-            })
+            .zip(1..)
+            .map(|(s, id)| Shown { id, start: s.start, end: s.end, label: s.label, rule: s.rule })
             .collect::<Vec<_>>()
             .into();
         self.suggestion_cursor = 0;
     }
 
-    fn suggestion_index(&self, id: Option<&str>) -> Option<usize> {
+    /// Where suggestion `id` (or, without one, the cursor) is in the list.
+    fn suggestion_index(&self, id: Option<u32>) -> Option<usize> {
         match id {
-            Some(id) => self.suggestions.iter().position(|s| &*s.id == id),
+            Some(id) => self.suggestions.binary_search_by_key(&id, |s| s.id).ok(),
             None => (self.suggestion_cursor < self.suggestions.len()).then_some(self.suggestion_cursor),
+        }
+    }
+
+    pub(super) fn focus_suggestion(&mut self, id: u32) {
+        if let Some(at) = self.suggestion_index(Some(id)) {
+            self.suggestion_cursor = at;
         }
     }
 
@@ -111,7 +140,7 @@ impl State {
         taken
     }
 
-    pub(super) fn accept_suggestion(&mut self, id: Option<&str>) {
+    pub(super) fn accept_suggestion(&mut self, id: Option<u32>) {
         let Some(at) = self.suggestion_index(id) else { return };
         let shown = self.take_suggestion(at);
         let Some(doc) = self.active_document() else { return };
@@ -120,7 +149,7 @@ impl State {
         self.record_span(Edit::Insert { span, relations: Vec::new() });
     }
 
-    pub(super) fn reject_suggestion(&mut self, id: Option<&str>) {
+    pub(super) fn reject_suggestion(&mut self, id: Option<u32>) {
         let Some(at) = self.suggestion_index(id) else { return };
         let shown = self.take_suggestion(at);
         let Some(doc) = self.active.clone() else { return };

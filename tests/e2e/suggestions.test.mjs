@@ -65,6 +65,14 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
     await eventually(async () => assert.ok(!(await suggestions()).some((s) => s.id === rejected.id)));
     await page.keyboard.press('Control+z');
     await eventually(async () => assert.equal((await spans(page)).length, 0));
+    // A click puts the cursor on that suggestion; Enter then accepts it, not the one before.
+    const clicked = (await suggestions()).filter((s) => !s.current).at(-1);
+    await page.click(`[data-testid=article] [data-suggestion-id="${clicked.id}"]`);
+    await eventually(async () => assert.ok((await suggestions()).find((s) => s.id === clicked.id)?.current));
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === clicked.text && s.label === clicked.label)));
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.equal((await spans(page)).length, 0));
     // Suggest again: the rejected one does not come back.
     await page.click('[data-testid=suggest]');
     await eventually(async () => assert.ok((await suggestions()).length > 0));
