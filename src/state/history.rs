@@ -14,7 +14,7 @@ use crate::model::{Document, Entity, Label, Relation, RelationType, Span, Status
 pub const HISTORY_LIMIT: usize = 5000;
 
 /// One undoable change to a document's annotations.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Edit {
     /// Adds a span, and relations touching it (when a removal is undone).
     Insert { span: Span, relations: Vec<Relation> },
@@ -34,7 +34,7 @@ pub(super) type PlacedRelation = (Rc<str>, Relation);
 /// One undoable change to the workspace as a whole. Larger changes are a [`WorkspaceEdit::Batch`]
 /// of these: deleting a label removes its spans then the label; an import adds labels,
 /// documents, and the spans and relations it merges into documents already open.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum WorkspaceEdit {
     Labels {
         before: Vec<Label>,
@@ -110,7 +110,7 @@ pub(super) type EntityMove = (Rc<str>, Option<Rc<str>>, Option<Rc<str>>);
 
 /// One document's part of an entity edit: its entity table before and after, and each span
 /// whose entity changes, with the entity before and after.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct EntityChange {
     pub document: Rc<str>,
     pub table_before: Vec<Entity>,
@@ -118,7 +118,7 @@ pub(super) struct EntityChange {
     pub spans: Vec<EntityMove>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum Change {
     Span(Edit),
     Workspace(WorkspaceEdit),
@@ -141,13 +141,13 @@ impl Change {
 }
 
 /// A change and the document it belongs to (`None`: the workspace).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Entry {
     pub scope: Option<Rc<str>>,
     pub change: Change,
 }
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(super) struct History {
     undo: Vec<Entry>,
     redo: Vec<Entry>,
