@@ -1,6 +1,6 @@
 //! Which paragraphs of the article are near the viewport: a long document draws its spans only
 //! there (see `components::article`). Worked out from the scroll position by a binary search
-//! over the paragraph elements' boxes, once per frame while scrolling: an IntersectionObserver
+//! over the boxes of the article's blocks of paragraphs, once per frame while scrolling: an IntersectionObserver
 //! on thousands of paragraphs cost ~17 ms of every edit's frame recomputing them all.
 
 use std::cell::{Cell, RefCell};
@@ -51,16 +51,21 @@ pub fn watch_paragraphs(margin: f64, on_change: impl Fn(Range<usize>) + 'static)
     Some(ParagraphWatch { _listeners: listeners, _frame: frame })
 }
 
-/// The paragraphs whose boxes reach into the viewport widened by `margin` heights each way.
+/// The paragraphs of the blocks (see [`super::PARAGRAPHS_PER_BLOCK`]) whose boxes reach into the
+/// viewport widened by `margin` heights each way. Whole blocks, because the browser skips the
+/// layout of blocks far off screen (`content-visibility: auto`) and the box of a paragraph in
+/// one would make it lay that block out there and then; a block's own box it knows anyway.
 fn near_range(article: &web_sys::Element, margin: f64) -> Range<usize> {
     let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0);
     let (top, bottom) = (-margin * height, (1.0 + margin) * height);
-    let rect = |i: usize| super::paragraph_element(article, i).map(|e| e.get_bounding_client_rect());
-    let count = super::paragraph_count(article);
-    // Paragraphs are stacked in order, so both ends are found by bisection.
+    let blocks = article.children();
+    let rect = |i: usize| blocks.item(i as u32).map(|e| e.get_bounding_client_rect());
+    // Blocks are stacked in order, so both ends are found by bisection.
+    let count = blocks.length() as usize;
     let first = partition_point(count, |i| rect(i).is_some_and(|r| r.bottom() < top));
-    let end = partition_point(count, |i| rect(i).is_some_and(|r| r.top() <= bottom));
-    first..end.max(first)
+    let end = partition_point(count, |i| rect(i).is_some_and(|r| r.top() <= bottom)).max(first);
+    let paragraphs = super::paragraph_count(article);
+    (first * super::PARAGRAPHS_PER_BLOCK).min(paragraphs)..(end * super::PARAGRAPHS_PER_BLOCK).min(paragraphs)
 }
 
 /// The first index in `0..len` for which `before` is false (`before` is true, then false).
