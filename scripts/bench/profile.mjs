@@ -10,6 +10,8 @@
 // figures, this for the "why".
 //
 //   node scripts/bench/profile.mjs [--size 100k] [--edit add|relabel|delete|suggest] [--top 25]
+//                                  [--repeat 1]   (warm Suggests in the one profile, for more samples)
+//                                  [--first]      (profile the first Suggest, which starts the worker)
 
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile, copyFile, rm, stat } from 'node:fs/promises';
@@ -24,12 +26,14 @@ import { generateDocument } from './generate.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SIZES = { '10k': [10_000, 1_000], '50k': [50_000, 5_000], '100k': [100_000, 10_000] };
 
-const args = { size: '100k', top: 25, edit: 'add' };
+const args = { size: '100k', top: 25, edit: 'add', repeat: 1, first: false };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--size') args.size = process.argv[++i];
   else if (a === '--top') args.top = Number(process.argv[++i]);
   else if (a === '--edit') args.edit = process.argv[++i];
+  else if (a === '--repeat') args.repeat = Number(process.argv[++i]);
+  else if (a === '--first') args.first = true;
   else throw new Error(`unknown argument ${a}`);
 }
 
@@ -91,12 +95,17 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
       return page.evaluate(() => __bench.result);
     });
     if (args.edit === 'suggest') {
-      // The worker's first run (start, compile) first; the profile is of a warm one.
-      await page.evaluate(() => __bench.suggest());
+      // The worker's first run (start, compile) first; the profile is of a warm one, unless --first.
+      if (args.first) {
+        await profiled(`suggest (first) ${args.size}`, async () => ({ ...(await page.evaluate(() => __bench.suggest())), script: NaN, frame: NaN }));
+      } else {
+        await page.evaluate(() => __bench.suggest());
+      }
       await page.evaluate(() => __bench.settle(1000));
-      await profiled(`suggest (warm) ${args.size}`, async () => {
-        const r = await page.evaluate(() => __bench.suggest());
-        return { ...r, script: NaN, frame: NaN };
+      if (!args.first) await profiled(`suggest (warm, ${args.repeat}×) ${args.size}`, async () => {
+        let total = 0;
+        for (let i = 0; i < args.repeat; i++) total += (await page.evaluate(() => __bench.suggest())).total;
+        return { total, script: NaN, frame: NaN };
       });
     } else if (args.edit !== 'add') {
       await page.evaluate(() => __bench.settle(1000));
