@@ -1,6 +1,6 @@
 //! Which paragraphs of the article are near the viewport: a long document draws its spans only
 //! there (see `components::article`). Worked out from the scroll position by a binary search
-//! over the boxes of the article's blocks of paragraphs, once per frame while scrolling: an IntersectionObserver
+//! over the boxes of the article's blocks and then paragraphs, once per frame while scrolling: an IntersectionObserver
 //! on thousands of paragraphs cost ~17 ms of every edit's frame recomputing them all.
 
 use std::cell::{Cell, RefCell};
@@ -51,21 +51,30 @@ pub fn watch_paragraphs(margin: f64, on_change: impl Fn(Range<usize>) + 'static)
     Some(ParagraphWatch { _listeners: listeners, _frame: frame })
 }
 
-/// The paragraphs of the blocks (see [`super::PARAGRAPHS_PER_BLOCK`]) whose boxes reach into the
-/// viewport widened by `margin` heights each way. Whole blocks, because the browser skips the
-/// layout of blocks far off screen (`content-visibility: auto`) and the box of a paragraph in
-/// one would make it lay that block out there and then; a block's own box it knows anyway.
+/// The paragraphs whose boxes reach into the viewport widened by `margin` heights each way.
+/// Found in two steps, blocks (see [`super::PARAGRAPHS_PER_BLOCK`]) then the paragraphs of the
+/// two edge blocks: the browser skips the layout of blocks far off screen (`content-visibility:
+/// auto`), and asking for the box of a paragraph in one lays that block out there and then. A
+/// search over all paragraphs touched a dozen blocks (5 ms); this touches two at most.
 fn near_range(article: &web_sys::Element, margin: f64) -> Range<usize> {
     let height = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1000.0);
     let (top, bottom) = (-margin * height, (1.0 + margin) * height);
     let blocks = article.children();
-    let rect = |i: usize| blocks.item(i as u32).map(|e| e.get_bounding_client_rect());
-    // Blocks are stacked in order, so both ends are found by bisection.
+    let block = |i: usize| blocks.item(i as u32);
+    let above = |e: Option<web_sys::Element>| e.is_some_and(|e| e.get_bounding_client_rect().bottom() < top);
+    let reaches = |e: Option<web_sys::Element>| e.is_some_and(|e| e.get_bounding_client_rect().top() <= bottom);
+    // Blocks and the paragraphs in each are stacked in order, so every end is found by bisection.
     let count = blocks.length() as usize;
-    let first = partition_point(count, |i| rect(i).is_some_and(|r| r.bottom() < top));
-    let end = partition_point(count, |i| rect(i).is_some_and(|r| r.top() <= bottom)).max(first);
-    let paragraphs = super::paragraph_count(article);
-    (first * super::PARAGRAPHS_PER_BLOCK).min(paragraphs)..(end * super::PARAGRAPHS_PER_BLOCK).min(paragraphs)
+    let (first_block, end_block) =
+        (partition_point(count, |i| above(block(i))), partition_point(count, |i| reaches(block(i))));
+    let within = |b: usize, before: &dyn Fn(Option<web_sys::Element>) -> bool| {
+        let Some(paragraphs) = block(b).map(|e| e.children()) else { return 0 };
+        b * super::PARAGRAPHS_PER_BLOCK
+            + partition_point(paragraphs.length() as usize, |i| before(paragraphs.item(i as u32)))
+    };
+    let first = if first_block < count { within(first_block, &above) } else { super::paragraph_count(article) };
+    let end = if end_block > 0 { within(end_block - 1, &reaches) } else { 0 };
+    first..end.max(first)
 }
 
 /// The first index in `0..len` for which `before` is false (`before` is true, then false).
