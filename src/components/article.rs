@@ -129,9 +129,22 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     for forced in paragraphs_to_draw(doc, props) {
         drawn[forced] = true;
     }
-    let mut buckets = spans_by_paragraph(doc, &props.labels, &props.relation_types, props.linking.as_ref(), &drawn);
-    add_overlays(
-        &mut buckets,
+    // Spans' views change only with the spans, labels, links and drawn paragraphs; a reply of
+    // suggestions, a selection or a find keeps them, and their unchanged lists compare by
+    // pointer in the chunks' props.
+    let spans = use_memo(
+        (
+            SameDocument(doc.clone()),
+            props.labels.clone(),
+            props.relation_types.clone(),
+            props.linking.clone(),
+            drawn.clone(),
+        ),
+        |(doc, labels, relation_types, linking, drawn)| {
+            spans_by_paragraph(&doc.0, labels, relation_types, linking.as_ref(), drawn)
+        },
+    );
+    let overlays = overlays_by_paragraph(
         &drawn,
         doc,
         &props.labels,
@@ -140,9 +153,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         &props.find_matches,
     );
     let text = SharedText(doc.text().clone());
-    // Most paragraphs of a long article are plain: one shared empty list, not 4,000 allocations.
-    let empty: Rc<[SpanView]> = Rc::from([]);
-    let mut buckets = buckets.into_iter().map(|b| if b.is_empty() { empty.clone() } else { Rc::from(b) });
+    let mut buckets = spans.iter().zip(overlays).map(|(spans, overlays)| with_overlays(spans, overlays));
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
@@ -221,21 +232,20 @@ fn use_near_paragraphs(doc: &Rc<Document>, windowed: bool) -> Option<Range<usize
     near.as_ref().filter(|(id, _)| *id == doc.id).map(|(_, range)| range.clone())
 }
 
-/// Puts each suggestion and find match into the paragraphs it touches, in reading order among
-/// the spans (an overlay with a span's exact extent is drawn inside it).
-fn add_overlays(
-    buckets: &mut [Vec<SpanView>],
+/// Each paragraph's suggestions and find matches that are drawn (most lists empty).
+fn overlays_by_paragraph(
     drawn: &[bool],
     doc: &Document,
     labels: &[Label],
     suggestions: &[Shown],
     cursor: Option<u32>,
     find_matches: &[(usize, usize)],
-) {
+) -> Vec<Vec<SpanView>> {
+    let mut buckets = vec![Vec::new(); drawn.len()];
     if suggestions.is_empty() && find_matches.is_empty() {
-        return;
+        return buckets;
     }
-    let mut place = |view: SpanView| place_in_drawn(buckets, drawn, doc.paragraphs(), &view);
+    let mut place = |view: SpanView| place_in_drawn(&mut buckets, drawn, doc.paragraphs(), &view);
     for (i, &(start, end)) in find_matches.iter().enumerate() {
         let none: Rc<str> = Rc::from("");
         place(SpanView {
@@ -266,9 +276,19 @@ fn add_overlays(
             overlay: Some(Overlay::Suggestion { current: cursor == Some(shown.id) }),
         });
     }
-    for bucket in buckets.iter_mut() {
-        bucket.sort_by_key(|v| (v.start, std::cmp::Reverse(v.end), v.overlay.is_some()));
+    buckets
+}
+
+/// A paragraph's spans with its overlays among them, in reading order (an overlay with a span's
+/// exact extent is drawn inside it); the spans' own list when there are none.
+fn with_overlays(spans: &Rc<[SpanView]>, overlays: Vec<SpanView>) -> Rc<[SpanView]> {
+    if overlays.is_empty() {
+        return spans.clone();
     }
+    let mut all = spans.to_vec();
+    all.extend(overlays);
+    all.sort_by_key(|v| (v.start, std::cmp::Reverse(v.end), v.overlay.is_some()));
+    all.into()
 }
 
 /// How far inside a selected span's edge a press grabs that edge, in CSS pixels.
@@ -305,13 +325,14 @@ fn span_stack_at(event: &MouseEvent) -> Vec<Rc<str>> {
 }
 
 /// Each drawn paragraph's spans, in reading order; a span over several paragraphs is in each.
+/// The paragraphs without any share one empty list (most of a long article is plain).
 fn spans_by_paragraph(
     doc: &Document,
     labels: &[Label],
     relation_types: &[RelationType],
     linking: Option<&Linking>,
     drawn: &[bool],
-) -> Vec<Vec<SpanView>> {
+) -> Vec<Rc<[SpanView]>> {
     let paragraphs = doc.paragraphs();
     let mut buckets = vec![Vec::new(); paragraphs.len()];
     let links = links_in_words(doc, relation_types);
@@ -340,7 +361,19 @@ fn spans_by_paragraph(
         };
         place_in_drawn(&mut buckets, drawn, paragraphs, &view);
     }
-    buckets
+    let empty: Rc<[SpanView]> = Rc::from([]);
+    buckets.into_iter().map(|b| if b.is_empty() { empty.clone() } else { Rc::from(b) }).collect()
+}
+
+/// The open document as a memo's input: the same allocation is the same document, and a
+/// changed one is told apart without comparing its text and spans.
+#[derive(Clone)]
+struct SameDocument(Rc<Document>);
+
+impl PartialEq for SameDocument {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// Puts `view` into the bucket of each drawn paragraph it touches.

@@ -11,8 +11,9 @@ use yew::prelude::*;
 use crate::text::paragraphs::Paragraph;
 use crate::text::segments::{nest_spans, Piece, SpanExtent};
 
-/// A span as the view needs it.
-#[derive(Clone, Debug, PartialEq)]
+/// A span as the view needs it. `Eq`, so that a list of them behind one `Rc` compares by
+/// pointer before comparing its views.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SpanView {
     pub id: Rc<str>,
     pub start: usize,
