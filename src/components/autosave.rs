@@ -1,6 +1,6 @@
-//! Autosave: every change is written to browser storage (IndexedDB) [`SAVE_DELAY_MS`] after the
-//! first unsaved change, and at once when the page is hidden or closed; the scroll position is
-//! kept too.
+//! Autosave: every change (a rejected suggestion included) is written to browser storage
+//! (IndexedDB) [`SAVE_DELAY_MS`] after the first unsaved change, and at once when the page is
+//! hidden or closed; the scroll position is kept too.
 //! A failed save shows a persistent warning with an "Export all" button (see `alert`).
 
 use std::cell::{Cell, RefCell};
@@ -61,6 +61,7 @@ fn stored_form(store: &Store) -> String {
         docs,
         store.active.as_deref(),
         js_sys::Date::now(),
+        store.rejected_suggestions(),
     )
 }
 
@@ -84,7 +85,8 @@ pub fn Autosave(props: &AutosaveProps) -> Html {
     let writer = use_memo((), |_| Rc::new(Writer::default())).as_ref().clone();
     {
         let (latest, pending, writer) = (latest.clone(), pending.clone(), writer.clone());
-        let key = (props.store.workspace.clone(), props.store.active.clone());
+        let key =
+            (props.store.workspace.clone(), props.store.active.clone(), props.store.rejected_suggestions().clone());
         use_effect_with(key, move |_| {
             if pending.borrow().is_none() {
                 let slot = pending.clone();

@@ -4,30 +4,41 @@
 //!
 //! Schemas:
 //! - 1: the bare native JSON file (`{"format": "article-annotator", ...}`), with no wrapper;
-//! - 2: `{"schema": 2, "workspace": <native JSON>, "active": "<document id>", "saved_at": <ms>}`.
+//! - 2: `{"schema": 2, "workspace": <native JSON>, "active": "<document id>", "saved_at": <ms>,
+//!   "rejected": {"<document id>": [[start, end, "label"], …]}}`; `rejected` (the suggestions
+//!   the person rejected) came later and may be absent. It is a convenience, not work: a copy
+//!   whose `rejected` cannot be read still loads, without it.
 //!
 //! `saved_at` orders copies: the browser layer keeps a second, synchronous copy when the page
 //! closes, and on the next visit the newer of the two wins.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::native;
-use crate::model::{Document, Label, RelationType};
+use crate::model::{Document, Label, RejectedSuggestions, RelationType};
 
 pub const SCHEMA: u32 = 2;
 
 /// The wrapper; the workspace inside stays raw JSON text both ways, so a save serialises the
 /// workspace once and a load parses it once (it is most of the bytes).
 #[derive(Serialize, Deserialize)]
-struct Stored<W> {
+struct Stored<W, R> {
     schema: u32,
     workspace: W,
     #[serde(default)]
     active: Option<String>,
     #[serde(default)]
     saved_at: f64,
+    /// Absent in copies stored before rejections were kept (serde reads a missing `Option` as None).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rejected: Option<R>,
 }
+
+/// `rejected` as stored: document id → (start, end, label) triples.
+type StoredRejected<S> = BTreeMap<S, Vec<(usize, usize, S)>>;
 
 /// A workspace read back from storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +49,8 @@ pub struct Restored {
     pub active: Option<String>,
     /// When it was stored (ms since the epoch; 0 for schema 1).
     pub saved_at: f64,
+    /// Rejected suggestions of the documents restored.
+    pub rejected: RejectedSuggestions,
 }
 
 /// The stored form of a workspace (schema [`SCHEMA`]).
@@ -47,10 +60,17 @@ pub fn save<'d>(
     documents: impl IntoIterator<Item = &'d Document>,
     active: Option<&str>,
     saved_at: f64,
+    rejected: &RejectedSuggestions,
 ) -> String {
     let workspace = RawValue::from_string(native::export_compact(labels, relation_types, documents))
         .expect("the native export is JSON");
-    serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string), saved_at })
+    let rejected: StoredRejected<&str> = rejected
+        .iter()
+        .filter(|(_, triples)| !triples.is_empty())
+        .map(|(doc, triples)| (&**doc, triples.iter().map(|(start, end, label)| (*start, *end, &**label)).collect()))
+        .collect();
+    let rejected = (!rejected.is_empty()).then_some(rejected);
+    serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string), saved_at, rejected })
         .expect("a JSON value serialises")
 }
 
@@ -69,12 +89,12 @@ pub fn load(stored: &str) -> Result<Restored, String> {
         }
         Err(e) => return Err(format!("the stored workspace is not valid JSON ({e})")),
     };
-    let (workspace, active, saved_at) = match probe.schema {
-        None if probe.format.as_deref() == Some(native::FORMAT) => (stored, None, 0.0),
+    let (workspace, active, saved_at, rejected) = match probe.schema {
+        None if probe.format.as_deref() == Some(native::FORMAT) => (stored, None, 0.0, None),
         Some(2) => {
-            let wrapped: Stored<&RawValue> = serde_json::from_str(stored)
+            let wrapped: Stored<&RawValue, &RawValue> = serde_json::from_str(stored)
                 .map_err(|e| format!("the stored workspace does not have the expected shape ({e})"))?;
-            (wrapped.workspace.get(), wrapped.active, wrapped.saved_at)
+            (wrapped.workspace.get(), wrapped.active, wrapped.saved_at, wrapped.rejected)
         }
         Some(schema) if schema > u64::from(SCHEMA) => {
             return Err(format!("it was stored by a newer version of the app (schema {schema})"));
@@ -83,13 +103,28 @@ pub fn load(stored: &str) -> Result<Restored, String> {
     };
     let opened = native::import("the stored workspace", workspace).map_err(|e| e.reason)?;
     let active = active.filter(|id| opened.documents.iter().any(|d| &*d.id == id));
+    let rejected = rejected.map_or_else(RejectedSuggestions::new, |raw| read_rejected(raw, &opened.documents));
     Ok(Restored {
         labels: opened.labels,
         relation_types: opened.relation_types,
         documents: opened.documents,
         active,
         saved_at,
+        rejected,
     })
+}
+
+/// The stored rejections of `documents`; those of documents no longer there are dropped, and
+/// rejections that cannot be read are forgotten rather than costing the workspace.
+fn read_rejected(raw: &RawValue, documents: &[Document]) -> RejectedSuggestions {
+    let stored: StoredRejected<String> = serde_json::from_str(raw.get()).unwrap_or_default();
+    stored
+        .into_iter()
+        .filter_map(|(doc, triples)| {
+            let doc = documents.iter().find(|d| *d.id == *doc)?;
+            Some((doc.id.clone(), triples.into_iter().map(|(start, end, label)| (start, end, label.into())).collect()))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -104,18 +139,53 @@ mod tests {
         vec![one, Document::new("d2", "two.txt", "Kyiv")]
     }
 
+    fn rejected(entries: &[(&str, usize, usize, &str)]) -> RejectedSuggestions {
+        let mut rejected = RejectedSuggestions::new();
+        for (doc, start, end, label) in entries {
+            rejected.entry((*doc).into()).or_default().insert((*start, *end, (*label).into()));
+        }
+        rejected
+    }
+
+    fn save_with(active: Option<&str>, saved_at: f64, rejected: &RejectedSuggestions) -> String {
+        save(&default_labels(), &default_relation_types(), &documents(), active, saved_at, rejected)
+    }
+
     #[test]
-    fn saved_workspaces_load_back_identically_with_the_open_document() {
-        let stored = save(&default_labels(), &default_relation_types(), &documents(), Some("d2"), 1234.0);
-        let restored = load(&stored).unwrap();
+    fn saved_workspaces_load_back_identically_with_the_open_document_and_rejections() {
+        let rejections = rejected(&[("d1", 7, 11, "quote"), ("d1", 0, 6, "location"), ("d2", 0, 4, "actor")]);
+        let restored = load(&save_with(Some("d2"), 1234.0, &rejections)).unwrap();
         let expected = Restored {
             labels: default_labels(),
             relation_types: default_relation_types(),
             documents: documents(),
             active: Some("d2".into()),
             saved_at: 1234.0,
+            rejected: rejections,
         };
         assert_eq!(restored, expected);
+    }
+
+    #[test]
+    fn rejections_are_a_convenience_that_never_costs_the_workspace() {
+        let of_a_removed_document = rejected(&[("d1", 0, 6, "location"), ("gone", 0, 4, "actor")]);
+        let restored = load(&save_with(None, 0.0, &of_a_removed_document)).unwrap();
+        assert_eq!(restored.rejected, rejected(&[("d1", 0, 6, "location")]));
+
+        let mut broken: serde_json::Value =
+            serde_json::from_str(&save_with(None, 0.0, &RejectedSuggestions::new())).unwrap();
+        broken["rejected"] = serde_json::json!({"d1": "not triples"});
+        let restored = load(&broken.to_string()).unwrap();
+        assert_eq!((restored.documents, restored.rejected), (documents(), RejectedSuggestions::new()));
+    }
+
+    #[test]
+    fn copies_stored_before_rejections_were_kept_still_load() {
+        let mut older: serde_json::Value =
+            serde_json::from_str(&save_with(Some("d1"), 5.0, &rejected(&[("d1", 0, 6, "actor")]))).unwrap();
+        older.as_object_mut().unwrap().remove("rejected");
+        let restored = load(&older.to_string()).unwrap();
+        assert_eq!((restored.documents, restored.rejected), (documents(), RejectedSuggestions::new()));
     }
 
     #[test]
@@ -131,7 +201,7 @@ mod tests {
         assert!(load("{\"schema\": 3, \"workspace\": {}}").unwrap_err().contains("newer version"));
         assert!(load("[1, 2]").unwrap_err().contains("not a workspace"));
         assert!(load("{\"schema\": 2, \"workspace\": {\"format\": \"x\"}}").is_err());
-        let unknown_active = save(&default_labels(), &default_relation_types(), &documents(), Some("d9"), 0.0);
+        let unknown_active = save_with(Some("d9"), 0.0, &RejectedSuggestions::new());
         assert_eq!(load(&unknown_active).unwrap().active, None);
     }
 }

@@ -7,7 +7,7 @@
 //!   sharing label and boundaries (the guidelines: those are one span);
 //! - ids are unique within their document (spans, relations) or workspace (documents, labels).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use crate::text::offsets::CodepointIndex;
@@ -448,6 +448,11 @@ pub fn add_missing<T>(list: &mut Vec<T>, new: impl IntoIterator<Item = T>, id: i
         }
     }
 }
+
+/// Suggestions the person rejected, per document id: (start, end, label). They stay rejected
+/// for that document: across Suggest runs and, kept with the workspace in browser storage,
+/// across visits. Never exported: suggestions are not annotations.
+pub type RejectedSuggestions = BTreeMap<Rc<str>, BTreeSet<(usize, usize, Rc<str>)>>;
 
 /// Everything open at once: the label set and the documents, in the order they were opened.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use std::rc::Rc;
 use crate::formats::open::open_files;
 use crate::formats::storage::Restored;
 use crate::formats::Opened;
-use crate::model::{add_missing, fresh_id, Document, Relation, Span, SpanEdge, Status, Workspace};
+use crate::model::{add_missing, fresh_id, Document, RejectedSuggestions, Relation, Span, SpanEdge, Status, Workspace};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
 pub use history::HISTORY_LIMIT;
@@ -26,7 +26,6 @@ use history::{Change, Edit, Entry, History, PlacedRelation, PlacedSpan, Workspac
 pub use labels::{LabelAction, PALETTE};
 pub use linking::{links_in_words, relation_name, Linking};
 pub use relation_types::RelationTypeAction;
-use suggestions::Rejected;
 pub use suggestions::{count_by_label, id_of_element, Shown, Ticket};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -163,7 +162,7 @@ pub struct State {
     tickets_issued: u32,
     /// The find bar, when open.
     pub finding: Option<Find>,
-    rejected: Rc<Rejected>,
+    rejected: Rc<RejectedSuggestions>,
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
     history: Rc<History>,
@@ -200,7 +199,13 @@ impl State {
         if let Some(active) = restored.active {
             state.active = Some(active.into());
         }
+        state.rejected = Rc::new(restored.rejected);
         state
+    }
+
+    /// The suggestions rejected so far, per document: stored with the workspace.
+    pub fn rejected_suggestions(&self) -> &Rc<RejectedSuggestions> {
+        &self.rejected
     }
 
     pub fn active_document(&self) -> Option<&Rc<Document>> {
@@ -1385,6 +1390,24 @@ mod tests {
         let elsewhere = again.reduce(Action::NewFromText { name: "two".into(), text: format!("{SUGGESTIBLE}\n") });
         assert!(elsewhere.suggestions.is_empty(), "another document: suggestions go");
         assert_eq!(shown(&suggest_now(elsewhere)), before, "and the rejection was for the first one only");
+    }
+
+    #[test]
+    fn a_rejected_suggestion_stays_rejected_after_the_workspace_is_stored_and_read_back() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let before = shown(&state);
+        let rejected = state.reduce(Action::RejectSuggestion(None));
+        let workspace = &rejected.workspace;
+        let stored = crate::formats::storage::save(
+            &workspace.labels,
+            &workspace.relation_types,
+            workspace.documents.iter().map(|d| &**d),
+            rejected.active.as_deref(),
+            1.0,
+            rejected.rejected_suggestions(),
+        );
+        let visited_again = State::restored(crate::formats::storage::load(&stored).unwrap());
+        assert_eq!(shown(&suggest_now(visited_again)), before[1..].to_vec());
     }
 
     #[test]

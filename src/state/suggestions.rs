@@ -7,7 +7,6 @@
 //! sends [`State::suggestion_request`] to a Web Worker, and the reply comes back as an action.
 //! Only the reply to the newest ticket, for the document still open, is shown.
 
-use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 use super::history::{Edit, WorkspaceEdit};
@@ -60,9 +59,6 @@ pub struct Ticket {
     pub number: u32,
     pub document: Rc<str>,
 }
-
-/// What was rejected, per document: (start, end, label).
-pub type Rejected = BTreeMap<Rc<str>, HashSet<(usize, usize, Rc<str>)>>;
 
 impl State {
     /// Asks for suggestions on the open document (learning from every document of the

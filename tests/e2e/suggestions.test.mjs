@@ -15,6 +15,24 @@ const TEXT =
   'Overnight, air defences shot down nearly 400 drones over Kharkiv and Odesa, officials in Kyiv said.\n';
 const SECOND = 'Later, Dmitry Peskov and the Kremlin repeated it. Rustem Umerov stayed in Kyiv.\n';
 
+/** The suggestions drawn in the article, one entry each (an element may be split by spans). */
+const suggestionsShown = (page) =>
+  page.$$eval('[data-testid=article] [data-suggestion-id]', (els) => {
+    const seen = new Map();
+    for (const e of els) {
+      const id = e.dataset.suggestionId;
+      seen.set(id, { id, label: e.dataset.label, text: (seen.get(id)?.text ?? '') + e.textContent, current: e.dataset.current === 'true' });
+    }
+    return [...seen.values()];
+  });
+
+/** Clicks Suggest and waits until the worker has answered with at least `atLeast` suggestions. */
+async function suggestAndWait(page, atLeast) {
+  await page.click('[data-testid=suggest]');
+  await eventually(async () => assert.equal(await page.locator('[data-testid=suggest]').getAttribute('aria-busy'), null));
+  await eventually(async () => assert.ok((await page.locator('[data-suggestion-id]').count()) >= atLeast));
+}
+
 describe('suggestions in the release build', { timeout: 60_000 }, () => {
   let app;
   let page;
@@ -25,15 +43,7 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
   });
   after(async () => app?.close());
 
-  const suggestions = () =>
-    page.$$eval('[data-testid=article] [data-suggestion-id]', (els) => {
-      const seen = new Map();
-      for (const e of els) {
-        const id = e.dataset.suggestionId;
-        seen.set(id, { id, label: e.dataset.label, text: (seen.get(id)?.text ?? '') + e.textContent, current: e.dataset.current === 'true' });
-      }
-      return [...seen.values()];
-    });
+  const suggestions = () => suggestionsShown(page);
 
   test('Suggest proposes quotes, figures, actors and locations, shown apart and not exported', async () => {
     await page.click('[data-testid=suggest]');
@@ -127,6 +137,34 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a rejected suggestion stays rejected', { timeout: 60_000 }, () => {
+  test('after a reload, Suggest does not bring it back; the others come back', async () => {
+    const app = await launch();
+    try {
+      const { page } = app;
+      const shown = () => suggestionsShown(page);
+      await openTextFile(page, 'reject.txt', TEXT);
+      await suggestAndWait(page, 4);
+      const before = await shown();
+      const rejected = before.find((s) => s.current);
+      await page.keyboard.press('x');
+      await eventually(async () => assert.equal((await shown()).length, before.length - 1));
+      // At once, before the autosave delay: the copy kept as the page closes must hold it too.
+      await page.reload();
+      await page.waitForSelector('[data-testid=article]');
+      assert.equal(await articleText(page), TEXT);
+      await suggestAndWait(page, 4);
+      const again = await shown();
+      assert.ok(!again.some((s) => s.label === rejected.label && s.text === rejected.text), JSON.stringify({ rejected, again }));
+      const key = (s) => `${s.label}:${s.text}`;
+      assert.deepEqual(again.map(key).sort(), before.filter((s) => s.id !== rejected.id).map(key).sort());
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('the suggester runs in a Web Worker, off the main thread', { timeout: 60_000 }, () => {
   test('the page does not carry it: a worker is started on the first Suggest, and answers', async () => {
     // The gazetteers are the suggester's data: in the worker's wasm, not in the page's.
@@ -168,20 +206,18 @@ describe('the suggester runs in a Web Worker, off the main thread', { timeout: 6
           return post.call(this, message, ...rest);
         };
       });
-      const suggestAndWait = async (text) => {
-        await page.click('[data-testid=suggest]');
-        await eventually(async () => assert.equal(await page.locator('[data-testid=suggest]').getAttribute('aria-busy'), null));
-        await eventually(async () => assert.ok((await page.locator('[data-suggestion-id]').count()) >= 2));
+      const suggestOn = async (text) => {
+        await suggestAndWait(page, 2);
         assert.equal(await articleText(page), text);
       };
       await openTextFile(page, 'first.txt', TEXT);
-      await suggestAndWait(TEXT);
-      await suggestAndWait(TEXT);
+      await suggestOn(TEXT);
+      await suggestOn(TEXT);
       await openTextFile(page, 'second.txt', SECOND);
-      await suggestAndWait(SECOND);
+      await suggestOn(SECOND);
       await page.click('[data-testid=document-item]:has-text("first.txt") .document-open');
       await eventually(async () => assert.equal(await articleText(page), TEXT));
-      await suggestAndWait(TEXT);
+      await suggestOn(TEXT);
 
       const posted = await page.evaluate(() => window.__posted);
       const texts = posted.filter((m) => m.startsWith('{"text_of"'));
