@@ -11,13 +11,21 @@
 //!    or a noun phrase of at most three words ending at its head noun — a unit or a plural
 //!    ("126 long-range drones", "1,250 kilometers", "over four hours", "10,000 new police
 //!    officers"). Prepositional phrases and rates are left out ("barrels" of "650,000 barrels a
-//!    day"). Money ends at its amount ("$68" of "$68 a barrel").
+//!    day"). Money ends at its amount ("$68" of "$68 a barrel"; "R5,000", "Sh4 billion",
+//!    "320 kwacha").
+//!
+//! Also figures: shares of a whole, which a percentage would give too ("roughly half", "a third
+//! of", "two-thirds", "one in five adults"); scores and tallies ("won 2-1", "voted 12-3"); and
+//! a bare number that counts what the story named before it, as the subject of a clause
+//! ("Twenty-four were rescued; nine remain missing") or a level after a verb of change ("rose
+//! to 41, up from 27").
 //!
 //! Left out: dates ("February 24, 2022", "24 February", a year such as "2022" or "the 1899
 //! award"), times of day ("10:30", "5 p.m."), ordinals ("third", "21st"), decades ("1990s"),
 //! numbers in names ("COP30", "F-16", "Boeing 737", "Covid-19", "No. 10"), number-unit
 //! adjectives ("a four-year term", "27-year-old"), "one" used as a pronoun ("one of the"),
-//! relative dates ("two years ago") and bare numbers that count nothing ("won 47").
+//! relative dates ("two years ago"), halves that are a place or a time ("the second half", "an
+//! hour and a half") and other bare numbers ("won 47").
 
 use super::words::{is_function_word, lower, word_set, Gap, Tok, Words};
 use super::{Labels, Suggestion};
@@ -39,6 +47,20 @@ const CURRENCY: &[&str] = &[
 ];
 /// Letters that prefix "$": "US$", "C$", "A$", "HK$", "NZ$", "S$", "R$".
 const DOLLAR_PREFIXES: &[&str] = &["US", "C", "A", "HK", "NZ", "S", "R"];
+/// Currency abbreviations written before the amount, glued to it ("R5,000", "Sh4 billion",
+/// "Rs20") or apart ("Rs 20 crore", "KSh 300"); glued ones are one token with the digits.
+const CURRENCY_ABBREVIATIONS: &[&str] = &["Rs", "KSh", "Sh", "Rp", "R"];
+
+/// The digits of a token that starts with a currency abbreviation ("R5,000" → "5,000"). A lone
+/// "R" also names roads and models ("R40"), so it takes only amounts with a thousands separator
+/// or a magnitude ("R5,000", "R2bn").
+fn after_currency_abbreviation(text: &str) -> Option<&str> {
+    let (abbreviation, rest) =
+        CURRENCY_ABBREVIATIONS.iter().find_map(|a| text.strip_prefix(a).map(|rest| (*a, rest)))?;
+    let (_, suffix, _) = digits(rest)?;
+    let amount_like = abbreviation != "R" || rest.contains(',') || suffix == Suffix::Magnitude;
+    amount_like.then_some(rest)
+}
 
 /// Longest first, so "no fewer than" wins over "fewer than".
 const APPROXIMATIONS: &[&[&str]] = &[
@@ -83,7 +105,9 @@ const UNITS: &[&str] = &[
     "kW", "kWh", "MWh", "GWh", "TWh", "watt", "watts", "megawatt", "megawatts", "gigawatt", "gigawatts", "volt",
     "volts", "point", "points", "dollar", "dollars", "euro", "euros", "yen", "yuan", "rouble", "roubles", "ruble",
     "rubles", "hryvnia", "hryvnias", "rupee", "rupees", "franc", "francs", "peso", "pesos", "USD", "EUR", "GBP",
-    "person", "child",
+    "person", "child", "kwacha", "naira", "rand", "shilling", "shillings", "cedi", "cedis", "birr", "dirham",
+    "dirhams", "riyal", "riyals", "dinar", "dinars", "lira", "rupiah", "ringgit", "baht", "taka", "krona", "kronor",
+    "krone", "kroner", "zloty", "zlotys", "forint", "forints", "renminbi", "reais", "soles", "bolivars",
 ];
 
 /// Plural heads that do not end in "s".
@@ -116,6 +140,37 @@ const ADJECTIVE_UNITS: &[&str] = &[
 const PARTY_NOUNS: &[&str] = &[
     "sides", "countries", "leaders", "men", "women", "parties", "nations", "governments", "teams", "players",
     "companies", "candidates", "presidents", "states", "groups", "ministers", "sisters", "brothers", "rivals",
+];
+
+/// Parts of a whole: "a third", "two-thirds", "three quarters" (with "of" after them).
+#[rustfmt::skip]
+const FRACTIONS: &[&str] = &[
+    "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths", "eighth", "eighths", "tenth",
+    "tenths",
+];
+
+/// Before "half": a half that is a place or a time, not a share ("the second half", "an hour
+/// and a half", "cut in half").
+const NOT_A_SHARE_BEFORE_HALF: &[&str] =
+    &["the", "a", "an", "first", "second", "other", "and", "in", "by", "its", "their", "his", "her", "this", "that"];
+
+/// Verbs after a bare number at the start of a clause that make it a count of what the story
+/// named before: "Twenty-four were rescued", "nine remain missing", "two managed to climb out".
+#[rustfmt::skip]
+const COUNTED_BY_VERB: &[&str] = &[
+    "were", "are", "remain", "remained", "died", "survived", "escaped", "fled", "managed", "drowned", "returned",
+    "voted", "abstained", "have", "had", "will", "would", "could", "did",
+];
+
+/// What may stand before such a clause-opening number: "…; nine remain missing", "Only two
+/// managed".
+const CLAUSE_OPENERS: &[&str] = &[",", ";", ":", "—", "–", "and", "but", "while", "only", "another"];
+
+/// Verbs of change after which "to" or "from" introduces a bare count: "the toll rose to 41".
+#[rustfmt::skip]
+const CHANGE_VERBS: &[&str] = &[
+    "rose", "risen", "rising", "rises", "fell", "fallen", "falling", "falls", "increased", "decreased", "dropped",
+    "climbed", "jumped", "grew", "declined", "slipped", "surged", "soared", "plunged", "edged", "doubled",
 ];
 
 /// Heads of a tally ("by 74 votes to 24"): the second number counts the same.
@@ -223,7 +278,8 @@ fn digits(text: &str) -> Option<(f64, Suffix, bool)> {
     let suffix = match suffix {
         "" => Suffix::None,
         s if MAGNITUDE_ABBREVIATIONS.contains(&s) => Suffix::Magnitude,
-        s if units().contains(s) => Suffix::Unit,
+        // "44C": degrees with the scale glued on.
+        s if units().contains(s) || matches!(s, "C" | "F") => Suffix::Unit,
         _ => Suffix::Reject,
     };
     Some((value, suffix, plain && number.len() == 4))
@@ -382,15 +438,18 @@ fn in_digits(w: &Words, i: usize) -> Option<Core> {
     if CURRENCY.contains(&tok.text) {
         currency = true;
         at = next_with(w, i, ANY_INLINE)?;
-    } else if DOLLAR_PREFIXES.contains(&tok.text) {
-        let dollar = next_with(w, i, TIGHT)?;
-        if !w.toks[dollar].is("$") {
-            return None;
-        }
+    } else if DOLLAR_PREFIXES.contains(&tok.text) && next_with(w, i, TIGHT).is_some_and(|j| w.toks[j].is("$")) {
         currency = true;
-        at = next_with(w, dollar, ANY_INLINE)?;
+        at = next_with(w, i + 1, ANY_INLINE)?;
+    } else if tok.text.len() > 1 && CURRENCY_ABBREVIATIONS.contains(&tok.text) {
+        // "Rs 20 crore", "KSh 300": the abbreviation apart from the amount.
+        currency = true;
+        at = next_with(w, i, SPACE)?;
     }
-    let (value, suffix, year_like) = digits(w.get(at)?.text)?;
+    let at_text = w.get(at)?.text;
+    let glued_amount = if currency { None } else { after_currency_abbreviation(at_text) };
+    currency |= glued_amount.is_some();
+    let (value, suffix, year_like) = digits(glued_amount.unwrap_or(at_text))?;
     if suffix == Suffix::Reject {
         return None;
     }
@@ -587,8 +646,77 @@ enum Step {
     Skip(usize),
 }
 
+/// A share of a whole at token `i`, which a percentage would give as a figure too: "roughly
+/// half", "half of", "a third of", "two-thirds", "three quarters of", with an approximation
+/// before. What it is a share of is left out ("about a third" of "about a third of the vote").
+fn share_at(w: &Words, i: usize) -> Option<Step> {
+    let tok = w.get(i)?;
+    let of_after = |j: usize| w.next_word(j + 1).is_some_and(|t| t.gap == Gap::Space && t.is("of"));
+    let share = |last: usize| Step::Figure(approximation(w, i).unwrap_or(i), last);
+    if tok.is_ci("half") {
+        let glued = w.get(i + 1).is_some_and(|t| t.gap == Gap::None && t.is("-"));
+        let prev = i.checked_sub(1).map(|p| &w.toks[p]).filter(|_| tok.gap == Gap::Space);
+        let place_or_time = prev.is_some_and(|p| NOT_A_SHARE_BEFORE_HALF.contains(&lower(p.text).as_ref()));
+        let a_share = approximation(w, i).is_some() || (of_after(i) && !place_or_time);
+        return (a_share && !glued).then(|| share(i));
+    }
+    if !(tok.is_ci("a") || tok.is_ci("an") || is_small(tok.text)) {
+        return None;
+    }
+    // "two-thirds", "one-fifth" in one word; "a third of", "three quarters of" in two, with "of"
+    // ("a third term" is an ordinal).
+    let hyphenated = next_with(w, i, TIGHT).filter(|&d| w.toks[d].is("-")).and_then(|d| next_with(w, d, TIGHT));
+    let (fraction, needs_of) = match hyphenated {
+        Some(j) => (j, false),
+        None => (next_with(w, i, SPACE)?, true),
+    };
+    (FRACTIONS.contains(&w.toks[fraction].text) && (!needs_of || of_after(fraction))).then(|| share(fraction))
+}
+
+/// "one in five adults": a share given as a count, with what it counts.
+fn one_in_n(w: &Words, core: &Core, demonym: &dyn Fn(&str) -> bool) -> Option<Step> {
+    if core.value != Some(1.0) || core.first != core.last {
+        return None;
+    }
+    let within = next_with(w, core.last, SPACE).filter(|&j| w.toks[j].is("in"))?;
+    let whole = next_with(w, within, SPACE).and_then(|j| core_at(w, j)).filter(|c| !c.vague && !c.article)?;
+    // The counted noun ends at its first head: the verb of "one in five adults smokes" agrees
+    // with "one", and ends in "s" like a plural.
+    let end = noun_phrase(w, whole.last, demonym)
+        .map_or(whole.last, |last| (whole.last + 1..=last).find(|&j| is_head(w.toks[j].text)).unwrap_or(last));
+    Some(Step::Figure(approximation(w, core.first).unwrap_or(core.first), end))
+}
+
+/// A bare number that still counts something named before it: the subject of a clause with a
+/// verb such as "were" or "remain" ("Twenty-four were rescued"), or the new or old level after a
+/// verb of change ("rose to 41", "up from 27").
+fn counts_in_context(w: &Words, core: &Core) -> bool {
+    let prev = |back: usize| core.first.checked_sub(back).map(|p| &w.toks[p]);
+    let verb_after =
+        w.next_word(core.last + 1).is_some_and(|t| t.gap == Gap::Space && COUNTED_BY_VERB.contains(&t.text));
+    let clause_start = w.toks[core.first].sentence_start
+        || w.toks[core.first].gap == Gap::Line
+        || prev(1).is_some_and(|p| CLAUSE_OPENERS.contains(&lower(p.text).as_ref()));
+    let level = match (prev(2), prev(1)) {
+        (Some(before), Some(link)) if link.is("to") || link.is("from") => {
+            CHANGE_VERBS.contains(&before.text)
+                || (link.is("from") && (before.is("up") || before.is("down")))
+                // "fell from 40 to 35"
+                || (link.is("to") && digits(before.text).is_some() && prev(3).is_some_and(|from| from.is("from")))
+        }
+        _ => false,
+    };
+    (verb_after && clause_start) || level
+}
+
 fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
+    if let Some(share) = share_at(w, i) {
+        return share;
+    }
     let Some(mut core) = core_at(w, i) else { return Step::Skip(i) };
+    if let Some(share) = one_in_n(w, &core, demonym) {
+        return share;
+    }
     let mut range_and = false;
     // Ranges: "10-15", "10 to 15", "two or three", "between 5 and 10".
     if !core.vague && !core.article {
@@ -619,7 +747,13 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
                         core.year_like &= second.year_like;
                         core.unit |= second.unit;
                     } else if dash && !core.spelled {
-                        // "3-1", a score: neither number is a figure.
+                        // "won 2-1", "voted 12-3": a score or a tally counts, as one figure.
+                        let whole_and_small =
+                            |c: &Core| !c.currency && c.value.is_some_and(|v| v.fract() == 0.0 && v < 100.0);
+                        let named = glued_to_name(w, core.first) || after_name(w, core.first);
+                        if whole_and_small(&core) && whole_and_small(&second) && !named {
+                            return Step::Figure(core.first, second.last);
+                        }
                         return Step::Skip(second.last);
                     }
                 }
@@ -672,7 +806,7 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
         return Step::Skip(last);
     }
     // Number-unit adjectives: "a six-week truce" and "a five-storey building" are figures
-    // (the number with its unit); "27-year-old" and "two-thirds" are not.
+    // (the number with its unit); "27-year-old" is not ("two-thirds" was taken as a share).
     if let (Some(dash), Some(after)) = (next, w.get(last + 2)) {
         if dash.is("-") && dash.gap == Gap::None && after.gap == Gap::None && after.is_word() {
             let old = w.get(last + 3).is_some_and(|t| t.is("-") && t.gap == Gap::None);
@@ -820,7 +954,8 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
     // Bare numbers count nothing, unless they are large ("a crowd of 15,000"), money, or
     // approximated; and a bare number after a capitalised word is part of a name.
     let thousands = !core.spelled && w.toks[core.first].text.contains(',') && core.value.is_some_and(|v| v >= 1000.0);
-    if !measured && !core.currency && !core.magnitude && approx.is_none() && !thousands {
+    if !measured && !core.currency && !core.magnitude && approx.is_none() && !thousands && !counts_in_context(w, &core)
+    {
         return Step::Skip(last);
     }
     if !measured && !core.currency && after_name(w, core.first) {
