@@ -165,6 +165,50 @@ describe('a rejected suggestion stays rejected', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the "on open" setting', { timeout: 60_000 }, () => {
+  test('suggests on every document opened or switched to, and on the restored one after a reload', async () => {
+    const app = await launch();
+    try {
+      const { page } = app;
+      const setting = page.locator('[data-testid=suggest-on-open]');
+      const suggestedOn = async (text) => {
+        assert.equal(await articleText(page), text);
+        await eventually(async () => assert.ok((await page.locator('[data-suggestion-id]').count()) >= 2));
+      };
+      assert.equal(await setting.isChecked(), false, 'off by default');
+      await setting.check();
+      await openTextFile(page, 'first.txt', TEXT);
+      await suggestedOn(TEXT);
+      await openTextFile(page, 'second.txt', SECOND);
+      await suggestedOn(SECOND);
+      await page.click('[data-testid=document-item]:has-text("first.txt") .document-open');
+      await eventually(async () => assert.equal(await articleText(page), TEXT));
+      await suggestedOn(TEXT);
+      assert.deepEqual(
+        (await suggestionsShown(page)).map((s) => s.text).filter((t) => t === 'Rustem Umerov'),
+        [],
+        "the first document's suggestions, not the second's",
+      );
+
+      await page.reload();
+      await page.waitForSelector('[data-testid=article]');
+      assert.equal(await setting.isChecked(), true, 'the browser remembers the setting');
+      await suggestedOn(TEXT);
+
+      await setting.uncheck();
+      await page.reload();
+      await page.waitForSelector('[data-testid=article]');
+      assert.equal(await setting.isChecked(), false);
+      await page.waitForTimeout(500);
+      assert.equal(await page.locator('[data-suggestion-id]').count(), 0, 'off: nothing is suggested by itself');
+      assert.equal(page.workers().length, 0, 'off: the suggester is not even started');
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('the suggester runs in a Web Worker, off the main thread', { timeout: 60_000 }, () => {
   test('the page does not carry it: a worker is started on the first Suggest, and answers', async () => {
     // The gazetteers are the suggester's data: in the worker's wasm, not in the page's.
