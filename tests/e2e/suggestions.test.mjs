@@ -103,6 +103,21 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
     await eventually(async () => assert.equal((await spans(page)).length, figures));
   });
 
+  test('Clear takes every suggestion away; suggestions are never an undo step', async () => {
+    const spansBefore = await spans(page);
+    await page.click('[data-testid=suggest]');
+    await eventually(async () => assert.ok((await suggestions()).length > 0));
+    await page.click('[data-testid=clear-suggestions]');
+    await eventually(async () => assert.equal((await suggestions()).length, 0));
+    assert.deepEqual(await spans(page), spansBefore, 'clearing adds and removes no span');
+    // The last undo step is still "accept all figures" from before, not the suggestions.
+    await page.focus('[data-testid=article]');
+    await page.keyboard.press('Control+z');
+    await eventually(async () => assert.equal((await spans(page)).length, 0));
+    await page.keyboard.press('Control+Shift+z');
+    await eventually(async () => assert.deepEqual(await spans(page), spansBefore));
+  });
+
   test('what the person tagged is proposed in another document', async () => {
     const start = cpIndexOf(TEXT, 'Kremlin');
     await selectText(page, start, start + 7);
@@ -125,6 +140,10 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
     await input.fill('Kyiv');
     await eventually(async () => assert.equal(await page.textContent('[data-testid=find-count]'), '3 found'));
     assert.equal(await page.locator('[data-testid=article] [data-find-match]').count(), 3);
+    await page.click('[data-testid=find-whole-word]');
+    await eventually(async () => assert.equal(await page.textContent('[data-testid=find-count]'), '4 found'), 'Kyivans too');
+    await page.click('[data-testid=find-whole-word]');
+    await eventually(async () => assert.equal(await page.textContent('[data-testid=find-count]'), '3 found'));
     await page.click('[data-testid=find-case]');
     await eventually(async () => assert.equal(await page.textContent('[data-testid=find-count]'), '2 found'));
     await page.click('[data-testid=find-tag-location]');
