@@ -12,7 +12,6 @@ mod linking;
 mod relation_types;
 mod suggestions;
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::formats::open::open_files;
@@ -249,15 +248,11 @@ impl State {
                 self.request_suggestions();
             }
         } else if let (Some(now), Some(before)) = (now, before) {
-            if !self.suggestions.is_empty() && !Rc::ptr_eq(&now, &before) {
-                let taken: HashSet<(usize, usize, &str)> =
-                    now.spans().iter().map(|s| (s.start, s.end, &*s.label)).collect();
-                let kept: Vec<Shown> = self
-                    .suggestions
-                    .iter()
-                    .filter(|s| !taken.contains(&(s.start, s.end, &*s.label)))
-                    .cloned()
-                    .collect();
+            // The spans' order answers by binary search; and an edit that takes no suggestion's
+            // place keeps the list itself, so nothing that shows suggestions renders again.
+            let taken = |s: &Shown| now.has_span_over(s.start, s.end);
+            if !Rc::ptr_eq(&now, &before) && self.suggestions.iter().any(taken) {
+                let kept: Vec<Shown> = self.suggestions.iter().filter(|s| !taken(s)).cloned().collect();
                 self.suggestions = kept.into();
                 self.suggestion_cursor = self.suggestion_cursor.min(self.suggestions.len().saturating_sub(1));
             }
@@ -1376,6 +1371,24 @@ mod tests {
         assert_eq!(texts(&all).len(), proposed.len());
         assert!(all.suggestions.is_empty());
         assert!(texts(&all.reduce(Action::Undo)).is_empty(), "accept all is one undo step");
+    }
+
+    #[test]
+    fn a_span_made_where_a_suggestion_was_takes_its_place_and_other_edits_keep_the_list() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let proposed = shown(&state);
+        let target = state.suggestions.last().unwrap().clone();
+        let label: Rc<str> = if &*target.label == "actor" { "location".into() } else { "actor".into() };
+        let tagged = state.reduce(Action::Tag { start: target.start, end: target.end, label, exact: true });
+        assert_eq!(shown(&tagged), proposed[..proposed.len() - 1].to_vec(), "whatever the span's label");
+        let list = tagged.suggestions.clone();
+        let selected = tagged.clone().reduce(Action::SelectNeighbour { forward: true });
+        let relabelled = selected.reduce(Action::RelabelSelected("figure".into()));
+        assert_ne!(
+            relabelled.active_document().unwrap().spans()[0].label,
+            tagged.active_document().unwrap().spans()[0].label
+        );
+        assert!(Rc::ptr_eq(&relabelled.suggestions, &list), "an edit that takes no suggestion's place keeps the list");
     }
 
     #[test]
