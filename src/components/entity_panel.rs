@@ -37,8 +37,16 @@ pub fn EntityPanel() -> Html {
     // person chose, it is closed on a document with thousands of spans (the one open now, not
     // the one open when the page loaded).
     let chosen = use_state(|| None::<bool>);
-    let Some(doc) = store.active_document().cloned() else { return html! {} };
-    let open = chosen.unwrap_or(doc.spans().len() < OPEN_UP_TO_SPANS);
+    let doc = store.active_document().cloned();
+    let open = chosen.unwrap_or(doc.as_ref().is_some_and(|doc| doc.spans().len() < OPEN_UP_TO_SPANS));
+    // The panel reads the whole state, so it renders on every change (a suggestion arriving or
+    // the suggestion cursor moving too); proposals are worked out again only when the
+    // workspace's documents change (Rc pointers compare first, so an unchanged one is cheap).
+    let proposed = use_memo((open, store.workspace.clone(), doc.clone()), |(open, workspace, doc)| match doc {
+        Some(doc) if *open => proposals(workspace, doc),
+        _ => Vec::new(),
+    });
+    let Some(doc) = doc else { return html! {} };
     let toggle = {
         let chosen = chosen.clone();
         Callback::from(move |_| chosen.set(Some(!open)))
@@ -51,7 +59,7 @@ pub fn EntityPanel() -> Html {
         };
     }
     let span_text = |id: &str| doc.span(id).map(|s| doc.slice(s.start, s.end).to_string()).unwrap_or_default();
-    let proposed = proposals(&store.workspace, &doc).into_iter().map(|proposal| {
+    let proposed = proposed.iter().map(|proposal| {
         let accept = {
             let (store, p) = (store.clone(), proposal.clone());
             Callback::from(move |_| {
