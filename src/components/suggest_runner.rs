@@ -2,7 +2,7 @@
 //! and its reply back as an action. Draws nothing. The worker starts on the first request, so a
 //! person who never asks for suggestions never downloads the suggester. The runner remembers
 //! which document's text the worker holds, so a text crosses to it once ([`TextSent`]), in a
-//! task before the request's.
+//! task before the request's; a reply is read in the task it arrives in and shown in the next.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -50,10 +50,15 @@ fn send_text(worker: &Running, store: &Store) -> bool {
     if worker.borrow().is_none() {
         let dispatcher = store.dispatcher();
         let started = SuggestWorker::start(move |reply| {
-            dispatcher.dispatch(match reply.and_then(|text| read_reply(&text)) {
+            let action = match reply.and_then(|text| read_reply(&text)) {
                 Ok(reply) => Action::SuggestionsArrived(reply),
                 Err(reason) => Action::SuggestionsFailed(reason),
-            });
+            };
+            // Reading a reply of thousands of suggestions and drawing them are each a few
+            // milliseconds, more on the first Suggest (code the page has not run yet): in two
+            // tasks, neither holds the page for a frame.
+            let dispatcher = dispatcher.clone();
+            Timeout::new(0, move || dispatcher.dispatch(action)).forget();
         });
         match started {
             Ok(started) => *worker.borrow_mut() = Some((started, TextSent::default())),
