@@ -33,6 +33,12 @@ async function suggestAndWait(page, atLeast) {
   await eventually(async () => assert.ok((await page.locator('[data-suggestion-id]').count()) >= atLeast));
 }
 
+/** Opens the listed document `name` and waits until its `text` is on screen. */
+async function switchTo(page, name, text) {
+  await page.click(`[data-testid=document-item]:has-text("${name}") .document-open`);
+  await eventually(async () => assert.equal(await articleText(page), text));
+}
+
 describe('suggestions in the release build', { timeout: 60_000 }, () => {
   let app;
   let page;
@@ -200,8 +206,7 @@ describe('the "on open" setting', { timeout: 60_000 }, () => {
       await suggestedOn(TEXT);
       await openTextFile(page, 'second.txt', SECOND);
       await suggestedOn(SECOND);
-      await page.click('[data-testid=document-item]:has-text("first.txt") .document-open');
-      await eventually(async () => assert.equal(await articleText(page), TEXT));
+      await switchTo(page, 'first.txt', TEXT);
       await suggestedOn(TEXT);
       assert.deepEqual(
         (await suggestionsShown(page)).map((s) => s.text).filter((t) => t === 'Rustem Umerov'),
@@ -278,8 +283,7 @@ describe('the suggester runs in a Web Worker, off the main thread', { timeout: 6
       await suggestOn(TEXT);
       await openTextFile(page, 'second.txt', SECOND);
       await suggestOn(SECOND);
-      await page.click('[data-testid=document-item]:has-text("first.txt") .document-open');
-      await eventually(async () => assert.equal(await articleText(page), TEXT));
+      await switchTo(page, 'first.txt', TEXT);
       await suggestOn(TEXT);
 
       const posted = await page.evaluate(() => window.__posted);

@@ -70,39 +70,37 @@ describe('a fresh article annotated from suggestions by keyboard alone', { timeo
       const sameLabel = gold.find(
         (g) => g.label === current.label && g.start < current.end && current.start < g.end && !taken.has(key(g)),
       );
-      if (exact) {
-        await page.keyboard.press('Enter');
-        await eventually(async () => assert.equal(key(await selectedSpan(page)), key(exact)));
-        taken.add(key(exact));
-        tally.accepted++;
-      } else if (sameEdges) {
-        await page.keyboard.press('Enter');
-        await eventually(async () => assert.equal(key(await selectedSpan(page)), key(current)));
-        await page.keyboard.press(KEY_OF[sameEdges.label]);
-        await eventually(async () => assert.equal(key(await selectedSpan(page)), key(sameEdges)));
-        taken.add(key(sameEdges));
-        tally.relabelled++;
-      } else if (sameLabel) {
-        await page.keyboard.press('Enter');
-        await eventually(async () => assert.equal(key(await selectedSpan(page)), key(current)));
-        // Each press moves an edge by one word; the loop bound is a word count, not a guess.
-        for (let press = 0; press < 40; press++) {
-          const span = await selectedSpan(page);
-          if (span.end === sameLabel.end && span.start === sameLabel.start) break;
-          const move =
-            span.end < sameLabel.end ? 'Shift+ArrowRight'
-            : span.end > sameLabel.end ? 'Shift+ArrowLeft'
-            : span.start > sameLabel.start ? 'Alt+Shift+ArrowLeft'
-            : 'Alt+Shift+ArrowRight';
-          await page.keyboard.press(move);
-          await eventually(async () => assert.notEqual(key(await selectedSpan(page)), key(span)));
-        }
-        assert.equal(key(await selectedSpan(page)), key(sameLabel), `«${GOLD.text.slice(current.start, current.end)}» could not be moved to the gold edges by keys`);
-        taken.add(key(sameLabel));
-        tally.resized++;
-      } else {
+      const goal = exact ?? sameEdges ?? sameLabel;
+      if (goal === undefined) {
         await page.keyboard.press('x');
         tally.rejected++;
+      } else {
+        await page.keyboard.press('Enter');
+        await eventually(async () => assert.equal(key(await selectedSpan(page)), key(current)));
+        if (goal === exact) {
+          tally.accepted++;
+        } else if (goal === sameEdges) {
+          await page.keyboard.press(KEY_OF[goal.label]);
+          await eventually(async () => assert.equal(key(await selectedSpan(page)), key(goal)));
+          tally.relabelled++;
+        } else {
+          // Each press moves an edge by one word; the loop bound is a word count, not a guess.
+          for (let press = 0; press < 40; press++) {
+            const span = await selectedSpan(page);
+            if (span.end === goal.end && span.start === goal.start) break;
+            const move =
+              span.end < goal.end ? 'Shift+ArrowRight'
+              : span.end > goal.end ? 'Shift+ArrowLeft'
+              : span.start > goal.start ? 'Alt+Shift+ArrowLeft'
+              : 'Alt+Shift+ArrowRight';
+            await page.keyboard.press(move);
+            await eventually(async () => assert.notEqual(key(await selectedSpan(page)), key(span)));
+          }
+          const text = Array.from(GOLD.text).slice(current.start, current.end).join('');
+          assert.equal(key(await selectedSpan(page)), key(goal), `«${text}» could not be moved to the gold edges by keys`);
+          tally.resized++;
+        }
+        taken.add(key(goal));
       }
       await eventually(async () => assert.ok((await suggestionCount(page)) < left, 'the suggestion was dealt with'));
     }
