@@ -13,7 +13,15 @@ fn main() {
     let reply_to = scope.clone();
     let mut suggester = Suggester::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let message = event.data().as_string().unwrap_or_default();
+        // Requests come as strings; a document's text as UTF-8 bytes in a transferred buffer.
+        let data = event.data();
+        let message = match data.as_string() {
+            Some(message) => message,
+            None if data.is_instance_of::<js_sys::ArrayBuffer>() => {
+                String::from_utf8(js_sys::Uint8Array::new(&data).to_vec()).unwrap_or_default()
+            }
+            None => String::new(),
+        };
         if let Some(reply) = suggester.take(&message) {
             // A reply that cannot be posted has no one to tell; the page's request times out.
             let _ = reply_to.post_message(&JsValue::from_str(&reply));

@@ -70,7 +70,7 @@ fn send_text(worker: &Running, store: &Store) -> bool {
     }
     let mut running = worker.borrow_mut();
     let Some((worker, sent)) = running.as_mut() else { return false };
-    match store.suggestion_text(sent).map(|text| worker.send(text)) {
+    match store.suggestion_text(sent).map(|text| worker.send_bytes(text.as_bytes())) {
         Some(Ok(())) => true,
         Some(Err(reason)) => {
             // What did not arrive brought no text: the next request sends it again.
@@ -86,7 +86,7 @@ fn send_text(worker: &Running, store: &Store) -> bool {
 fn send_request(worker: &Running, store: &Store) {
     let running = worker.borrow();
     let Some((worker, _)) = running.as_ref() else { return };
-    if let Some(Err(reason)) = store.suggestion_request().map(|request| worker.send(request)) {
+    if let Some(Err(reason)) = store.suggestion_request().map(|request| worker.send(&request)) {
         store.dispatch(Action::SuggestionsFailed(reason));
     }
 }

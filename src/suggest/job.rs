@@ -7,7 +7,9 @@
 //! The document's text goes to the worker once, in a message of its own ([`text_message`])
 //! before the first request for that document, and the worker's [`Suggester`] keeps it: writing
 //! a long text as JSON and handing it to `postMessage` took most of a frame on the page for
-//! every Suggest, and a task of its own keeps the first request's task short too. The page's
+//! every Suggest, and a task of its own keeps the first request's task short too. (The page
+//! posts that message as UTF-8 bytes in a transferred buffer; the worker turns it back into the
+//! string [`Suggester::take`] reads.) The page's
 //! [`TextSent`] remembers what went, so both sides agree as long as messages arrive in order
 //! (they do).
 //!

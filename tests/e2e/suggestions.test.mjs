@@ -270,7 +270,9 @@ describe('the suggester runs in a Web Worker, off the main thread', { timeout: 6
         window.__posted = [];
         const post = Worker.prototype.postMessage;
         Worker.prototype.postMessage = function (message, ...rest) {
-          window.__posted.push(String(message));
+          // Read before posting: a transferred buffer is empty afterwards.
+          const bytes = message instanceof ArrayBuffer;
+          window.__posted.push({ bytes, text: bytes ? new TextDecoder().decode(message) : String(message) });
           return post.call(this, message, ...rest);
         };
       });
@@ -286,7 +288,10 @@ describe('the suggester runs in a Web Worker, off the main thread', { timeout: 6
       await switchTo(page, 'first.txt', TEXT);
       await suggestOn(TEXT);
 
-      const posted = await page.evaluate(() => window.__posted);
+      const messages = await page.evaluate(() => window.__posted);
+      // A text goes as UTF-8 bytes in a buffer handed over to the worker; requests as strings.
+      assert.deepEqual(messages.map((m) => m.bytes), messages.map((m) => m.text.startsWith('{"text_of"')));
+      const posted = messages.map((m) => m.text);
       const texts = posted.filter((m) => m.startsWith('{"text_of"'));
       assert.deepEqual(
         texts.map((m) => m.slice(m.indexOf('\n') + 1)),
