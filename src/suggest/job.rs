@@ -23,6 +23,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 
 use super::learned::taught;
+use super::words::FastHash;
 use super::{suggest, Learned};
 use crate::model::{Document, Span};
 
@@ -34,10 +35,12 @@ pub const READY: &str = "ready";
 pub struct Request {
     pub ticket: u32,
     pub document: String,
-    /// The boundaries of the spans the document has, `[start, end]` one after another: no
-    /// suggestion repeats them.
+    /// The spans the document has, `[start, end, label]` one after another, the label an index
+    /// into `labels`: no suggestion repeats their boundaries, and the worker learns their
+    /// strings from the text it holds.
     pub spans: Vec<usize>,
-    /// Every string tagged in the workspace with its label.
+    pub labels: Vec<String>,
+    /// The strings tagged in the workspace's other documents, with their labels.
     pub taught: Vec<(String, String)>,
     /// What the person rejected on this document: (start, end, label).
     pub rejected: Vec<(usize, usize, String)>,
@@ -104,12 +107,14 @@ fn write_reply(reply: &Reply) -> String {
 }
 
 /// A [`Request`] as the page writes it: borrowed from the workspace, because it is built on the
-/// main thread for every Suggest and a copy of every span's strings would cost part of a frame.
+/// main thread for every Suggest. The open document's spans go as numbers, not strings: at 10,000
+/// spans, slicing, deduplicating and writing their strings was most of the request's task.
 #[derive(Serialize)]
 struct RequestOut<'a> {
     ticket: u32,
     document: &'a str,
     spans: Vec<usize>,
+    labels: Vec<&'a str>,
     taught: Vec<(&'a str, &'a str)>,
     rejected: Vec<(usize, usize, &'a str)>,
 }
@@ -156,11 +161,14 @@ pub fn request<'a>(
     documents: impl IntoIterator<Item = &'a Document>,
     rejected: impl IntoIterator<Item = &'a (usize, usize, Rc<str>)>,
 ) -> String {
+    let mut labels = Vec::new();
+    let spans = doc.spans().iter().flat_map(|s| [s.start, s.end, index_in(&mut labels, &s.label)]).collect();
     let request = RequestOut {
         ticket,
         document: &doc.id,
-        spans: doc.spans().iter().flat_map(|s| [s.start, s.end]).collect(),
-        taught: taught(documents),
+        spans,
+        labels,
+        taught: taught(documents.into_iter().filter(|other| other.id != doc.id)),
         rejected: rejected.into_iter().map(|(start, end, label)| (*start, *end, &**label)).collect(),
     };
     serde_json::to_string(&request).expect("a request always serialises")
@@ -203,19 +211,27 @@ impl Suggester {
     }
 
     fn answer_request(&mut self, request: Request) -> Reply {
-        let Request { ticket, document, spans, taught, rejected } = request;
+        let Request { ticket, document, spans, labels, taught: elsewhere, rejected } = request;
         let Some(kept) = self.document.as_ref().filter(|kept| *kept.id == document) else {
             let error = format!("the suggester was not sent the text of document {document}");
             return Reply { ticket, document, suggestions: Vec::new(), error: Some(error) };
         };
         // A clone shares the text, its index and its paragraphs; only the spans are this request's.
         let mut doc = kept.clone();
-        for (n, extent) in spans.chunks_exact(2).enumerate() {
-            // Spans that do not fit the text cannot be there; the text is what counts. The
-            // label does not matter: no suggestion of any label repeats a span's boundaries.
-            let _ = doc.insert_span(Span::new(format!("s{n}"), extent[0], extent[1], "span"));
+        let labels: Vec<Rc<str>> = labels.into_iter().map(Rc::from).collect();
+        for (n, span) in spans.chunks_exact(3).enumerate() {
+            // Spans that do not fit the text, or name no label, cannot be there; the text is
+            // what counts.
+            if let Some(label) = labels.get(span[2]) {
+                let _ = doc.insert_span(Span::new(format!("s{n}"), span[0], span[1], label.clone()));
+            }
         }
-        let learned = Learned::from_taught(taught.into_iter().map(|(text, label)| (text.into(), label.into())));
+        // This document's strings first, then the other documents' ones it does not have.
+        let here = taught([&doc]);
+        let seen: HashSet<(&str, &str), FastHash> = here.iter().copied().collect();
+        let there = elsewhere.iter().filter(|(text, label)| !seen.contains(&(text.as_str(), label.as_str())));
+        let pairs = here.iter().copied().chain(there.map(|(text, label)| (text.as_str(), label.as_str())));
+        let learned = Learned::from_taught(pairs.map(|(text, label)| (text.into(), label.into())));
         let rejected: HashSet<(usize, usize, Rc<str>)> =
             rejected.into_iter().map(|(start, end, label)| (start, end, label.into())).collect();
         let suggestions = suggest(&doc, &learned, &rejected)
@@ -281,6 +297,30 @@ mod tests {
         assert!(!got.iter().any(|s| (s.0, s.1) == (4, 9)), "an existing span is not suggested again");
         assert!(!got.iter().any(|s| (s.0, s.1, s.2) == (28, 34, "location")), "rejected stays rejected: {got:?}");
         assert!(got.iter().any(|s| s.2 == "location"), "the other Geneva is still suggested: {got:?}");
+    }
+
+    #[test]
+    fn the_open_documents_strings_are_learned_from_its_spans_and_only_the_others_travel() {
+        let mut open = Document::new("d1", "a.txt", "The zorbs met in Glimworth. The zorbs left Glimworth.");
+        open.insert_span(Span::new("s1", 4, 9, "actor")).unwrap();
+        let mut other = Document::new("d2", "b.txt", "Glimworth is quiet. The zorbs are not here.");
+        other.insert_span(Span::new("s1", 0, 9, "location")).unwrap();
+        let message = request(1, &open, [&open, &other], []);
+        let sent: Request = serde_json::from_str(&message).unwrap();
+        assert_eq!((sent.spans, sent.labels), (vec![4, 9, 0], vec!["actor".to_string()]));
+        assert_eq!(
+            sent.taught,
+            [("Glimworth".to_string(), "location".to_string())],
+            "zorbs is the open document's own"
+        );
+
+        let reply = answered(&mut Suggester::default(), &open, &[&open, &other], &[]);
+        let learned: Vec<(usize, usize, &str)> =
+            reply.suggestions.iter().filter(|s| &*s.rule == "learned").map(|s| (s.start, s.end, &*s.label)).collect();
+        assert!(learned.contains(&(32, 37, "actor")), "the other zorbs, from this document's span: {learned:?}");
+        assert!(learned.contains(&(43, 52, "location")), "Glimworth, taught elsewhere: {learned:?}");
+        let in_place = suggest(&open, &Learned::from_documents([&open, &other]), &HashSet::new());
+        assert_eq!(reply.suggestions.len(), in_place.len());
     }
 
     #[test]
