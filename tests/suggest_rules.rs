@@ -115,9 +115,8 @@ fn figures_take_their_approximation_and_what_they_count() {
         ("Maize now costs 320 kwacha a bag.", "320 kwacha"),
         ("He was fined R5,000 and jailed.", "R5,000"),
         ("The fund is worth Sh4 billion.", "Sh4 billion"),
-        ("A Rs 20 loan.", "Rs 20"),
-        ("Temperatures reached 44C on Tuesday.", "44C"),
         ("Temperatures hit 41°C.", "41°C"),
+        ("A Rs 20 crore loan was approved.", "Rs 20 crore"),
     ] {
         assert_has(text, "figure", want);
     }
@@ -140,13 +139,16 @@ fn shares_of_a_whole_are_figures_without_what_they_are_a_share_of() {
     for text in [
         "In the second half, they scored.",
         "The first half of the year was hard.",
+        "The eastern half of the city was dark.",
         "An hour and a half later it was over.",
         "The half-time break was long.",
         "He won a third term.",
         "The third of May.",
+        "They marked the twenty-fifth anniversary.",
     ] {
         assert_none(text, "figure");
     }
+    assert_eq!(texts("Two ships sank in 2022 and one in 2023.", "figure"), ["Two ships"], "not «one in 2023»");
 }
 
 #[test]
@@ -155,10 +157,21 @@ fn scores_and_tallies_are_one_figure_but_numbers_in_names_are_not() {
         ("The council voted 12-3 in favour.", "12-3"),
         ("They won 2-1 after extra time.", "2-1"),
         ("The bill passed 52-48 in the Senate.", "52-48"),
+        ("The vote was 48-52.", "48-52"),
+        ("They lost 1-2 at home.", "1-2"),
+        ("It was a 3-0 win.", "3-0"),
     ] {
         assert_eq!(texts(text, "figure"), [want], "in «{text}»");
     }
-    for text in ["Article 5-2 applies.", "The N2 highway and the R40 road were closed.", "The R2D2 robot."] {
+    for text in [
+        "Article 5-2 applies.",
+        "The N2 highway and the R40 road were closed.",
+        "The R2D2 robot.",
+        "The shop is open 24-7.",
+        "They played a 4-3-3 formation.",
+        "She quit her 9-5 job.",
+        "Seat 12F and Flat 3C were empty.",
+    ] {
         assert_none(text, "figure");
     }
 }
@@ -177,6 +190,7 @@ fn a_bare_number_counts_as_a_clause_subject_or_a_level_and_not_otherwise() {
     }
     for text in [
         "The 12 were freed.",
+        "He worked from 9 to 5.",
         "He won 47 and lost 3.",
         "The team scored in the 90th minute.",
         "Chapter 12 was cut.",

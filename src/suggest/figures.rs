@@ -37,7 +37,8 @@ const SMALL: &[&str] = &[
     "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
-const MAGNITUDES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "dozen"];
+const MAGNITUDES: &[&str] =
+    &["hundred", "thousand", "million", "billion", "trillion", "dozen", "lakh", "lakhs", "crore", "crores"];
 const MAGNITUDE_ABBREVIATIONS: &[&str] = &["bn", "mn", "m", "tn", "trn", "k", "b"];
 const VAGUE: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"];
 
@@ -149,10 +150,10 @@ const FRACTIONS: &[&str] = &[
     "tenths",
 ];
 
-/// Before "half": a half that is a place or a time, not a share ("the second half", "an hour
-/// and a half", "cut in half").
+/// Up to two words before "half" that make it a place or a time, not a share ("the second
+/// half", "its northern half", "an hour and a half").
 const NOT_A_SHARE_BEFORE_HALF: &[&str] =
-    &["the", "a", "an", "first", "second", "other", "and", "in", "by", "its", "their", "his", "her", "this", "that"];
+    &["the", "a", "an", "first", "second", "other", "its", "their", "his", "her", "this", "that"];
 
 /// Verbs after a bare number at the start of a clause that make it a count of what the story
 /// named before: "Twenty-four were rescued", "nine remain missing", "two managed to climb out".
@@ -171,6 +172,14 @@ const CLAUSE_OPENERS: &[&str] = &[",", ";", ":", "—", "–", "and", "but", "wh
 const CHANGE_VERBS: &[&str] = &[
     "rose", "risen", "rising", "rises", "fell", "fallen", "falling", "falls", "increased", "decreased", "dropped",
     "climbed", "jumped", "grew", "declined", "slipped", "surged", "soared", "plunged", "edged", "doubled",
+];
+
+/// Words that make "N-M" a score or a tally (see `is_result`).
+#[rustfmt::skip]
+const RESULT_WORDS: &[&str] = &[
+    "won", "win", "wins", "winning", "beat", "beats", "beating", "lost", "lose", "loses", "losing", "drew", "draw",
+    "defeated", "defeat", "victory", "vote", "voted", "votes", "passed", "approved", "rejected", "score", "scored",
+    "scoreline", "led", "lead", "trailed", "margin", "result", "ruling", "ruled",
 ];
 
 /// Heads of a tally ("by 74 votes to 24"): the second number counts the same.
@@ -278,8 +287,7 @@ fn digits(text: &str) -> Option<(f64, Suffix, bool)> {
     let suffix = match suffix {
         "" => Suffix::None,
         s if MAGNITUDE_ABBREVIATIONS.contains(&s) => Suffix::Magnitude,
-        // "44C": degrees with the scale glued on.
-        s if units().contains(s) || matches!(s, "C" | "F") => Suffix::Unit,
+        s if units().contains(s) => Suffix::Unit,
         _ => Suffix::Reject,
     };
     Some((value, suffix, plain && number.len() == 4))
@@ -655,22 +663,31 @@ fn share_at(w: &Words, i: usize) -> Option<Step> {
     let share = |last: usize| Step::Figure(approximation(w, i).unwrap_or(i), last);
     if tok.is_ci("half") {
         let glued = w.get(i + 1).is_some_and(|t| t.gap == Gap::None && t.is("-"));
-        let prev = i.checked_sub(1).map(|p| &w.toks[p]).filter(|_| tok.gap == Gap::Space);
-        let place_or_time = prev.is_some_and(|p| NOT_A_SHARE_BEFORE_HALF.contains(&lower(p.text).as_ref()));
+        // "the second half", "the eastern half of the city", "an hour and a half": a
+        // determiner one or two words before.
+        let place_or_time = (1..=2).any(|back| {
+            i.checked_sub(back).is_some_and(|p| {
+                (p + 1..=i).all(|k| w.toks[k].gap == Gap::Space)
+                    && NOT_A_SHARE_BEFORE_HALF.contains(&lower(w.toks[p].text).as_ref())
+            })
+        });
         let a_share = approximation(w, i).is_some() || (of_after(i) && !place_or_time);
         return (a_share && !glued).then(|| share(i));
     }
-    if !(tok.is_ci("a") || tok.is_ci("an") || is_small(tok.text)) {
+    let one = tok.is_ci("a") || tok.is_ci("an") || tok.is_ci("one");
+    if !(one || is_small(tok.text)) {
         return None;
     }
     // "two-thirds", "one-fifth" in one word; "a third of", "three quarters of" in two, with "of"
-    // ("a third term" is an ordinal).
+    // ("a third term" is an ordinal). Past one, a share is plural: "twenty-fifth" is an ordinal.
     let hyphenated = next_with(w, i, TIGHT).filter(|&d| w.toks[d].is("-")).and_then(|d| next_with(w, d, TIGHT));
     let (fraction, needs_of) = match hyphenated {
         Some(j) => (j, false),
         None => (next_with(w, i, SPACE)?, true),
     };
-    (FRACTIONS.contains(&w.toks[fraction].text) && (!needs_of || of_after(fraction))).then(|| share(fraction))
+    let fraction_word = w.toks[fraction].text;
+    let agrees = one || fraction_word.ends_with('s');
+    (FRACTIONS.contains(&fraction_word) && agrees && (!needs_of || of_after(fraction))).then(|| share(fraction))
 }
 
 /// "one in five adults": a share given as a count, with what it counts.
@@ -679,7 +696,10 @@ fn one_in_n(w: &Words, core: &Core, demonym: &dyn Fn(&str) -> bool) -> Option<St
         return None;
     }
     let within = next_with(w, core.last, SPACE).filter(|&j| w.toks[j].is("in"))?;
-    let whole = next_with(w, within, SPACE).and_then(|j| core_at(w, j)).filter(|c| !c.vague && !c.article)?;
+    // "one in five", not "one in 2023".
+    let whole = next_with(w, within, SPACE)
+        .and_then(|j| core_at(w, j))
+        .filter(|c| !c.vague && !c.article && !c.year_like && c.value.is_some_and(|v| v > 1.0))?;
     // The counted noun ends at its first head: the verb of "one in five adults smokes" agrees
     // with "one", and ends in "s" like a plural.
     let end = noun_phrase(w, whole.last, demonym)
@@ -694,19 +714,35 @@ fn counts_in_context(w: &Words, core: &Core) -> bool {
     let prev = |back: usize| core.first.checked_sub(back).map(|p| &w.toks[p]);
     let verb_after =
         w.next_word(core.last + 1).is_some_and(|t| t.gap == Gap::Space && COUNTED_BY_VERB.contains(&t.text));
-    let clause_start = w.toks[core.first].sentence_start
-        || w.toks[core.first].gap == Gap::Line
-        || prev(1).is_some_and(|p| CLAUSE_OPENERS.contains(&lower(p.text).as_ref()));
-    let level = match (prev(2), prev(1)) {
-        (Some(before), Some(link)) if link.is("to") || link.is("from") => {
-            CHANGE_VERBS.contains(&before.text)
-                || (link.is("from") && (before.is("up") || before.is("down")))
-                // "fell from 40 to 35"
-                || (link.is("to") && digits(before.text).is_some() && prev(3).is_some_and(|from| from.is("from")))
+    let clause_start =
+        w.toks[core.first].sentence_start || prev(1).is_some_and(|p| CLAUSE_OPENERS.contains(&lower(p.text).as_ref()));
+    // "rose to 41", "fell from 40", "up from 27"; and "fell from 40 to 35" (not "from 9 to 5").
+    let changed = |verb: Option<&Tok>, link: &Tok| {
+        verb.is_some_and(|v| CHANGE_VERBS.contains(&v.text) || (link.is("from") && (v.is("up") || v.is("down"))))
+    };
+    let level = match prev(1) {
+        Some(link) if link.is("to") || link.is("from") => {
+            changed(prev(2), link)
+                || (link.is("to")
+                    && prev(2).is_some_and(|n| digits(n.text).is_some())
+                    && prev(3).is_some_and(|from| from.is("from") && changed(prev(4), from)))
         }
         _ => false,
     };
     (verb_after && clause_start) || level
+}
+
+/// Whether "N-M" is a result, by a word of winning, losing or voting right before or after it:
+/// "won 2-1", "the vote was 48-52", "a 3-0 win" (not "open 24-7" or "a 4-3-3 formation").
+fn is_result(w: &Words, core: &Core, second: &Core) -> bool {
+    let whole_and_small =
+        |c: &Core| !c.currency && !c.spelled && c.value.is_some_and(|v| v.fract() == 0.0 && v < 100.0);
+    let named = glued_to_name(w, core.first) || after_name(w, core.first);
+    let third_number = w.get(second.last + 1).is_some_and(|t| t.gap == Gap::None && t.is("-"));
+    let before = (1..=2).filter_map(|back| core.first.checked_sub(back)).map(|p| &w.toks[p]);
+    let after = w.next_word(second.last + 1).filter(|t| t.gap == Gap::Space);
+    let worded = before.chain(after).any(|t| RESULT_WORDS.contains(&lower(t.text).as_ref()));
+    whole_and_small(core) && whole_and_small(second) && !named && !third_number && worded
 }
 
 fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
@@ -735,6 +771,10 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
                         && w.toks[core.first - 1].is_ci("between")
                         && w.toks[core.first].gap == Gap::Space;
                     let kinds_match = core.spelled == second.spelled && !second.vague && !second.article;
+                    if dash && !core.spelled && is_result(w, &core, &second) {
+                        // "won 2-1", "voted 12-3", "lost 1-2": a score or a tally, one figure.
+                        return Step::Figure(core.first, second.last);
+                    }
                     if kinds_match
                         && ascending
                         && (link_tok.text != "and" || between)
@@ -747,13 +787,7 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
                         core.year_like &= second.year_like;
                         core.unit |= second.unit;
                     } else if dash && !core.spelled {
-                        // "won 2-1", "voted 12-3": a score or a tally counts, as one figure.
-                        let whole_and_small =
-                            |c: &Core| !c.currency && c.value.is_some_and(|v| v.fract() == 0.0 && v < 100.0);
-                        let named = glued_to_name(w, core.first) || after_name(w, core.first);
-                        if whole_and_small(&core) && whole_and_small(&second) && !named {
-                            return Step::Figure(core.first, second.last);
-                        }
+                        // "24-7", "4-3-3": neither a range nor a result.
                         return Step::Skip(second.last);
                     }
                 }
