@@ -212,9 +212,13 @@ impl Suggester {
 
     fn answer_request(&mut self, request: Request) -> Reply {
         let Request { ticket, document, spans, labels, taught: elsewhere, rejected } = request;
+        let refuse =
+            |error: String| Reply { ticket, document: document.clone(), suggestions: Vec::new(), error: Some(error) };
+        if !spans.len().is_multiple_of(3) {
+            return refuse(format!("{} numbers do not make spans of three", spans.len()));
+        }
         let Some(kept) = self.document.as_ref().filter(|kept| *kept.id == document) else {
-            let error = format!("the suggester was not sent the text of document {document}");
-            return Reply { ticket, document, suggestions: Vec::new(), error: Some(error) };
+            return refuse(format!("the suggester was not sent the text of document {document}"));
         };
         // A clone shares the text, its index and its paragraphs; only the spans are this request's.
         let mut doc = kept.clone();
@@ -320,7 +324,33 @@ mod tests {
         assert!(learned.contains(&(32, 37, "actor")), "the other zorbs, from this document's span: {learned:?}");
         assert!(learned.contains(&(43, 52, "location")), "Glimworth, taught elsewhere: {learned:?}");
         let in_place = suggest(&open, &Learned::from_documents([&open, &other]), &HashSet::new());
-        assert_eq!(reply.suggestions.len(), in_place.len());
+        let got: Vec<(usize, usize, &str, &str)> =
+            reply.suggestions.iter().map(|s| (s.start, s.end, &*s.label, &*s.rule)).collect();
+        let expected: Vec<(usize, usize, &str, &str)> =
+            in_place.iter().map(|s| (s.start, s.end, &*s.label, s.rule)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_request_with_spans_that_do_not_fit_gets_an_error_or_skips_them_never_a_panic() {
+        let doc = Document::new("d1", "a.txt", "Talks in Geneva lasted four hours.");
+        let mut worker = Suggester::default();
+        worker.take(&text_message(&doc));
+        let ask = |worker: &mut Suggester, spans: &str| {
+            let request = format!(
+                r#"{{"ticket":5,"document":"d1","spans":[{spans}],"labels":["location"],"taught":[],"rejected":[]}}"#
+            );
+            read_reply(&worker.take(&request).unwrap()).unwrap()
+        };
+        let odd = ask(&mut worker, "9,15");
+        assert!(odd.error.unwrap().contains("2 numbers do not make spans of three"));
+        // Out of the text, empty, reversed or naming no label: not spans of this document.
+        let skipped = ask(&mut worker, "9,15,7, 30,99,0, 5,5,0, 15,9,0");
+        let plain = ask(&mut worker, "");
+        assert!(plain.suggestions.iter().any(|s| (s.start, s.end) == (9, 15)), "Geneva is suggested without spans");
+        assert_eq!((skipped.error, skipped.suggestions), (None, plain.suggestions));
+        let with_span = ask(&mut worker, "9,15,0");
+        assert!(!with_span.suggestions.iter().any(|s| (s.start, s.end) == (9, 15)), "Geneva is a span already");
     }
 
     #[test]
