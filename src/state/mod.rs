@@ -660,6 +660,13 @@ impl State {
             WorkspaceEdit::Labels { before: labels_before, after: labels_after },
             WorkspaceEdit::RelationTypes { before: types_before, after: types_after },
         ];
+        // Ids of removed documents are given again; what was rejected there is not this one's.
+        if documents.iter().any(|d| self.rejected.contains_key(&d.id)) {
+            let rejected = Rc::make_mut(&mut self.rejected);
+            for doc in &documents {
+                rejected.remove(&doc.id);
+            }
+        }
         let merged_into = spans.first().map(|(doc, _, _): &PlacedSpan| doc.clone());
         if !documents.is_empty() {
             batch.push(WorkspaceEdit::Documents { documents, added: true, active_before: self.active.clone() });
@@ -1403,6 +1410,17 @@ mod tests {
         let elsewhere = again.reduce(Action::NewFromText { name: "two".into(), text: format!("{SUGGESTIBLE}\n") });
         assert!(elsewhere.suggestions.is_empty(), "another document: suggestions go");
         assert_eq!(shown(&suggest_now(elsewhere)), before, "and the rejection was for the first one only");
+    }
+
+    #[test]
+    fn a_new_document_that_gets_a_removed_ones_id_does_not_inherit_its_rejections() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let before = shown(&state);
+        let rejected = state.reduce(Action::RejectSuggestion(None));
+        let removed = rejected.reduce(Action::RemoveDocument("d1".into()));
+        let reopened = removed.reduce(Action::NewFromText { name: "again".into(), text: format!("{SUGGESTIBLE}\n") });
+        assert_eq!(reopened.active.as_deref(), Some("d1"), "the id is given again");
+        assert_eq!(shown(&suggest_now(reopened)), before, "nothing rejected on the new document");
     }
 
     #[test]
