@@ -1398,11 +1398,15 @@ mod tests {
         assert!(Rc::ptr_eq(&relabelled.suggestions, &list), "an edit that takes no suggestion's place keeps the list");
     }
 
+    /// The suggestions on [`SUGGESTIBLE`], and the state after the first of them was rejected.
+    fn first_suggestion_rejected() -> (Vec<(String, String)>, State) {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        (shown(&state), state.reduce(Action::RejectSuggestion(None)))
+    }
+
     #[test]
     fn a_rejected_suggestion_does_not_come_back_for_that_document() {
-        let state = suggest_now(state_with(SUGGESTIBLE));
-        let before = shown(&state);
-        let rejected = state.reduce(Action::RejectSuggestion(None));
+        let (before, rejected) = first_suggestion_rejected();
         assert_eq!(shown(&rejected).len(), before.len() - 1);
         let again = suggest_now(rejected.reduce(Action::ClearSuggestions));
         assert_eq!(shown(&again), before[1..].to_vec());
@@ -1414,9 +1418,7 @@ mod tests {
 
     #[test]
     fn a_new_document_that_gets_a_removed_ones_id_does_not_inherit_its_rejections() {
-        let state = suggest_now(state_with(SUGGESTIBLE));
-        let before = shown(&state);
-        let rejected = state.reduce(Action::RejectSuggestion(None));
+        let (before, rejected) = first_suggestion_rejected();
         let removed = rejected.reduce(Action::RemoveDocument("d1".into()));
         let reopened = removed.reduce(Action::NewFromText { name: "again".into(), text: format!("{SUGGESTIBLE}\n") });
         assert_eq!(reopened.active.as_deref(), Some("d1"), "the id is given again");
@@ -1425,9 +1427,7 @@ mod tests {
 
     #[test]
     fn a_rejected_suggestion_stays_rejected_after_the_workspace_is_stored_and_read_back() {
-        let state = suggest_now(state_with(SUGGESTIBLE));
-        let before = shown(&state);
-        let rejected = state.reduce(Action::RejectSuggestion(None));
+        let (before, rejected) = first_suggestion_rejected();
         let workspace = &rejected.workspace;
         let stored = crate::formats::storage::save(
             &workspace.labels,
