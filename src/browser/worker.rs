@@ -1,8 +1,9 @@
 //! The page's side of the suggester's Web Worker (`src/suggest_worker.rs`, built by Trunk next to
 //! the app and started by `suggest_worker_loader.js`): start it, post a request string (or a
-//! text as bytes), hear the reply string or the reason it failed. It knows nothing of what the strings hold, except the
-//! worker's "ready" word: until then requests wait here, and go in the order they were sent
-//! (a later request may count on what an earlier one brought the worker).
+//! text as bytes), hear the reply string or the reason it failed. It knows nothing of what the
+//! messages hold, except the worker's "ready" word: until then messages wait here, and go in
+//! the order they were sent (a later request may count on what an earlier one brought the
+//! worker).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -63,8 +64,8 @@ impl SuggestWorker {
     }
 
     /// Posts `message` as UTF-8 bytes in a buffer of its own that is handed over to the worker,
-    /// not copied, and decoded there: a whole article turned into a JS string and cloned took
-    /// most of the first Suggest's longest task on the page.
+    /// not copied, and decoded there, so the page neither decodes a whole article into a JS
+    /// string nor clones it for `postMessage`.
     pub fn send_bytes(&self, message: &[u8]) -> Result<(), String> {
         let Ok(length) = u32::try_from(message.len()) else {
             return Err("the text is too long for the suggester".to_string());
