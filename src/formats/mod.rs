@@ -16,6 +16,7 @@ pub mod open;
 pub mod plain;
 pub mod repair;
 pub mod storage;
+pub mod versions;
 pub mod w3c;
 
 use crate::model::{add_missing, Document, Label, RelationType, Workspace};
