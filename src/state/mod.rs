@@ -10,6 +10,7 @@ mod history;
 mod labels;
 mod linking;
 mod relation_types;
+mod restore;
 mod suggestions;
 
 use std::rc::Rc;
@@ -136,6 +137,8 @@ pub enum Action {
     /// Saving to browser storage failed (quota, private mode): warn until a save succeeds.
     StorageFailed(String),
     StorageSaved,
+    /// Replace the workspace by an earlier version of it (see `formats::versions`), one undo step.
+    RestoreVersion(Restored),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -346,6 +349,7 @@ impl State {
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::StorageFailed(reason) => self.storage_warning = Some(reason),
             Action::StorageSaved => self.storage_warning = None,
+            Action::RestoreVersion(version) => self.restore_version(version),
         }
     }
 
