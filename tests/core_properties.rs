@@ -10,6 +10,7 @@ use article_annotator::state::{Action, State};
 use article_annotator::text::offsets::{codepoint_to_utf16, utf16_to_codepoint, CodepointIndex};
 use article_annotator::text::paragraphs::split_paragraphs;
 use article_annotator::text::segments::{nest_spans, Piece, SpanExtent};
+use article_annotator::text::snap::{is_filler_char, LeadingArticle};
 use proptest::prelude::*;
 
 /// Text made of the pieces that break offset code: astral characters, combining marks, CRLF.
@@ -118,10 +119,23 @@ proptest! {
     #[test]
     fn snapped_spans_are_inside_the_text_and_trimmed(text in hostile_text(30), a in 0usize..300, b in 0usize..300) {
         let doc = Document::new("d1", "t.txt", text);
-        if let Some((start, end)) = doc.snap(a.min(doc.len()), b.min(doc.len())) {
+        let (a, b) = (a.min(doc.len()), b.min(doc.len()));
+        let kept = doc.snap(a, b, LeadingArticle::Keep);
+        if let Some((start, end)) = kept {
             prop_assert!(start < end && end <= doc.len());
             let snapped = doc.slice(start, end);
             prop_assert!(!snapped.starts_with(char::is_whitespace) && !snapped.ends_with(char::is_whitespace));
+        }
+        // Dropping an article moves the start past it and changes nothing else.
+        let dropped = doc.snap(a, b, LeadingArticle::Drop);
+        prop_assert_eq!(dropped.is_some(), kept.is_some());
+        if let (Some((kept_start, kept_end)), Some((start, end))) = (kept, dropped) {
+            prop_assert_eq!(end, kept_end);
+            prop_assert!(kept_start <= start && start < end);
+            if start > kept_start {
+                let article = doc.slice(kept_start, start).trim_end_matches(is_filler_char).to_lowercase();
+                prop_assert!(["the", "a", "an"].contains(&article.as_str()), "dropped {:?}", article);
+            }
         }
     }
 

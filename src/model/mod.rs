@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use crate::text::offsets::CodepointIndex;
 use crate::text::paragraphs::{split_paragraphs, Paragraph};
-use crate::text::snap::snap_to_words;
+use crate::text::snap::{snap_to_words, LeadingArticle};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Label {
@@ -40,6 +40,17 @@ pub fn default_labels() -> Vec<Label> {
         key: Some(key.into()),
     })
     .collect()
+}
+
+/// Whether spans of the label with id `label` keep a leading article (guidelines,
+/// "Boundaries"): a quote keeps every word said; actors, locations and figures leave the article
+/// out of the name, and so do the labels people add, as they always have.
+pub fn leading_article(label: &str) -> LeadingArticle {
+    if label == "quote" {
+        LeadingArticle::Keep
+    } else {
+        LeadingArticle::Drop
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -318,12 +329,12 @@ impl Document {
     }
 
     /// The selection `[start, end)` snapped to whole words (see [`crate::text::snap`]).
-    pub fn snap(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+    pub fn snap(&self, start: usize, end: usize, article: LeadingArticle) -> Option<(usize, usize)> {
         let first = crate::text::paragraphs::paragraph_at(&self.paragraphs, start)?;
         let last = crate::text::paragraphs::paragraph_at(&self.paragraphs, end.saturating_sub(1).max(start))?;
         let (from, to) = (self.paragraphs[first].start, self.paragraphs[last].end);
         let window = self.slice(from, to);
-        let (s, e) = snap_to_words(window, start.clamp(from, to) - from, end.clamp(from, to) - from)?;
+        let (s, e) = snap_to_words(window, start.clamp(from, to) - from, end.clamp(from, to) - from, article)?;
         Some((from + s, from + e))
     }
 
@@ -564,7 +575,15 @@ mod tests {
     #[test]
     fn snapping_works_across_paragraphs() {
         let doc = Document::new("d1", "t.txt", "He met Zel\r\n\r\nensky in Kyiv.");
-        let (s, e) = doc.snap(8, 25).unwrap();
+        let (s, e) = doc.snap(8, 25, LeadingArticle::Drop).unwrap();
         assert_eq!(doc.slice(s, e), "Zel\r\n\r\nensky in Kyiv");
+    }
+
+    #[test]
+    fn only_quotes_keep_a_leading_article() {
+        assert_eq!(leading_article("quote"), LeadingArticle::Keep);
+        for label in ["actor", "location", "figure", "my-label"] {
+            assert_eq!(leading_article(label), LeadingArticle::Drop, "{label}");
+        }
     }
 }

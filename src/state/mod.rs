@@ -18,7 +18,9 @@ use std::rc::Rc;
 use crate::formats::open::open_files;
 use crate::formats::storage::Restored;
 use crate::formats::Opened;
-use crate::model::{add_missing, fresh_id, Document, RejectedSuggestions, Relation, Span, SpanEdge, Status, Workspace};
+use crate::model::{
+    add_missing, fresh_id, leading_article, Document, RejectedSuggestions, Relation, Span, SpanEdge, Status, Workspace,
+};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
 pub use history::HISTORY_LIMIT;
@@ -366,7 +368,7 @@ impl State {
             let (start, end) = (start.min(doc.len()), end.min(doc.len()));
             (start < end).then_some((start, end))
         } else {
-            doc.snap(start, end)
+            doc.snap(start, end, leading_article(&label))
         };
         let Some((start, end)) = range else { return };
         if let Some(existing) = doc.spans().iter().find(|s| (s.start, s.end, &s.label) == (start, end, &label)) {
@@ -1555,6 +1557,55 @@ mod tests {
         assert_eq!(texts(&undone).len(), 1, "tag all is one undo step");
         let exact = undone.reduce(Action::Find { query: "Kyiv".into(), case_sensitive: true, whole_word: false });
         assert_eq!(exact.finding.unwrap().matches.len(), 3, "Kyivan counts without whole words");
+    }
+
+    /// Where `needle` first occurs in `text`, in code points.
+    fn range_of(text: &str, needle: &str) -> (usize, usize) {
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        (start, start + needle.chars().count())
+    }
+
+    const QUOTES: &str = "“The pressure on Russia is still insufficient, … diplomatic efforts.” said the Kremlin.\n\
+        \"A deal is close,\" an envoy said. ‘An agreement is near,’ she added; “the best chance yet.” In The Hague.";
+
+    #[test]
+    fn a_quote_keeps_its_leading_article_where_an_actor_drops_it() {
+        let quotes = [
+            (
+                "“The pressure on Russia is still insufficient, … diplomatic efforts.”",
+                "The pressure on Russia is still insufficient, … diplomatic efforts",
+            ),
+            ("\"A deal is close,\"", "A deal is close"),
+            ("‘An agreement is near,’", "An agreement is near"),
+            ("“the best chance yet.”", "the best chance yet"),
+            ("he pressure on Russia", "The pressure on Russia"),
+        ];
+        for (selected, want) in quotes {
+            let (start, end) = range_of(QUOTES, selected);
+            assert_eq!(texts(&tag(state_with(QUOTES), start, end, "quote")), [("quote".into(), want.into())]);
+        }
+        let (start, end) = range_of(QUOTES, " the Kremlin.");
+        assert_eq!(texts(&tag(state_with(QUOTES), start, end, "actor")), [("actor".into(), "Kremlin".into())]);
+        let (start, end) = range_of(QUOTES, "an envoy");
+        let custom = state_with(QUOTES)
+            .reduce(Action::Labels(LabelAction::Add { name: "My label".into(), color: "#123456".into() }));
+        assert_eq!(texts(&tag(custom, start, end, "my-label"))[0].1, "envoy", "a new label as before");
+        let (start, end) = range_of(QUOTES, "The Hague.");
+        assert_eq!(texts(&tag(state_with(QUOTES), start, end, "location"))[0].1, "The Hague");
+    }
+
+    #[test]
+    fn editing_a_quotes_edges_reaches_its_leading_article() {
+        let pressure = range_of(QUOTES, "pressure on Russia");
+        let state = tag(state_with(QUOTES), pressure.0, pressure.1, "quote");
+        assert_eq!(texts(&state)[0].1, "pressure on Russia");
+        let grown = state.clone().reduce(Action::ResizeSelected { edge: SpanEdge::Start, forward: false });
+        assert_eq!(texts(&grown)[0].1, "The pressure on Russia");
+        let dragged = state.reduce(Action::MoveSelectedEdge { edge: SpanEdge::Start, to: pressure.0 - 3 });
+        assert_eq!(texts(&dragged)[0].1, "The pressure on Russia");
+        let (start, end) = range_of(QUOTES, "the Kremlin");
+        let relabelled = tag(state_with(QUOTES), start, end, "actor").reduce(Action::RelabelSelected("quote".into()));
+        assert_eq!(texts(&relabelled), [("quote".into(), "Kremlin".into())], "relabelling keeps the boundaries");
     }
 
     fn add_located_in(state: State, key: &str) -> State {

@@ -1,7 +1,8 @@
 //! Snapping a raw selection to the words a person meant, by the guidelines' "Boundaries":
 //! a span starts and ends on word boundaries; surrounding spaces, punctuation and quotation
-//! marks are dropped, a full stop that belongs to an abbreviation ("U.S.", "Jr.") is kept, and
-//! a leading article is dropped unless the name always carries it ("The Hague").
+//! marks are dropped, a full stop that belongs to an abbreviation ("U.S.", "Jr.") is kept, and,
+//! for labels that ask for it ([`LeadingArticle::Drop`]), a leading article is dropped unless the
+//! name always carries it ("The Hague").
 //!
 //! Word boundaries are Unicode's (UAX #29, via `unicode-segmentation`), so "Russia’s",
 //! "1,250", "U.S" and emoji sequences each count as one word. Offsets are code points relative
@@ -100,9 +101,18 @@ const ARTICLES: &[&str] = &["the", "a", "an"];
 /// Names whose article is part of the name (guidelines: "The Hague").
 const NAMES_WITH_ARTICLE: &[&str] = &["Hague", "Gambia", "Bahamas"];
 
+/// Whether a leading "the", "a" or "an" belongs to a span. The guidelines leave it out of a
+/// name ("the Kremlin" → "Kremlin") but keep every word of what was said ("The pressure is
+/// still insufficient"), so which one applies depends on the label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LeadingArticle {
+    Drop,
+    Keep,
+}
+
 /// The snapped `(start, end)` of the selection `[start, end)` of `window`, or `None` when
 /// nothing but filler is selected.
-pub fn snap_to_words(window: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+pub fn snap_to_words(window: &str, start: usize, end: usize, article: LeadingArticle) -> Option<(usize, usize)> {
     let segments = segments(window);
     let (mut start, mut end) = (start.min(end), end.max(start));
     if let Some(seg) = segments.iter().find(|s| s.start <= start && start < s.end) {
@@ -125,14 +135,20 @@ pub fn snap_to_words(window: &str, start: usize, end: usize) -> Option<(usize, u
             end = dot.end;
         }
     }
-    if let Some(next_word) = inside[first_word + 1..=last_word].iter().find(|s| !s.is_filler()) {
-        let first = inside[first_word].text;
-        let is_article = ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(first));
-        if is_article && !NAMES_WITH_ARTICLE.contains(&next_word.text) {
-            start = next_word.start;
-        }
+    if article == LeadingArticle::Drop {
+        let words = inside[first_word..=last_word].iter().copied().filter(|s| !s.is_filler());
+        start = after_article(words).unwrap_or(start);
     }
     trim_white_space(window, start, end)
+}
+
+/// The start of the second of `words` when the first is an article and the second is not a
+/// name that carries it ("The Hague"); `None` when the first word stays. A lone article stays:
+/// it is all the person selected.
+fn after_article<'s, 't: 's>(mut words: impl Iterator<Item = &'s Segment<'t>>) -> Option<usize> {
+    let (first, next) = (words.next()?, words.next()?);
+    let is_article = ARTICLES.iter().any(|a| a.eq_ignore_ascii_case(first.text));
+    (is_article && !NAMES_WITH_ARTICLE.contains(&next.text)).then_some(next.start)
 }
 
 /// `[start, end)` without white space at its edges. A word segment can carry some: a spacing
@@ -166,12 +182,22 @@ mod tests {
     use super::*;
 
     /// Snaps the part of `text` between the first two `|` marks and returns the snapped text.
-    fn snapped(marked: &str) -> Option<String> {
+    fn snapped_with(marked: &str, article: LeadingArticle) -> Option<String> {
         let start = marked.chars().position(|c| c == '|').unwrap();
         let end = marked.chars().skip(start + 1).position(|c| c == '|').unwrap() + start;
         let text: String = marked.chars().filter(|c| *c != '|').collect();
-        let (s, e) = snap_to_words(&text, start, end)?;
+        let (s, e) = snap_to_words(&text, start, end, article)?;
         Some(text.chars().skip(s).take(e - s).collect())
+    }
+
+    /// Snapped as an actor, location or figure.
+    fn snapped(marked: &str) -> Option<String> {
+        snapped_with(marked, LeadingArticle::Drop)
+    }
+
+    /// Snapped as a quote.
+    fn quoted(marked: &str) -> Option<String> {
+        snapped_with(marked, LeadingArticle::Keep)
     }
 
     #[test]
@@ -197,6 +223,25 @@ mod tests {
         assert_eq!(snapped("|the Kremlin| said").as_deref(), Some("Kremlin"));
         assert_eq!(snapped("in |The Hague|.").as_deref(), Some("The Hague"));
         assert_eq!(snapped("|the| end").as_deref(), Some("the"));
+    }
+
+    #[test]
+    fn a_quote_keeps_its_first_word_from_mark_to_mark() {
+        let said = "|“The pressure on Russia is still insufficient, … diplomatic efforts.”| said X.";
+        assert_eq!(quoted(said).as_deref(), Some("The pressure on Russia is still insufficient, … diplomatic efforts"));
+        assert_eq!(snapped(said).as_deref(), Some("pressure on Russia is still insufficient, … diplomatic efforts"));
+        assert_eq!(quoted(r#"He said |"A deal is close."| Then"#).as_deref(), Some("A deal is close"));
+        assert_eq!(quoted("|“An agreement is near,”| she said").as_deref(), Some("An agreement is near"));
+        assert_eq!(quoted("|'AN envoy will come'|").as_deref(), Some("AN envoy will come"));
+        assert_eq!(quoted("called it |“the worst attack yet”|.").as_deref(), Some("the worst attack yet"));
+    }
+
+    #[test]
+    fn a_quote_keeps_its_first_word_selected_from_inside() {
+        assert_eq!(quoted("“|The pressure is on|,” he said").as_deref(), Some("The pressure is on"));
+        assert_eq!(quoted("“T|he pressure is o|n,” he said").as_deref(), Some("The pressure is on"));
+        assert_eq!(quoted("\"|a step forward|\"").as_deref(), Some("a step forward"));
+        assert_eq!(quoted("in |The Hague|.").as_deref(), Some("The Hague"));
     }
 
     #[test]
