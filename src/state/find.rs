@@ -1,12 +1,14 @@
 //! Find and tag: the find bar's query and options, its matches in the open document, and
-//! tagging every match with a label as one undo step.
+//! tagging every match with a label as one undo step. A match is tagged as found, except that
+//! a label whose spans leave out a leading article leaves it out of the match too.
 
 use std::rc::Rc;
 
 use super::history::WorkspaceEdit;
 use super::State;
-use crate::model::{fresh_id, Span};
+use crate::model::{fresh_id, leading_article, Span};
 use crate::text::find::find_all;
+use crate::text::snap::{leading_article_len, LeadingArticle};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Find {
@@ -34,8 +36,10 @@ impl State {
             return;
         }
         let mut taken: Vec<Rc<str>> = doc.spans().iter().map(|s| s.id.clone()).collect();
+        let drop_article = leading_article(&label) == LeadingArticle::Drop;
         let mut spans = Vec::new();
         for &(start, end) in find.matches.iter() {
+            let start = if drop_article { start + leading_article_len(doc.slice(start, end)) } else { start };
             if doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (start, end, &label)) {
                 continue;
             }

@@ -1608,6 +1608,25 @@ mod tests {
         assert_eq!(texts(&relabelled), [("quote".into(), "Kremlin".into())], "relabelling keeps the boundaries");
     }
 
+    #[test]
+    fn tag_all_leaves_a_leading_article_out_of_an_actor_but_not_out_of_a_quote() {
+        let text = "the Kremlin said “The pressure is on.” The Kremlin repeated: “The pressure is on.” The Hague";
+        let find = |state: State, query: &str| {
+            state.reduce(Action::Find { query: query.into(), case_sensitive: false, whole_word: true })
+        };
+        let actors = find(state_with(text), "the kremlin").reduce(Action::TagAllMatches("actor".into()));
+        assert_eq!(texts(&actors), [("actor".into(), "Kremlin".into()), ("actor".into(), "Kremlin".into())]);
+        let quotes = find(state_with(text), "the pressure is on").reduce(Action::TagAllMatches("quote".into()));
+        assert_eq!(
+            texts(&quotes),
+            [("quote".into(), "The pressure is on".into()), ("quote".into(), "The pressure is on".into())]
+        );
+        let places = find(state_with(text), "the hague").reduce(Action::TagAllMatches("location".into()));
+        assert_eq!(texts(&places), [("location".into(), "The Hague".into())]);
+        let again = find(actors, "the kremlin").reduce(Action::TagAllMatches("actor".into()));
+        assert_eq!(texts(&again).len(), 2, "a match already tagged without its article is not tagged twice");
+    }
+
     fn add_located_in(state: State, key: &str) -> State {
         state.reduce(Action::RelationTypes(RelationTypeAction::Add {
             name: " located in ".into(),

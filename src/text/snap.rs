@@ -142,6 +142,14 @@ pub fn snap_to_words(window: &str, start: usize, end: usize, article: LeadingArt
     trim_white_space(window, start, end)
 }
 
+/// How many code points at the start of `text` a leading article takes, with what separates it
+/// from the next word; 0 unless it starts with an article and another word that is not a name
+/// carrying its article ("The Hague"). For text that already is a span's exact extent, such as
+/// a find match.
+pub fn leading_article_len(text: &str) -> usize {
+    after_article(segments(text).iter().filter(|s| !s.is_filler())).unwrap_or(0)
+}
+
 /// The start of the second of `words` when the first is an article and the second is not a
 /// name that carries it ("The Hague"); `None` when the first word stays. A lone article stays:
 /// it is all the person selected.
@@ -242,6 +250,16 @@ mod tests {
         assert_eq!(quoted("“T|he pressure is o|n,” he said").as_deref(), Some("The pressure is on"));
         assert_eq!(quoted("\"|a step forward|\"").as_deref(), Some("a step forward"));
         assert_eq!(quoted("in |The Hague|.").as_deref(), Some("The Hague"));
+    }
+
+    #[test]
+    fn the_leading_article_of_an_exact_extent() {
+        assert_eq!(leading_article_len("the Kremlin"), 4);
+        assert_eq!(leading_article_len("An  envoy"), 4);
+        assert_eq!(leading_article_len("The Hague"), 0);
+        assert_eq!(leading_article_len("the"), 0);
+        assert_eq!(leading_article_len("theory"), 0);
+        assert_eq!(leading_article_len("Kremlin"), 0);
     }
 
     #[test]
