@@ -64,6 +64,27 @@ fn nested_quotes_give_a_span_each() {
 }
 
 #[test]
+fn a_quote_keeps_its_leading_article() {
+    let text = "“The pressure on Russia is still insufficient, … diplomatic efforts.” said Andrii Sybiha. \
+        \"A deal is close,\" he said. ‘An agreement is near,’ she added, calling it “the best chance yet.”";
+    assert_eq!(
+        texts(text, "quote"),
+        [
+            "The pressure on Russia is still insufficient, … diplomatic efforts",
+            "A deal is close",
+            "An agreement is near",
+            "the best chance yet"
+        ]
+    );
+    let mut taught = Document::new("d0", "a.txt", "“The pressure is on,” he said.");
+    taught.insert_span(Span::new("s1", 1, 19, "quote")).unwrap();
+    let doc = Document::new("d1", "b.txt", "She wrote The pressure is on in her notes.");
+    let found = suggest(&doc, &Learned::from_documents([&taught]), &HashSet::new());
+    let learned: Vec<&str> = found.iter().filter(|s| s.rule == "learned").map(|s| doc.slice(s.start, s.end)).collect();
+    assert_eq!(learned, ["The pressure is on"], "a learned quote keeps its article too");
+}
+
+#[test]
 fn apostrophes_are_not_quotation_marks() {
     assert_none("Ukraine’s air force said Russia's drones don't fly at night.", "quote");
     assert_none("The states’ rights and the 1990’s boom.", "quote");
