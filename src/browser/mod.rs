@@ -8,6 +8,7 @@ pub mod selection;
 pub mod settings;
 pub mod storage;
 pub mod theme;
+pub mod versions;
 pub mod viewport;
 pub mod worker;
 

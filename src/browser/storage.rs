@@ -17,7 +17,7 @@ const SCROLL_KEY: &str = "article-annotator.scroll";
 const CLOSING_COPY_KEY: &str = "article-annotator.workspace-at-close";
 
 /// Why the browser refused, in words: "the browser's storage for this page is full".
-fn reason(error: &JsValue) -> String {
+pub(crate) fn reason(error: &JsValue) -> String {
     let name = js_sys::Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string());
     match name.as_deref() {
         Some("QuotaExceededError") => "the browser's storage for this page is full".to_string(),
@@ -30,7 +30,7 @@ fn reason(error: &JsValue) -> String {
 }
 
 /// Waits for an IndexedDB request to succeed (its result) or fail (its error).
-async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
+pub(crate) async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let on_success = Closure::once_into_js(move |event: web_sys::Event| {
             let result = event.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok());

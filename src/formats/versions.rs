@@ -3,18 +3,17 @@
 //! storage is. This is the pure part: which saves become versions, how many are kept, what a
 //! version is called, and the words for storage use.
 //!
-//! A version is a stored workspace exactly as `formats::storage::save` wrote it, so restoring
-//! one is `storage::load`, with its migrations. Beside the versions lies an index (oldest
-//! first) of what a list needs without reading the workspaces: time, counts, why, size.
+//! A version is the workspace in the native format, which `formats::storage::load` reads as its
+//! schema 1, so restoring one is `storage::load`, with its migrations. It holds documents,
+//! labels and relation types: the work. Beside the versions lies an index (oldest first) of
+//! what a list needs without reading the workspaces: time, counts, why, size.
 //!
 //! Not here: IndexedDB and `navigator.storage` (`browser::versions`), putting a version back
 //! into the workspace (`state`, as one undoable step).
 
-use std::rc::Rc;
-
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
+use super::native;
 use crate::model::Workspace;
 
 /// Versions kept at most; the oldest goes first.
@@ -84,7 +83,7 @@ pub fn write_index(versions: &[VersionInfo]) -> String {
 /// A workspace to keep as a version, and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
-    /// What `formats::storage::save` wrote.
+    /// The workspace in the native format.
     pub stored: String,
     pub saved_at: f64,
     pub documents: usize,
@@ -118,84 +117,90 @@ pub fn add(index: &[VersionInfo], candidate: &Candidate) -> Option<(u32, Vec<Ver
     Some((id, versions))
 }
 
-/// The workspace part of a stored copy, hashed (FNV-1a, stable across builds, unlike std's
-/// hasher): the wrapper's time and open document change with every save and are not work.
+/// A version's text hashed (FNV-1a: stable across builds, unlike std's hasher).
 fn fingerprint(stored: &str) -> u64 {
-    #[derive(Deserialize)]
-    struct Wrapper<'a> {
-        #[serde(borrow)]
-        workspace: &'a RawValue,
-    }
-    let workspace = serde_json::from_str::<Wrapper>(stored).map_or(stored, |w| w.workspace.get());
-    workspace.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3))
+    stored.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3))
 }
 
-/// What one save held, as far as choosing versions goes.
-struct Saved {
-    stored: String,
+/// The workspace at one moment of the visit. Holding it costs little: its documents are shared
+/// with the state (`Rc`), not copied; a version's text is written only when one is kept.
+struct Seen {
+    workspace: Workspace,
     at: f64,
-    /// Each document as (id, text length, name): a removed document, or one replaced by another
-    /// text under its id, is missing from the next save's.
-    documents: Vec<(Rc<str>, usize, String)>,
-    spans: usize,
 }
 
-impl Saved {
-    fn candidate(&self, why: String) -> Candidate {
-        let documents = self.documents.len();
-        Candidate { stored: self.stored.clone(), saved_at: self.at, documents, spans: self.spans, why }
-    }
-}
-
-/// Decides, save by save through one visit of the page, which saved workspaces to keep:
-/// - the first save of the visit (the work as it was found);
-/// - the save before one that lost documents, or [`MANY_SPANS`] spans or more (the version
-///   to go back to);
+/// Decides, through one visit of the page, which workspaces to keep as versions:
+/// - the one the page opened with (the work as it was found);
+/// - the one before a save that lost documents, or [`MANY_SPANS`] spans or more: the version
+///   to go back to;
 /// - and while work goes on, one every [`EVERY_MS`].
 ///
 /// A workspace with no documents is never kept: there is nothing in it to bring back.
 #[derive(Default)]
 pub struct Keeper {
-    previous: Option<Saved>,
-    last_kept_at: Option<f64>,
+    previous: Option<Seen>,
+    /// When a version was last kept, or (before one is) when the visit began.
+    last_kept_at: f64,
 }
 
 impl Keeper {
-    /// Notes a save of `workspace` (stored as `stored`) at `now` (ms); returns what to keep.
-    pub fn saved(&mut self, stored: &str, workspace: &Workspace, now: f64) -> Option<Candidate> {
-        let documents: Vec<(Rc<str>, usize, String)> =
-            workspace.documents.iter().map(|d| (d.id.clone(), d.len(), d.name.clone())).collect();
-        let spans = workspace.documents.iter().map(|d| d.spans().len()).sum();
-        let current = Saved { stored: stored.to_string(), at: now, documents, spans };
-        let candidate = match &self.previous {
-            None => Some(current.candidate("when the page was opened".into())),
-            Some(previous) => {
-                let removed: Vec<&str> = previous
-                    .documents
-                    .iter()
-                    .filter(|(id, len, _)| !current.documents.iter().any(|(i, l, _)| (i, l) == (id, len)))
-                    .map(|(_, _, name)| name.as_str())
-                    .collect();
-                if let Some(why) = removal(&removed) {
-                    Some(previous.candidate(why))
-                } else if previous.spans >= current.spans + MANY_SPANS {
-                    let why = format!("before {} spans were removed", previous.spans - current.spans);
-                    Some(previous.candidate(why))
-                } else if self.last_kept_at.is_none_or(|at| now - at >= EVERY_MS) {
-                    let minutes = EVERY_MS / 60_000.0;
-                    Some(current.candidate(format!("after {minutes} minutes of work")))
-                } else {
-                    None
-                }
-            }
+    /// The page opened with `workspace` at `now` (ms): returns it to keep.
+    pub fn opened(&mut self, workspace: &Workspace, now: f64) -> Option<Candidate> {
+        self.last_kept_at = now;
+        self.note(workspace, now, Some((workspace, now, "when the page was opened".into())))
+    }
+
+    /// A save of `workspace` reached storage at `now` (ms): returns what to keep, if anything.
+    pub fn saved(&mut self, workspace: &Workspace, now: f64) -> Option<Candidate> {
+        let Some(previous) = self.previous.take() else {
+            self.last_kept_at = now;
+            return self.note(workspace, now, Some((workspace, now, "at the first save of this visit".into())));
         };
-        let candidate = candidate.filter(|c| c.documents > 0);
-        if candidate.is_some() {
-            self.last_kept_at = Some(now);
-        }
-        self.previous = Some(current);
+        let before = &previous.workspace;
+        let removed: Vec<&str> = before
+            .documents
+            .iter()
+            .filter(|d| !workspace.documents.iter().any(|now| (&now.id, now.len()) == (&d.id, d.len())))
+            .map(|d| d.name.as_str())
+            .collect();
+        let (spans_before, spans_now) = (span_count(before), span_count(workspace));
+        let chosen = if let Some(why) = removal(&removed) {
+            Some((before, previous.at, why))
+        } else if spans_before >= spans_now + MANY_SPANS {
+            Some((before, previous.at, format!("before {} spans were removed", spans_before - spans_now)))
+        } else if now - self.last_kept_at >= EVERY_MS {
+            Some((workspace, now, format!("after {} minutes of work", EVERY_MS / 60_000.0)))
+        } else {
+            None
+        };
+        self.note(workspace, now, chosen)
+    }
+
+    /// Remembers `workspace` as the latest seen; makes the chosen one a candidate.
+    fn note(
+        &mut self,
+        workspace: &Workspace,
+        now: f64,
+        chosen: Option<(&Workspace, f64, String)>,
+    ) -> Option<Candidate> {
+        let candidate = chosen.filter(|(kept, _, _)| !kept.documents.is_empty()).map(|(kept, at, why)| {
+            self.last_kept_at = now;
+            let docs = kept.documents.iter().map(|d| &**d);
+            Candidate {
+                stored: native::export_compact(&kept.labels, &kept.relation_types, docs),
+                saved_at: at,
+                documents: kept.documents.len(),
+                spans: span_count(kept),
+                why,
+            }
+        });
+        self.previous = Some(Seen { workspace: workspace.clone(), at: now });
         candidate
     }
+}
+
+fn span_count(workspace: &Workspace) -> usize {
+    workspace.documents.iter().map(|d| d.spans().len()).sum()
 }
 
 /// "before removing “two.txt”", "… “a.txt” and 2 more"; `None` when nothing was removed.
@@ -267,8 +272,10 @@ pub fn bytes(n: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::rc::Rc;
+
     use super::*;
-    use crate::formats::{native, storage};
+    use crate::formats::storage;
     use crate::model::{Document, Span};
 
     /// Documents of (id, a word repeated as the text, how many of its repetitions are spans).
@@ -287,89 +294,73 @@ mod tests {
         Workspace { documents, ..Workspace::default() }
     }
 
-    /// The workspace as `storage::save` stores it (schema 2), written out here so these tests
-    /// do not follow every argument `save` gains.
-    fn stored(workspace: &Workspace, at: f64) -> String {
-        let docs = workspace.documents.iter().map(|d| &**d);
-        let native = native::export_compact(&workspace.labels, &workspace.relation_types, docs);
-        format!(r#"{{"schema":2,"workspace":{native},"saved_at":{at}}}"#)
-    }
-
-    /// Feeds saves of `workspaces` at the given minutes to one keeper; returns what each kept.
-    fn keep(saves: &[(f64, &Workspace)]) -> Vec<Option<(String, f64)>> {
+    /// Feeds saves of workspaces at the given minutes to a keeper that saw `opened` at minute 0;
+    /// returns why each was kept and the minute of the version.
+    fn keep(opened: &Workspace, saves: &[(f64, &Workspace)]) -> Vec<Option<(String, f64)>> {
         let mut keeper = Keeper::default();
+        keeper.opened(opened, 0.0);
         saves
             .iter()
-            .map(|(minute, ws)| {
-                let at = minute * 60_000.0;
-                keeper.saved(&stored(ws, at), ws, at).map(|c| (c.why, c.saved_at / 60_000.0))
-            })
+            .map(|(minute, ws)| keeper.saved(ws, minute * 60_000.0).map(|c| (c.why, c.saved_at / 60_000.0)))
             .collect()
     }
 
     #[test]
-    fn the_first_save_of_a_visit_is_kept_and_then_one_every_ten_minutes_of_work() {
+    fn the_workspace_found_at_opening_is_kept_and_then_one_every_ten_minutes_of_work() {
         let ws = workspace(&[("d1", "Kyiv ", 2)]);
-        let kept = keep(&[(0.0, &ws), (1.0, &ws), (9.9, &ws), (10.0, &ws), (15.0, &ws), (20.5, &ws)]);
+        let opened = Keeper::default().opened(&ws, 0.0).unwrap();
+        assert_eq!((opened.why.as_str(), opened.documents, opened.spans), ("when the page was opened", 1, 2));
+        let kept = keep(&ws, &[(1.0, &ws), (9.9, &ws), (10.0, &ws), (15.0, &ws), (20.5, &ws)]);
         let whys: Vec<Option<&str>> = kept.iter().map(|k| k.as_ref().map(|(why, _)| why.as_str())).collect();
-        assert_eq!(
-            whys,
-            [
-                Some("when the page was opened"),
-                None,
-                None,
-                Some("after 10 minutes of work"),
-                None,
-                Some("after 10 minutes of work")
-            ]
-        );
+        let every = Some("after 10 minutes of work");
+        assert_eq!(whys, [None, None, every, None, every]);
+        let first = Keeper::default().saved(&ws, 5.0).unwrap();
+        assert_eq!(first.why, "at the first save of this visit", "where the opening was not seen");
     }
 
     #[test]
-    fn a_removal_keeps_the_save_before_it_with_the_names_of_what_went() {
+    fn a_removal_keeps_the_workspace_from_before_it_with_the_names_of_what_went() {
         let both = workspace(&[("d1", "Kyiv ", 2), ("d2", "Paris ", 3)]);
         let one = workspace(&[("d1", "Kyiv ", 2)]);
-        let kept = keep(&[(0.0, &both), (1.0, &both), (2.0, &one)]);
-        assert_eq!(kept[2], Some(("before removing “d2.txt”".into(), 1.0)), "the version is the save before");
+        assert_eq!(keep(&both, &[(1.0, &both), (2.0, &one)])[1], Some(("before removing “d2.txt”".into(), 1.0)));
+        assert_eq!(keep(&both, &[(2.0, &one)])[0], Some(("before removing “d2.txt”".into(), 0.0)), "the first change");
         let mut keeper = Keeper::default();
-        keeper.saved(&stored(&both, 0.0), &both, 0.0);
-        let candidate = keeper.saved(&stored(&one, 1.0), &one, 1.0).unwrap();
+        keeper.opened(&both, 0.0);
+        let candidate = keeper.saved(&one, 1.0).unwrap();
         let restored = storage::load(&candidate.stored).unwrap();
         assert_eq!(restored.documents.len(), 2, "it holds the removed document");
+        assert_eq!(restored.documents[1].spans().len(), 3);
         assert_eq!((candidate.documents, candidate.spans), (2, 5));
-
         let none = Workspace::default();
-        assert_eq!(keep(&[(0.0, &both), (1.0, &none)])[1], Some(("before removing “d1.txt” and 1 more".into(), 0.0)));
+        assert_eq!(keep(&both, &[(1.0, &none)])[0], Some(("before removing “d1.txt” and 1 more".into(), 0.0)));
     }
 
     #[test]
     fn another_text_under_a_removed_documents_id_still_counts_as_a_removal() {
         let before = workspace(&[("d1", "Kyiv ", 0)]);
         let reused = workspace(&[("d1", "Geneva talks ", 0)]);
-        assert_eq!(keep(&[(0.0, &before), (1.0, &reused)])[1].as_ref().unwrap().0, "before removing “d1.txt”");
+        assert_eq!(keep(&before, &[(1.0, &reused)])[0].as_ref().unwrap().0, "before removing “d1.txt”");
     }
 
     #[test]
-    fn losing_many_spans_at_once_keeps_the_save_before() {
+    fn losing_many_spans_at_once_keeps_the_workspace_from_before() {
         let many = workspace(&[("d1", "Kyiv ", MANY_SPANS + 2)]);
         let few = workspace(&[("d1", "Kyiv ", 2)]);
         let some_fewer = workspace(&[("d1", "Kyiv ", MANY_SPANS)]);
-        assert_eq!(
-            keep(&[(0.0, &many), (1.0, &few)])[1],
-            Some((format!("before {MANY_SPANS} spans were removed"), 0.0))
-        );
-        assert_eq!(keep(&[(0.0, &many), (1.0, &some_fewer)])[1], None, "a couple of deletions are what undo is for");
+        assert_eq!(keep(&many, &[(1.0, &few)])[0], Some((format!("before {MANY_SPANS} spans were removed"), 0.0)));
+        assert_eq!(keep(&many, &[(1.0, &some_fewer)])[0], None, "a couple of deletions are what undo is for");
     }
 
     #[test]
     fn an_empty_workspace_is_never_kept() {
         let none = Workspace::default();
-        assert_eq!(keep(&[(0.0, &none), (30.0, &none)]), [None, None]);
+        assert_eq!(keep(&none, &[(1.0, &none), (30.0, &none)]), [None, None]);
+        assert_eq!(Keeper::default().opened(&none, 0.0), None);
     }
 
     fn candidate(text: &str, at: f64) -> Candidate {
         let ws = workspace(&[("d1", text, 1)]);
-        Candidate { stored: stored(&ws, at), saved_at: at, documents: 1, spans: 1, why: "test".into() }
+        Keeper::default().opened(&ws, at).unwrap()
     }
 
     #[test]
@@ -382,7 +373,7 @@ mod tests {
         }
         assert_eq!(index.len(), MAX_VERSIONS);
         assert_eq!(index.iter().map(|v| v.id).collect::<Vec<_>>(), (5..=14).collect::<Vec<_>>(), "oldest went first");
-        assert_eq!(add(&index, &candidate("text 13 ", 99.0)), None, "the same workspace saved later is not new");
+        assert_eq!(add(&index, &candidate("text 13 ", 99.0)), None, "the same workspace seen later is not new");
         assert!(add(&index, &candidate("text 12 ", 99.0)).is_some(), "only the newest is compared");
         assert_eq!(read_index(Some(&write_index(&index))), index);
         assert_eq!(read_index(Some("{broken")), [], "a broken index starts again");
@@ -405,13 +396,6 @@ mod tests {
         assert_eq!(index.iter().map(|v| v.id).collect::<Vec<_>>(), [2, 3, 4], "three thirds fit, four do not");
         let huge = Candidate { stored: "x".repeat(MAX_VERSION_BYTES + 1), ..big(5) };
         assert_eq!(add(&index, &huge).unwrap().1.len(), 1);
-    }
-
-    #[test]
-    fn the_fingerprint_ignores_when_a_copy_was_saved() {
-        let ws = workspace(&[("d1", "Kyiv ", 1)]);
-        assert_eq!(fingerprint(&stored(&ws, 1.0)), fingerprint(&stored(&ws, 2.0)));
-        assert_ne!(fingerprint(&stored(&ws, 1.0)), fingerprint(&stored(&workspace(&[("d1", "Kyiv ", 2)]), 1.0)));
     }
 
     #[test]
