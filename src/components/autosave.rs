@@ -38,8 +38,12 @@ fn save_now(latest: &Rc<RefCell<Store>>, writer: &Rc<Writer>) {
             let store = latest.borrow().clone();
             let stored = stored_form(&store);
             match browser::storage::write_workspace(&stored).await {
-                Ok(()) if store.storage_warning.is_some() => store.dispatch(Action::StorageSaved),
-                Ok(()) => {}
+                Ok(()) => {
+                    browser::versions::after_save(&store.workspace);
+                    if store.storage_warning.is_some() {
+                        store.dispatch(Action::StorageSaved);
+                    }
+                }
                 Err(reason) if store.storage_warning.as_deref() != Some(reason.as_str()) => {
                     store.dispatch(Action::StorageFailed(reason))
                 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::storage_panel::StoragePanel;
 use super::store::Store;
 use crate::model::{Document, Label, Status};
 use crate::state::Action;
@@ -72,6 +73,7 @@ pub fn DocumentList() -> Html {
         <nav class="document-list" data-testid="document-list" aria-label="Documents">
             <h2>{ "Documents" }</h2>
             <ul>{ for items }</ul>
+            <StoragePanel />
         </nav>
     }
 }

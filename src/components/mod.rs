@@ -17,6 +17,7 @@ pub mod paragraph;
 pub mod popover;
 pub mod relation_type_editor;
 pub mod side_panel;
+pub mod storage_panel;
 pub mod store;
 pub mod suggest_runner;
 pub mod suggestion_bar;
