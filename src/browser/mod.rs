@@ -2,6 +2,7 @@
 //! dropped, downloads, scrolling. The only module besides `components` that uses `web_sys`.
 //! It holds no state and makes no decisions; it reads and writes the page for the components.
 
+pub mod crash;
 pub mod download;
 pub mod files;
 pub mod selection;

@@ -86,7 +86,15 @@ pub async fn read_workspace() -> Result<Option<String>, String> {
 
 /// Stores the workspace; the error says why the browser refused (quota, private mode).
 pub async fn write_workspace(stored: &str) -> Result<(), String> {
-    put(CURRENT_KEY, stored).await.map_err(|e| reason(&e))
+    // After a panic the state in memory may be broken: the last good save stays as it is.
+    if super::crash::has_crashed() {
+        return Ok(());
+    }
+    // `stored` was made before the write began: that is the moment the save holds.
+    let began = js_sys::Date::now();
+    put(CURRENT_KEY, stored).await.map_err(|e| reason(&e))?;
+    super::crash::note_saved(began);
+    Ok(())
 }
 
 /// Moves a stored workspace that could not be read out of the way, so it is neither lost nor
@@ -100,6 +108,10 @@ pub async fn keep_unreadable(stored: &str) -> String {
 /// off by the navigation, a local-storage write is not. Too big for local storage, it is
 /// skipped, and the last IndexedDB write (at most a moment old) is what comes back.
 pub fn write_closing_copy(stored: &str) {
+    // After a panic this copy, the newer one, would win over the last good save on the next visit.
+    if super::crash::has_crashed() {
+        return;
+    }
     if let Some(storage) = local_storage() {
         if storage.set_item(CLOSING_COPY_KEY, stored).is_err() {
             let _ = storage.remove_item(CLOSING_COPY_KEY);
