@@ -27,5 +27,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "Release build (trunk build --release)"
 trunk build --release
 
+step "Debug build, for the crash test's forced panic (trunk build --dist target/dist-debug)"
+trunk build --dist target/dist-debug
+
 step "End-to-end tests in headless Chromium against dist/"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs

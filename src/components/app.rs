@@ -96,6 +96,11 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                     return;
                 }
                 let key = event.key();
+                // A key no one presses by chance, for the end-to-end tests of a crash.
+                #[cfg(debug_assertions)]
+                if key == "F12" && event.ctrl_key() && event.alt_key() && event.shift_key() {
+                    store.dispatch(Action::ForcePanic);
+                }
                 let press = KeyPress {
                     key: &key,
                     ctrl: event.ctrl_key() || event.meta_key(),

@@ -139,6 +139,9 @@ pub enum Action {
     /// Saving to browser storage failed (quota, private mode): warn until a save succeeds.
     StorageFailed(String),
     StorageSaved,
+    /// Panics: the end-to-end tests check what a crash leaves behind. Debug builds only.
+    #[cfg(debug_assertions)]
+    ForcePanic,
     /// Replace the workspace by an earlier version of it (see `formats::versions`), one undo step.
     RestoreVersion(Restored),
 }
@@ -352,6 +355,8 @@ impl State {
             Action::StorageFailed(reason) => self.storage_warning = Some(reason),
             Action::StorageSaved => self.storage_warning = None,
             Action::RestoreVersion(version) => self.restore_version(version),
+            #[cfg(debug_assertions)]
+            Action::ForcePanic => panic!("forced panic for tests"),
         }
     }
 
