@@ -86,9 +86,10 @@ pub async fn read_workspace() -> Result<Option<String>, String> {
 
 /// Stores the workspace; the error says why the browser refused (quota, private mode).
 pub async fn write_workspace(stored: &str) -> Result<(), String> {
-    // After a panic the state in memory may be broken: the last good save stays as it is.
+    // After a panic the state in memory may be broken: the last good save stays as it is. An
+    // error, not Ok: callers must not go on as after a save (forget copies, tell other tabs).
     if super::crash::has_crashed() {
-        return Ok(());
+        return Err("the app stopped after an error; nothing more is saved".to_string());
     }
     // `stored` was made before the write began: that is the moment the save holds.
     let began = js_sys::Date::now();
