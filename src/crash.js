@@ -44,14 +44,18 @@
   };
 
   const exportAll = async () => {
-    let closing = null;
+    // Copies kept as pages closed: one per tab (`….workspace-at-close.<tab>`) or one for all.
+    const closing = [];
     try {
-      closing = localStorage.getItem('article-annotator.workspace-at-close');
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key?.startsWith('article-annotator.workspace-at-close')) closing.push(localStorage.getItem(key));
+      }
     } catch {
       // No local storage in this browser.
     }
-    // Of the two copies the newer wins, as when the app opens: the export is what Reload shows.
-    const copies = [await fromIndexedDb(), closing].filter(Boolean).map(read).filter(Boolean);
+    // The newest copy wins, as when the app opens: the export is what Reload shows.
+    const copies = [await fromIndexedDb(), ...closing].filter(Boolean).map(read).filter(Boolean);
     const newest = copies.reduce((a, b) => ((b.saved_at ?? 0) > (a.saved_at ?? 0) ? b : a), copies[0]);
     if (!newest) {
       note('Nothing has been saved in this browser yet, so there is nothing to export.');
