@@ -144,10 +144,12 @@ pub fn StoragePanel() -> Html {
             </div>
         }
     });
+    // Each optional part is one child, present or not (`for` would splice in as many as there
+    // are): the children keep their places, so the button keeps its element, and its focus.
     html! {
         <section class="storage-panel" aria-label="Storage">
             <p class="storage-usage" data-testid="storage-usage">{ usage_line }</p>
-            { for pressure }
+            { pressure.unwrap_or_default() }
             if let Some(reason) = &*failure {
                 <p class="hint">{ format!("Earlier versions are not being kept: {reason}.") }</p>
             }
@@ -155,7 +157,7 @@ pub fn StoragePanel() -> Html {
                 aria-expanded={listed.is_some().to_string()} aria-controls="versions-list" onclick={toggle}>
                 { "Earlier versions" }
             </button>
-            { for list }
+            { list.unwrap_or_default() }
             <p class="hint" aria-live="polite">{ (*note).clone() }</p>
         </section>
     }
