@@ -89,7 +89,12 @@ proptest! {
     #[test]
     fn mutated_stored_workspaces_never_panic(text in text(), edits in mutations()) {
         let opened = native::import("x.json", &valid_export(&text, &[(0, 5, 0)])).unwrap();
-        let stored = storage::save(&opened.labels, &opened.relation_types, &opened.documents, Some("d1"), 1.0, &Default::default());
+        let stored = storage::save(
+            &opened.labels,
+            &opened.relation_types,
+            &opened.documents,
+            storage::Extras { active: Some("d1"), saved_at: 1.0, revision: 1, ..Default::default() },
+        );
         let mutated = String::from_utf8_lossy(&mutate(stored.into_bytes(), &edits)).into_owned();
         match storage::load(&mutated) {
             Ok(restored) => prop_assert!(restored.documents.iter().all(|d| d.spans().iter().all(|s| s.end <= d.len()))),

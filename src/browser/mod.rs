@@ -8,6 +8,7 @@ pub mod files;
 pub mod selection;
 pub mod settings;
 pub mod storage;
+pub mod tabs;
 pub mod theme;
 pub mod versions;
 pub mod viewport;

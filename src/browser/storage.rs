@@ -13,6 +13,7 @@ const DATABASE: &str = "article-annotator";
 const STORE: &str = "workspace";
 const CURRENT_KEY: &str = "current";
 const UNREADABLE_KEY: &str = "unreadable";
+const REVISION_KEY: &str = "revision";
 const SCROLL_KEY: &str = "article-annotator.scroll";
 const CLOSING_COPY_KEY: &str = "article-annotator.workspace-at-close";
 
@@ -60,32 +61,56 @@ async fn open() -> Result<IdbDatabase, JsValue> {
     settle(&request).await?.dyn_into::<IdbDatabase>()
 }
 
-async fn get(key: &str) -> Result<Option<String>, JsValue> {
+/// Reads one value. The connection is closed once read: an open one would hold up a later
+/// version of the app (another tab) that upgrades the database.
+async fn get(key: &str) -> Result<JsValue, JsValue> {
     let database = open().await?;
-    let store = database.transaction_with_str(STORE)?.object_store(STORE)?;
-    Ok(settle(&store.get(&key.into())?).await?.as_string())
+    let read = async {
+        let store = database.transaction_with_str(STORE)?.object_store(STORE)?;
+        settle(&store.get(&key.into())?).await
+    };
+    let value = read.await;
+    database.close();
+    value
 }
 
-async fn put(key: &str, value: &str) -> Result<(), JsValue> {
+/// Writes every `(key, value)` in one transaction: all of them are stored, or none.
+async fn put(entries: &[(&str, JsValue)]) -> Result<(), JsValue> {
     let database = open().await?;
-    let transaction = database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-    // Listening before the request is made: the write counts once the transaction completes.
-    let done = js_sys::Promise::new(&mut |resolve, reject| {
-        transaction.set_oncomplete(Some(resolve.unchecked_ref()));
-        transaction.set_onabort(Some(reject.unchecked_ref()));
-    });
-    let request = transaction.object_store(STORE)?.put_with_key(&value.into(), &key.into())?;
-    settle(&request).await?;
-    JsFuture::from(done).await.map_err(|event| transaction.error().map_or(event, JsValue::from)).map(drop)
+    let write = async {
+        let transaction = database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
+        // Listening before the requests are made: the write counts once the transaction completes.
+        let done = js_sys::Promise::new(&mut |resolve, reject| {
+            transaction.set_oncomplete(Some(resolve.unchecked_ref()));
+            transaction.set_onabort(Some(reject.unchecked_ref()));
+        });
+        let store = transaction.object_store(STORE)?;
+        // A request that fails aborts the transaction, so its completion answers for all.
+        for (key, value) in entries {
+            store.put_with_key(value, &(*key).into())?;
+        }
+        JsFuture::from(done).await.map_err(|event| transaction.error().map_or(event, JsValue::from)).map(drop)
+    };
+    let written = write.await;
+    database.close();
+    written
 }
 
 /// The stored workspace, if any was stored; the error says why it could not be read.
 pub async fn read_workspace() -> Result<Option<String>, String> {
-    get(CURRENT_KEY).await.map_err(|e| reason(&e))
+    get(CURRENT_KEY).await.map(|value| value.as_string()).map_err(|e| reason(&e))
 }
 
-/// Stores the workspace; the error says why the browser refused (quota, private mode).
-pub async fn write_workspace(stored: &str) -> Result<(), String> {
+/// The revision of the stored workspace: how many times it was written (0: never, or only by
+/// versions of the app that did not count).
+pub async fn read_revision() -> Result<u64, String> {
+    let value = get(REVISION_KEY).await.map_err(|e| reason(&e))?;
+    Ok(value.as_f64().map_or(0, |n| n as u64))
+}
+
+/// Stores the workspace as `revision`, the two together or neither; the error says why the
+/// browser refused (quota, private mode).
+pub async fn write_workspace(stored: &str, revision: u64) -> Result<(), String> {
     // After a panic the state in memory may be broken: the last good save stays as it is. An
     // error, not Ok: callers must not go on as after a save (forget copies, tell other tabs).
     if super::crash::has_crashed() {
@@ -93,7 +118,7 @@ pub async fn write_workspace(stored: &str) -> Result<(), String> {
     }
     // `stored` was made before the write began: that is the moment the save holds.
     let began = js_sys::Date::now();
-    put(CURRENT_KEY, stored).await.map_err(|e| reason(&e))?;
+    put(&[(CURRENT_KEY, stored.into()), (REVISION_KEY, (revision as f64).into())]).await.map_err(|e| reason(&e))?;
     super::crash::note_saved(began);
     Ok(())
 }
@@ -101,28 +126,59 @@ pub async fn write_workspace(stored: &str) -> Result<(), String> {
 /// Moves a stored workspace that could not be read out of the way, so it is neither lost nor
 /// overwritten by the next save; returns where it is kept.
 pub async fn keep_unreadable(stored: &str) -> String {
-    let _ = put(UNREADABLE_KEY, stored).await;
+    let _ = put(&[(UNREADABLE_KEY, stored.into())]).await;
     format!("IndexedDB “{DATABASE}”, key “{UNREADABLE_KEY}”")
 }
 
-/// Keeps a copy synchronously as the page closes: an IndexedDB write started then may be cut
-/// off by the navigation, a local-storage write is not. Too big for local storage, it is
-/// skipped, and the last IndexedDB write (at most a moment old) is what comes back.
-pub fn write_closing_copy(stored: &str) {
+/// Keeps a copy synchronously as the page closes or is hidden: an IndexedDB write started then
+/// may be cut off by the navigation, a local-storage write is not. Each tab keeps its own
+/// (`tab`), so tabs closing together do not overwrite each other's. Too big for local storage,
+/// it is skipped, and the last IndexedDB write (at most a moment old) is what comes back.
+pub fn write_closing_copy(tab: &str, stored: &str) {
     // After a panic this copy, the newer one, would win over the last good save on the next visit.
     if super::crash::has_crashed() {
         return;
     }
     if let Some(storage) = local_storage() {
-        if storage.set_item(CLOSING_COPY_KEY, stored).is_err() {
-            let _ = storage.remove_item(CLOSING_COPY_KEY);
+        if storage.set_item(&closing_copy_key(tab), stored).is_err() {
+            let _ = storage.remove_item(&closing_copy_key(tab));
         }
     }
 }
 
-/// The copy kept as the page last closed, if any.
-pub fn read_closing_copy() -> Option<String> {
-    local_storage()?.get_item(CLOSING_COPY_KEY).ok()?
+/// Every copy kept by closing pages, as (tab, copy).
+pub fn read_closing_copies() -> Vec<(String, String)> {
+    let Some(storage) = local_storage() else { return Vec::new() };
+    let keys: Vec<String> =
+        (0..storage.length().unwrap_or(0)).filter_map(|at| storage.key(at).ok().flatten()).collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let tab = key.strip_prefix(CLOSING_COPY_KEY)?;
+            let tab = if tab.is_empty() { "" } else { tab.strip_prefix('.')? };
+            Some((tab.to_string(), storage.get_item(&key).ok()??))
+        })
+        .collect()
+}
+
+/// The copy kept by `tab`, if any.
+pub fn read_closing_copy(tab: &str) -> Option<String> {
+    local_storage()?.get_item(&closing_copy_key(tab)).ok()?
+}
+
+/// Drops the copy of `tab`: what it held is in IndexedDB now.
+pub fn remove_closing_copy(tab: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.remove_item(&closing_copy_key(tab));
+    }
+}
+
+fn closing_copy_key(tab: &str) -> String {
+    // The copy of versions of the app that kept one for all tabs has no tab.
+    if tab.is_empty() {
+        CLOSING_COPY_KEY.to_string()
+    } else {
+        format!("{CLOSING_COPY_KEY}.{tab}")
+    }
 }
 
 fn local_storage() -> Option<web_sys::Storage> {

@@ -20,71 +20,80 @@ use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
 use super::toolbar::Toolbar;
 use crate::browser;
-use crate::formats::storage::{self, Restored};
+use crate::formats::storage;
 use crate::keys::{command_for, KeyContext, KeyPress};
 use crate::model::Workspace;
 use crate::sample::sample_document;
-use crate::state::{Action, State};
+use crate::state::{self, Action, State, Synced};
 
-/// The workspace stored in this browser, or the sample article on a first visit. Of the
-/// IndexedDB copy and the copy kept as the page last closed, the one saved last wins. A copy
-/// that cannot be read is kept aside (never overwritten) and the reason shown.
-async fn initial_state() -> State {
+/// How a visit opens: the state, and the copies of closing pages folded into it, as (tab, when
+/// saved), dropped once a save holds them.
+#[derive(PartialEq)]
+struct Opening {
+    state: State,
+    folded: Rc<[(String, f64)]>,
+}
+
+/// The workspace stored in this browser, with what closing pages kept folded in (see
+/// `state::opening`), or the sample article on a first visit. A stored copy that cannot be
+/// read is kept aside (never overwritten) and the reason shown.
+async fn opening() -> Opening {
     let sample = || State::new(Workspace { documents: vec![Rc::new(sample_document())], ..Workspace::default() });
     let (saved, failure) = match browser::storage::read_workspace().await {
         Ok(saved) => (saved, None),
         Err(reason) => (None, Some(reason)),
     };
-    let copies = [saved, browser::storage::read_closing_copy()].into_iter().flatten();
-    let (mut newest, mut unreadable) = (None::<Restored>, None);
-    for copy in copies {
-        match storage::load(&copy) {
-            Ok(restored) if newest.as_ref().is_none_or(|n| restored.saved_at > n.saved_at) => newest = Some(restored),
-            Ok(_) => {}
-            Err(reason) => unreadable = unreadable.or(Some((copy, reason))),
+    let revision = browser::storage::read_revision().await.unwrap_or(0);
+    let (mut folded, mut copies) = (Vec::new(), Vec::new());
+    for (tab, copy) in browser::storage::read_closing_copies() {
+        if let Ok(copy) = storage::load(&copy) {
+            folded.push((tab, copy.saved_at));
+            copies.push(copy);
         }
     }
-    let mut state = match (newest, unreadable) {
-        (Some(restored), _) => State::restored(restored),
-        (None, Some((copy, reason))) => {
-            let kept = browser::storage::keep_unreadable(&copy).await;
-            let message =
-                format!("The saved workspace could not be read: {reason}. It is kept in this browser ({kept}).");
-            sample().reduce(Action::ShowAlert(message))
-        }
-        (None, None) => sample(),
+    let (stored, unreadable) = match saved.map(|copy| (storage::load(&copy), copy)) {
+        Some((Ok(stored), _)) => (Some(stored), None),
+        Some((Err(reason), copy)) => (None, Some((reason, copy))),
+        None => (None, None),
     };
+    let empty = Synced { revision, workspace: Workspace { documents: Vec::new(), ..Workspace::default() } };
+    let mut state = state::opening(stored, revision, copies).unwrap_or_else(|| sample().building_on(empty));
+    if let Some((reason, copy)) = unreadable {
+        let kept = browser::storage::keep_unreadable(&copy).await;
+        let message = format!("The saved workspace could not be read: {reason}. It is kept in this browser ({kept}).");
+        state = state.reduce(Action::ShowAlert(message));
+    }
     if let Some(reason) = failure {
         state = state.reduce(Action::StorageFailed(reason));
     }
-    state
+    Opening { state, folded: folded.into() }
 }
 
 /// Reads the stored workspace, then shows it.
 #[function_component]
 pub fn App() -> Html {
-    let loaded = use_state(|| None::<Rc<State>>);
+    let loaded = use_state(|| None::<Rc<Opening>>);
     {
         let loaded = loaded.clone();
         use_effect_with((), move |_| {
-            yew::platform::spawn_local(async move { loaded.set(Some(Rc::new(initial_state().await))) });
+            yew::platform::spawn_local(async move { loaded.set(Some(Rc::new(opening().await))) });
         });
     }
     match &*loaded {
-        Some(state) => html! { <Annotator initial={state.clone()} /> },
+        Some(opening) => html! { <Annotator initial={opening.clone()} /> },
         None => html! { <p class="loading">{ "Opening your workspace…" }</p> },
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct AnnotatorProps {
-    initial: Rc<State>,
+    initial: Rc<Opening>,
 }
 
 /// The whole page, once the workspace is known.
 #[function_component]
 fn Annotator(props: &AnnotatorProps) -> Html {
-    let store: Store = use_reducer(|| AppState((*props.initial).clone()));
+    let store: Store = use_reducer(|| AppState(props.initial.state.clone()));
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
     {
         let (store, exact_selection) = (store.clone(), exact_selection.clone());
@@ -155,7 +164,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                     <SidePanel />
                 </main>
                 <HelpOverlay />
-                <Autosave store={store.clone()} />
+                <Autosave store={store.clone()} folded={props.initial.folded.clone()} />
                 <SuggestRunner store={store.clone()} />
             </div>
         </ContextProvider<Store>>

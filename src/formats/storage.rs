@@ -5,12 +5,17 @@
 //! Schemas:
 //! - 1: the bare native JSON file (`{"format": "article-annotator", ...}`), with no wrapper;
 //! - 2: `{"schema": 2, "workspace": <native JSON>, "active": "<document id>", "saved_at": <ms>,
-//!   "rejected": {"<document id>": [[start, end, "label"], …]}}`; `rejected` (the suggestions
-//!   the person rejected) came later and may be absent. It is a convenience, not work: a copy
-//!   whose `rejected` cannot be read still loads, without it.
+//!   "revision": <n>, "rejected": {"<document id>": [[start, end, "label"], …]},
+//!   "history": {"undo": [...], "redo": [...]}}`; `revision`, `rejected` (the suggestions the
+//!   person rejected) and `history` (the newest undo and redo steps, as `state` writes them)
+//!   came later and may be absent. Rejections and history are a convenience, not work: a copy
+//!   whose `rejected` or `history` cannot be read still loads, without them.
 //!
-//! `saved_at` orders copies: the browser layer keeps a second, synchronous copy when the page
-//! closes, and on the next visit the newer of the two wins.
+//! `revision` (absent, so 0, in copies stored before it) counts the writes to storage: the tabs
+//! of the app share one stored workspace, and a tab writes only on top of the revision it has
+//! merged. The copy kept synchronously as a page closes carries the revision it builds on; it
+//! wins over the stored one on the next visit when it builds on that very revision and was
+//! saved later.
 
 use std::collections::BTreeMap;
 
@@ -32,9 +37,13 @@ struct Stored<W, R> {
     active: Option<String>,
     #[serde(default)]
     saved_at: f64,
+    #[serde(default)]
+    revision: u64,
     /// Absent in copies stored before rejections were kept (serde reads a missing `Option` as None).
     #[serde(skip_serializing_if = "Option::is_none")]
     rejected: Option<R>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<W>,
 }
 
 /// `rejected` as stored: document id → (start, end, label) triples.
@@ -49,8 +58,26 @@ pub struct Restored {
     pub active: Option<String>,
     /// When it was stored (ms since the epoch; 0 for schema 1).
     pub saved_at: f64,
+    /// The stored revision it is, or (a copy kept at closing) builds on.
+    pub revision: u64,
     /// Rejected suggestions of the documents restored.
     pub rejected: RejectedSuggestions,
+    /// The undo history as `state` stored it, if any (read by `state`, which knows its form).
+    pub history: Option<String>,
+}
+
+/// What is kept with the workspace besides its documents and labels.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extras<'a> {
+    /// The open document.
+    pub active: Option<&'a str>,
+    /// When (ms since the epoch).
+    pub saved_at: f64,
+    /// The stored revision this copy is, or builds on.
+    pub revision: u64,
+    pub rejected: Option<&'a RejectedSuggestions>,
+    /// The undo history, as JSON (see `state`).
+    pub history: Option<&'a str>,
 }
 
 /// The stored form of a workspace (schema [`SCHEMA`]).
@@ -58,20 +85,37 @@ pub fn save<'d>(
     labels: &[Label],
     relation_types: &[RelationType],
     documents: impl IntoIterator<Item = &'d Document>,
-    active: Option<&str>,
-    saved_at: f64,
-    rejected: &RejectedSuggestions,
+    extras: Extras,
 ) -> String {
+    let Extras { active, saved_at, revision, rejected, history } = extras;
     let workspace = RawValue::from_string(native::export_compact(labels, relation_types, documents))
         .expect("the native export is JSON");
     let rejected: StoredRejected<&str> = rejected
-        .iter()
+        .into_iter()
+        .flatten()
         .filter(|(_, triples)| !triples.is_empty())
         .map(|(doc, triples)| (&**doc, triples.iter().map(|(start, end, label)| (*start, *end, &**label)).collect()))
         .collect();
     let rejected = (!rejected.is_empty()).then_some(rejected);
-    serde_json::to_string(&Stored { schema: SCHEMA, workspace, active: active.map(str::to_string), saved_at, rejected })
-        .expect("a JSON value serialises")
+    serde_json::to_string(&Stored {
+        schema: SCHEMA,
+        workspace,
+        active: active.map(str::to_string),
+        saved_at,
+        revision,
+        rejected,
+        history: history.and_then(|h| RawValue::from_string(h.to_string()).ok()),
+    })
+    .expect("a JSON value serialises")
+}
+
+/// When a stored copy was saved, read without reading its workspace; it tells copies apart.
+pub fn saved_at(stored: &str) -> Option<f64> {
+    #[derive(Deserialize)]
+    struct When {
+        saved_at: f64,
+    }
+    serde_json::from_str::<When>(stored).ok().map(|w| w.saved_at)
 }
 
 /// Reads what [`save`] (or an earlier schema) stored.
@@ -89,12 +133,13 @@ pub fn load(stored: &str) -> Result<Restored, String> {
         }
         Err(e) => return Err(format!("the stored workspace is not valid JSON ({e})")),
     };
-    let (workspace, active, saved_at, rejected) = match probe.schema {
-        None if probe.format.as_deref() == Some(native::FORMAT) => (stored, None, 0.0, None),
+    let (workspace, active, saved_at, revision, rejected, history) = match probe.schema {
+        None if probe.format.as_deref() == Some(native::FORMAT) => (stored, None, 0.0, 0, None, None),
         Some(2) => {
             let wrapped: Stored<&RawValue, &RawValue> = serde_json::from_str(stored)
                 .map_err(|e| format!("the stored workspace does not have the expected shape ({e})"))?;
-            (wrapped.workspace.get(), wrapped.active, wrapped.saved_at, wrapped.rejected)
+            let history = wrapped.history.map(|h| h.get().to_string());
+            (wrapped.workspace.get(), wrapped.active, wrapped.saved_at, wrapped.revision, wrapped.rejected, history)
         }
         Some(schema) if schema > u64::from(SCHEMA) => {
             return Err(format!("it was stored by a newer version of the app (schema {schema})"));
@@ -110,7 +155,9 @@ pub fn load(stored: &str) -> Result<Restored, String> {
         documents: opened.documents,
         active,
         saved_at,
+        revision,
         rejected,
+        history,
     })
 }
 
@@ -148,7 +195,8 @@ mod tests {
     }
 
     fn save_with(active: Option<&str>, saved_at: f64, rejected: &RejectedSuggestions) -> String {
-        save(&default_labels(), &default_relation_types(), &documents(), active, saved_at, rejected)
+        let extras = Extras { active, saved_at, revision: 7, rejected: Some(rejected), history: Some("[1]") };
+        save(&default_labels(), &default_relation_types(), &documents(), extras)
     }
 
     #[test]
@@ -161,7 +209,9 @@ mod tests {
             documents: documents(),
             active: Some("d2".into()),
             saved_at: 1234.0,
+            revision: 7,
             rejected: rejections,
+            history: Some("[1]".into()),
         };
         assert_eq!(restored, expected);
     }

@@ -7,14 +7,18 @@
 //!   sharing label and boundaries (the guidelines: those are one span);
 //! - ids are unique within their document (spans, relations) or workspace (documents, labels).
 
+pub mod merge;
+
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
 
 use crate::text::offsets::CodepointIndex;
 use crate::text::paragraphs::{split_paragraphs, Paragraph};
 use crate::text::snap::{snap_to_words, LeadingArticle};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub id: Rc<str>,
     pub name: String,
@@ -53,7 +57,7 @@ pub fn leading_article(label: &str) -> LeadingArticle {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub id: Rc<str>,
     pub start: usize,
@@ -80,7 +84,7 @@ impl Span {
 }
 
 /// A kind of link between two spans, as the linking flow offers it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationType {
     pub id: Rc<str>,
     /// How the link reads from its source: "said by".
@@ -132,7 +136,7 @@ pub(crate) fn located_in() -> RelationType {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
     pub id: Rc<str>,
     pub kind: String,
@@ -171,7 +175,7 @@ impl std::fmt::Display for ModelError {
 
 /// A thing several mentions name ("Volodymyr Zelensky" for "Zelenskyy", "Zelensky's", …).
 /// Its id is the same in every document of the workspace that mentions it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
     pub id: Rc<str>,
     pub label: Rc<str>,
@@ -179,7 +183,7 @@ pub struct Entity {
 }
 
 /// Where the annotator is with a document.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Status {
     #[default]
     New,
@@ -212,8 +216,11 @@ impl Status {
     }
 }
 
-/// One article: its text exactly as loaded, and what is annotated in it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One article: its text exactly as loaded, and what is annotated in it. Serialised (for the
+/// undo history kept with the workspace) as its text and annotations; what is derived from the
+/// text is worked out again when read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "DocumentRecord", from = "DocumentRecord")]
 pub struct Document {
     pub id: Rc<str>,
     pub name: String,
@@ -364,6 +371,44 @@ impl Document {
         candidates.into_iter().flatten().min_by_key(|p| p.abs_diff(at)).unwrap_or(at)
     }
 
+    /// The same text with other annotations, as far as they fit: a span out of range is left
+    /// out; one that repeats another's label and boundaries becomes that span (relations
+    /// follow it); a relation whose ends are gone, or that repeats an id, is left out; a span
+    /// naming an entity the table lacks names none. Text, offsets index and paragraphs are
+    /// shared with `self`, not recomputed.
+    pub fn with_annotations(&self, spans: Vec<Span>, relations: Vec<Relation>, entities: Vec<Entity>) -> Document {
+        let mut doc = Document {
+            spans: Vec::new(),
+            starts: HashMap::new(),
+            relations: Vec::new(),
+            entities: Vec::new(),
+            ..self.clone()
+        };
+        let mut same_as: HashMap<Rc<str>, Rc<str>> = HashMap::new();
+        for mut span in spans {
+            if span.entity.as_ref().is_some_and(|e| !entities.iter().any(|known| known.id == *e)) {
+                span.entity = None;
+            }
+            let id = span.id.clone();
+            if let Ok(false) = doc.insert_span(span.clone()) {
+                let first = doc.spans.partition_point(|s| s.start < span.start);
+                if let Some(kept) = doc.spans[first..].iter().find(|s| s.same_annotation(&span)) {
+                    same_as.insert(id, kept.id.clone());
+                }
+            }
+        }
+        for mut relation in relations {
+            for end in [&mut relation.from, &mut relation.to] {
+                if let Some(kept) = same_as.get(end) {
+                    *end = kept.clone();
+                }
+            }
+            let _ = doc.insert_relation(relation);
+        }
+        doc.entities = entities;
+        doc
+    }
+
     /// An id of the form `s<n>` that no span of this document has.
     pub fn fresh_span_id(&self) -> Rc<str> {
         fresh_id("s", self.spans.iter().map(|s| &*s.id))
@@ -424,6 +469,33 @@ impl Document {
         }
         self.relations.push(relation);
         Ok(())
+    }
+}
+
+/// A document as serialised: what cannot be worked out from its text.
+#[derive(Serialize, Deserialize)]
+struct DocumentRecord {
+    id: Rc<str>,
+    name: String,
+    status: Status,
+    text: Rc<str>,
+    spans: Vec<Span>,
+    relations: Vec<Relation>,
+    entities: Vec<Entity>,
+}
+
+impl From<Document> for DocumentRecord {
+    fn from(doc: Document) -> Self {
+        let Document { id, name, status, text, spans, relations, entities, .. } = doc;
+        DocumentRecord { id, name, status, text, spans, relations, entities }
+    }
+}
+
+impl From<DocumentRecord> for Document {
+    fn from(record: DocumentRecord) -> Self {
+        let DocumentRecord { id, name, status, text, spans, relations, entities } = record;
+        let doc = Document { name, status, ..Document::new(id, "", text) };
+        doc.with_annotations(spans, relations, entities)
     }
 }
 

@@ -12,6 +12,7 @@ mod linking;
 mod relation_types;
 mod restore;
 mod suggestions;
+mod sync;
 
 use std::rc::Rc;
 
@@ -23,12 +24,13 @@ use crate::model::{
 };
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
-pub use history::HISTORY_LIMIT;
 use history::{Change, Edit, Entry, History, PlacedRelation, PlacedSpan, WorkspaceEdit};
+pub use history::{HISTORY_LIMIT, STORED_HISTORY_BYTES};
 pub use labels::{LabelAction, PALETTE};
 pub use linking::{links_in_words, relation_name, Linking};
 pub use relation_types::RelationTypeAction;
 pub use suggestions::{count_by_label, id_of_element, Shown, Ticket};
+pub use sync::{opening, SyncAction, Synced};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -139,6 +141,8 @@ pub enum Action {
     /// Saving to browser storage failed (quota, private mode): warn until a save succeeds.
     StorageFailed(String),
     StorageSaved,
+    /// The stored workspace this tab shares with the app's other tabs changed.
+    Sync(SyncAction),
     /// Panics: the end-to-end tests check what a crash leaves behind. Debug builds only.
     #[cfg(debug_assertions)]
     ForcePanic,
@@ -173,6 +177,8 @@ pub struct State {
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
     history: Rc<History>,
+    /// The stored workspace this state builds on, shared with the app's other tabs.
+    synced: Rc<Synced>,
 }
 
 impl State {
@@ -194,6 +200,7 @@ impl State {
             rejected: Rc::default(),
             storage_warning: None,
             history: Rc::default(),
+            synced: Rc::default(),
         }
     }
 
@@ -207,7 +214,16 @@ impl State {
             state.active = Some(active.into());
         }
         state.rejected = Rc::new(restored.rejected);
+        if let Some(history) = restored.history.as_deref().and_then(History::from_stored) {
+            state.history = Rc::new(history);
+        }
+        state.synced = Rc::new(Synced { revision: restored.revision, workspace: state.workspace.clone() });
         state
+    }
+
+    /// The newest undo and redo steps, as kept with the workspace (see `formats::storage`).
+    pub fn history_for_storage(&self) -> String {
+        self.history.stored(STORED_HISTORY_BYTES)
     }
 
     /// The suggestions rejected so far, per document: stored with the workspace.
@@ -355,6 +371,7 @@ impl State {
             Action::StorageFailed(reason) => self.storage_warning = Some(reason),
             Action::StorageSaved => self.storage_warning = None,
             Action::RestoreVersion(version) => self.restore_version(version),
+            Action::Sync(action) => self.sync(action),
             #[cfg(debug_assertions)]
             Action::ForcePanic => panic!("forced panic for tests"),
         }
@@ -1444,9 +1461,13 @@ mod tests {
             &workspace.labels,
             &workspace.relation_types,
             workspace.documents.iter().map(|d| &**d),
-            rejected.active.as_deref(),
-            1.0,
-            rejected.rejected_suggestions(),
+            crate::formats::storage::Extras {
+                active: rejected.active.as_deref(),
+                saved_at: 1.0,
+                revision: 1,
+                rejected: Some(rejected.rejected_suggestions()),
+                history: None,
+            },
         );
         let visited_again = State::restored(crate::formats::storage::load(&stored).unwrap());
         assert_eq!(shown(&suggest_now(visited_again)), before[1..].to_vec());

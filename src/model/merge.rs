@@ -1,0 +1,391 @@
+//! Three-way merge of workspaces, for several tabs of the app sharing one stored workspace:
+//! `base` is the stored copy this tab last saw, `ours` what the tab holds now, `theirs` what
+//! another tab stored since. Every change either side made to `base` is kept; where both
+//! changed the same thing (one span, one label, a document's name), `ours` wins for that thing
+//! only, since this tab's unsaved edit is the later one.
+//!
+//! Things are matched by id: documents in the workspace; spans, relations and entities in their
+//! document; labels and relation types. Ids are made per tab (`s<n>` after the highest), so two
+//! tabs editing one document at the same moment can give different spans the same id: ours is
+//! then renamed, and [`Merged`] says where, so the state can drop undo steps that name it.
+//!
+//! Not for: deciding when to merge or reading storage (the browser layer), nor the selection
+//! and undo history that follow a merge (`state::sync`).
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use super::{fresh_id, Document, Relation, Span, Workspace};
+
+/// The merged workspace, and which of ours' things had to be renamed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub workspace: Workspace,
+    /// Documents of ours renamed because theirs added another text under the same id: (old, new).
+    pub renamed_documents: Vec<(Rc<str>, Rc<str>)>,
+    /// Documents (by merged id) in which a span or relation of ours was renamed.
+    pub renamed_in: Vec<Rc<str>>,
+}
+
+/// Merges what `ours` and `theirs` each changed since `base`.
+pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
+    let labels = merge_items(&base.labels, &ours.labels, &theirs.labels, |l| &l.id);
+    let relation_types = merge_items(&base.relation_types, &ours.relation_types, &theirs.relation_types, |t| &t.id);
+    let (documents, renamed_documents, renamed_in) = merge_documents(base, ours, theirs);
+    Merged { workspace: Workspace { labels, relation_types, documents }, renamed_documents, renamed_in }
+}
+
+/// Everything of `ours` and of `theirs` when the copy both started from is not known (a copy
+/// kept by a page that closed before it could save, while another tab saved after): what
+/// both hold alike counts as their common start, so nothing either holds is lost. Where both
+/// hold one thing differently, ours wins (a document's name and status: theirs); what one
+/// side removed the other may bring back.
+pub fn union(ours: &Workspace, theirs: &Workspace) -> Merged {
+    merge(&common(ours, theirs), ours, theirs)
+}
+
+/// What `a` and `b` hold alike: labels and relation types, and documents of the same id and
+/// text with the annotations they share.
+fn common(a: &Workspace, b: &Workspace) -> Workspace {
+    fn shared<T: Clone + PartialEq>(a: &[T], b: &[T]) -> Vec<T> {
+        a.iter().filter(|item| b.contains(item)).cloned().collect()
+    }
+    let documents = a
+        .documents
+        .iter()
+        .filter_map(|doc| {
+            let other = b.document(&doc.id).filter(|other| other.text() == doc.text())?;
+            let spans = doc.spans().iter().filter(|s| other.span(&s.id) == Some(*s)).cloned().collect();
+            let relations = shared(doc.relations(), other.relations());
+            let entities = shared(doc.entity_table(), other.entity_table());
+            Some(Rc::new(doc.with_annotations(spans, relations, entities)))
+        })
+        .collect();
+    Workspace {
+        labels: shared(&a.labels, &b.labels),
+        relation_types: shared(&a.relation_types, &b.relation_types),
+        documents,
+    }
+}
+
+/// Items matched by `id`: each side's additions and removals, and each side's changes to an
+/// item the other left alone; `ours` where both changed one. Ours' order, theirs' additions last.
+fn merge_items<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T], id: impl Fn(&T) -> &str) -> Vec<T> {
+    if ours == base || ours == theirs {
+        return theirs.to_vec();
+    }
+    if theirs == base {
+        return ours.to_vec();
+    }
+    let by_id = |items: &'_ [T]| -> HashMap<String, usize> {
+        items.iter().enumerate().map(|(at, item)| (id(item).to_string(), at)).collect()
+    };
+    let (in_base, in_ours, in_theirs) = (by_id(base), by_id(ours), by_id(theirs));
+    let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
+    for item in ours {
+        let key = id(item);
+        let unchanged_by_us = in_base.get(key).is_some_and(|&at| base[at] == *item);
+        match in_theirs.get(key) {
+            Some(&at) if unchanged_by_us => merged.push(theirs[at].clone()),
+            None if unchanged_by_us => {}
+            _ => merged.push(item.clone()),
+        }
+    }
+    merged.extend(theirs.iter().filter(|t| !in_base.contains_key(id(t)) && !in_ours.contains_key(id(t))).cloned());
+    merged
+}
+
+type DocumentsMerged = (Vec<Rc<Document>>, Vec<(Rc<str>, Rc<str>)>, Vec<Rc<str>>);
+
+fn merge_documents(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> DocumentsMerged {
+    let mut documents = Vec::with_capacity(ours.documents.len().max(theirs.documents.len()));
+    let (mut renamed_documents, mut renamed_in) = (Vec::new(), Vec::new());
+    let mut taken: Vec<Rc<str>> =
+        base.documents.iter().chain(&ours.documents).chain(&theirs.documents).map(|d| d.id.clone()).collect();
+    for doc in &ours.documents {
+        let merged = match (base.document(&doc.id), theirs.document(&doc.id)) {
+            (Some(old), Some(new)) if doc == old => Some(if new == old { doc.clone() } else { new.clone() }),
+            (Some(_), Some(new)) if doc == new => Some(doc.clone()),
+            (Some(old), Some(new)) => Some(merge_document(old, doc, new, &mut renamed_in)),
+            // Removed there and not changed here: removed.
+            (Some(old), None) if doc == old => None,
+            (None, Some(new)) if doc.text() == new.text() => {
+                let empty = new.with_annotations(Vec::new(), Vec::new(), Vec::new());
+                Some(merge_document(&empty, doc, new, &mut renamed_in))
+            }
+            (None, Some(_)) => {
+                let id = fresh_id("d", taken.iter().map(|id| &**id));
+                taken.push(id.clone());
+                renamed_documents.push((doc.id.clone(), id.clone()));
+                Some(Rc::new(Document { id, ..(**doc).clone() }))
+            }
+            // Added here, or changed here after a removal there: the later edit wins.
+            (_, None) => Some(doc.clone()),
+        };
+        documents.extend(merged);
+    }
+    let added_there: Vec<Rc<Document>> = theirs
+        .documents
+        .iter()
+        .filter(|d| base.document(&d.id).is_none() && !documents.iter().any(|m| m.id == d.id))
+        .cloned()
+        .collect();
+    documents.extend(added_there);
+    (documents, renamed_documents, renamed_in)
+}
+
+/// One document both sides changed. `renamed_in` gets its id if ours' ids had to change.
+fn merge_document(base: &Document, ours: &Document, theirs: &Document, renamed_in: &mut Vec<Rc<str>>) -> Rc<Document> {
+    let mut our_spans = ours.spans().to_vec();
+    let mut our_relations = ours.relations().to_vec();
+    let span_renames = rename_collisions(base.spans(), &mut our_spans, theirs.spans(), "s");
+    for relation in &mut our_relations {
+        for end in [&mut relation.from, &mut relation.to] {
+            if let Some(new) = span_renames.get(end) {
+                *end = new.clone();
+            }
+        }
+    }
+    let relation_renames = rename_collisions(base.relations(), &mut our_relations, theirs.relations(), "r");
+    if !span_renames.is_empty() || !relation_renames.is_empty() {
+        renamed_in.push(theirs.id.clone());
+    }
+    let spans = merge_items(base.spans(), &our_spans, theirs.spans(), |s: &Span| &s.id);
+    let relations = merge_items(base.relations(), &our_relations, theirs.relations(), |r: &Relation| &r.id);
+    let entities = merge_items(base.entity_table(), ours.entity_table(), theirs.entity_table(), |e| &e.id);
+    let mut merged = theirs.with_annotations(spans, relations, entities);
+    if ours.name != base.name {
+        merged.name = ours.name.clone();
+    }
+    if ours.status != base.status {
+        merged.status = ours.status;
+    }
+    Rc::new(merged)
+}
+
+/// Something kept by id inside a document.
+trait Keyed {
+    fn key(&self) -> &Rc<str>;
+    fn set_key(&mut self, key: Rc<str>);
+}
+
+impl Keyed for Span {
+    fn key(&self) -> &Rc<str> {
+        &self.id
+    }
+    fn set_key(&mut self, key: Rc<str>) {
+        self.id = key;
+    }
+}
+
+impl Keyed for Relation {
+    fn key(&self) -> &Rc<str> {
+        &self.id
+    }
+    fn set_key(&mut self, key: Rc<str>) {
+        self.id = key;
+    }
+}
+
+/// Gives each of `ours` that theirs also added under the same id, as something else, an id no
+/// side uses; returns old id → new id.
+fn rename_collisions<T: Keyed + PartialEq>(
+    base: &[T],
+    ours: &mut [T],
+    theirs: &[T],
+    prefix: &str,
+) -> HashMap<Rc<str>, Rc<str>> {
+    let in_base: HashSet<&Rc<str>> = base.iter().map(Keyed::key).collect();
+    let theirs_by_id: HashMap<&Rc<str>, &T> = theirs.iter().map(|item| (item.key(), item)).collect();
+    let collisions: Vec<usize> = (0..ours.len())
+        .filter(|&at| {
+            let key = ours[at].key();
+            !in_base.contains(key) && theirs_by_id.get(key).is_some_and(|t| **t != ours[at])
+        })
+        .collect();
+    let mut renames = HashMap::new();
+    if collisions.is_empty() {
+        return renames;
+    }
+    let mut taken: Vec<Rc<str>> = theirs.iter().chain(ours.iter()).map(|item| item.key().clone()).collect();
+    for at in collisions {
+        let fresh = fresh_id(prefix, taken.iter().map(|id| &**id));
+        taken.push(fresh.clone());
+        renames.insert(ours[at].key().clone(), fresh.clone());
+        ours[at].set_key(fresh);
+    }
+    renames
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{default_labels, Label, Status};
+
+    const TEXT: &str = "Peskov met Zelensky in Geneva on Monday.";
+
+    fn doc(id: &str, spans: &[(&str, usize, usize, &str)]) -> Document {
+        let mut doc = Document::new(id, format!("{id}.txt"), TEXT);
+        for (span, start, end, label) in spans {
+            doc.insert_span(Span::new(*span, *start, *end, *label)).unwrap();
+        }
+        doc
+    }
+
+    fn ws(docs: Vec<Document>) -> Workspace {
+        Workspace { documents: docs.into_iter().map(Rc::new).collect(), ..Workspace::default() }
+    }
+
+    /// A span as (id, text, label).
+    type Shown = (String, String, String);
+
+    /// Each document's spans.
+    fn annotations(ws: &Workspace) -> Vec<(String, Vec<Shown>)> {
+        ws.documents
+            .iter()
+            .map(|d| {
+                let spans =
+                    d.spans().iter().map(|s| (s.id.to_string(), d.slice(s.start, s.end).into(), s.label.to_string()));
+                (d.id.to_string(), spans.collect())
+            })
+            .collect()
+    }
+
+    fn span(id: &str, text: &str, label: &str) -> Shown {
+        (id.into(), text.into(), label.into())
+    }
+
+    #[test]
+    fn edits_on_both_sides_are_all_kept() {
+        let base = ws(vec![doc("d1", &[("s1", 0, 6, "actor"), ("s2", 11, 19, "actor")])]);
+        // Ours relabels s1 and removes s2; theirs adds s3.
+        let ours = ws(vec![doc("d1", &[("s1", 0, 6, "location")])]);
+        let theirs = ws(vec![doc("d1", &[("s1", 0, 6, "actor"), ("s2", 11, 19, "actor"), ("s3", 23, 29, "location")])]);
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(
+            annotations(&merged.workspace),
+            [("d1".into(), vec![span("s1", "Peskov", "location"), span("s3", "Geneva", "location")])]
+        );
+        assert!(merged.renamed_in.is_empty());
+    }
+
+    #[test]
+    fn the_same_span_changed_on_both_sides_takes_ours_and_nothing_else_is_lost() {
+        let base = ws(vec![doc("d1", &[("s1", 0, 6, "actor")])]);
+        let ours = ws(vec![doc("d1", &[("s1", 0, 6, "location")])]);
+        let theirs = ws(vec![doc("d1", &[("s1", 0, 6, "figure"), ("s2", 23, 29, "location")])]);
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(
+            annotations(&merged.workspace),
+            [("d1".into(), vec![span("s1", "Peskov", "location"), span("s2", "Geneva", "location")])]
+        );
+    }
+
+    #[test]
+    fn two_new_spans_with_one_id_both_stay_and_ours_is_renamed_with_its_relations() {
+        let base = ws(vec![doc("d1", &[("s1", 11, 19, "actor")])]);
+        let mut ours = doc("d1", &[("s1", 11, 19, "actor"), ("s2", 0, 6, "actor"), ("s3", 23, 29, "quote")]);
+        let said = Relation { id: "r1".into(), kind: "said_by".into(), from: "s3".into(), to: "s2".into() };
+        ours.insert_relation(said).unwrap();
+        let theirs = ws(vec![doc("d1", &[("s1", 11, 19, "actor"), ("s2", 33, 39, "figure")])]);
+        let merged = merge(&base, &ws(vec![ours]), &theirs);
+        let d1 = &merged.workspace.documents[0];
+        let texts: Vec<(&str, &str)> = d1.spans().iter().map(|s| (d1.slice(s.start, s.end), &*s.label)).collect();
+        assert_eq!(texts, [("Peskov", "actor"), ("Zelensky", "actor"), ("Geneva", "quote"), ("Monday", "figure")]);
+        let relation = &d1.relations()[0];
+        assert_eq!(
+            d1.span(&relation.to).map(|s| d1.slice(s.start, s.end)),
+            Some("Peskov"),
+            "the link follows the rename"
+        );
+        assert_eq!(merged.renamed_in, [Rc::from("d1")]);
+    }
+
+    #[test]
+    fn the_same_words_tagged_in_two_tabs_are_one_span() {
+        let base = ws(vec![doc("d1", &[])]);
+        let ours = ws(vec![doc("d1", &[("s1", 0, 6, "actor")])]);
+        let theirs = ws(vec![doc("d1", &[("s7", 0, 6, "actor")])]);
+        let merged = merge(&base, &ours, &theirs);
+        assert_eq!(annotations(&merged.workspace)[0].1.len(), 1);
+    }
+
+    #[test]
+    fn documents_opened_removed_and_renamed_on_either_side() {
+        let base = ws(vec![doc("d1", &[]), doc("d2", &[])]);
+        let mut renamed = doc("d1", &[]);
+        renamed.name = "Geneva talks".into();
+        renamed.status = Status::Done;
+        // Ours renames d1 and removes d2; theirs opens d3.
+        let ours = ws(vec![renamed]);
+        let theirs = ws(vec![doc("d1", &[]), doc("d2", &[]), Document::new("d3", "new.txt", "Kyiv")]);
+        let merged = merge(&base, &ours, &theirs).workspace;
+        let names: Vec<(&str, &str, Status)> =
+            merged.documents.iter().map(|d| (&*d.id, d.name.as_str(), d.status)).collect();
+        assert_eq!(names, [("d1", "Geneva talks", Status::Done), ("d3", "new.txt", Status::New)]);
+    }
+
+    #[test]
+    fn two_tabs_opening_different_texts_under_one_id_keep_both() {
+        let base = ws(vec![doc("d1", &[])]);
+        let ours = ws(vec![doc("d1", &[]), Document::new("d2", "mine.txt", "Kyiv")]);
+        let theirs = ws(vec![doc("d1", &[]), Document::new("d2", "theirs.txt", "Odesa")]);
+        let merged = merge(&base, &ours, &theirs);
+        let names: Vec<(&str, &str)> = merged.workspace.documents.iter().map(|d| (&*d.id, d.name.as_str())).collect();
+        assert_eq!(names, [("d1", "d1.txt"), ("d3", "mine.txt"), ("d2", "theirs.txt")]);
+        assert_eq!(merged.renamed_documents, [(Rc::from("d2"), Rc::from("d3"))]);
+    }
+
+    #[test]
+    fn a_document_removed_there_but_edited_here_stays() {
+        let base = ws(vec![doc("d1", &[])]);
+        let ours = ws(vec![doc("d1", &[("s1", 0, 6, "actor")])]);
+        let merged = merge(&base, &ours, &ws(vec![]));
+        assert_eq!(annotations(&merged.workspace), [("d1".into(), vec![span("s1", "Peskov", "actor")])]);
+    }
+
+    #[test]
+    fn label_edits_on_both_sides_meet() {
+        let base = ws(vec![]);
+        let mut ours = base.clone();
+        ours.labels[0].color = "#000000".into();
+        let mut theirs = base.clone();
+        theirs.labels.push(Label {
+            id: "date".into(),
+            name: "Date".into(),
+            color: "#111111".into(),
+            key: Some("5".into()),
+        });
+        theirs.labels[1].name = "Place".into();
+        let merged = merge(&base, &ours, &theirs).workspace;
+        let labels: Vec<(&str, &str, &str)> =
+            merged.labels.iter().map(|l| (&*l.id, l.name.as_str(), l.color.as_str())).collect();
+        let defaults = default_labels();
+        assert_eq!(labels[0], ("actor", "Actor", "#000000"));
+        assert_eq!(labels[1], ("location", "Place", defaults[1].color.as_str()));
+        assert_eq!(labels.last(), Some(&("date", "Date", "#111111")));
+    }
+
+    #[test]
+    fn a_union_without_a_common_start_keeps_everything_both_hold() {
+        let ours = ws(vec![doc("d1", &[("s1", 0, 6, "actor"), ("s2", 11, 19, "actor")])]);
+        let theirs = ws(vec![
+            doc("d1", &[("s1", 0, 6, "actor"), ("s2", 23, 29, "location")]),
+            Document::new("d2", "b.txt", "Kyiv"),
+        ]);
+        let merged = union(&ours, &theirs).workspace;
+        let d1 = &merged.documents[0];
+        let texts: Vec<&str> = d1.spans().iter().map(|s| d1.slice(s.start, s.end)).collect();
+        assert_eq!(texts, ["Peskov", "Zelensky", "Geneva"]);
+        assert_eq!(merged.documents.len(), 2);
+    }
+
+    #[test]
+    fn an_unchanged_document_keeps_its_allocation() {
+        let base = ws(vec![doc("d1", &[])]);
+        let ours = base.clone();
+        let theirs = ws(vec![doc("d1", &[])]);
+        let merged = merge(&base, &ours, &theirs).workspace;
+        assert!(Rc::ptr_eq(&merged.documents[0], &ours.documents[0]), "nothing to draw again");
+    }
+}

@@ -1,0 +1,224 @@
+// Several tabs of the app on one browser profile share one workspace: each sees the others'
+// edits within a moment, keeps its own selection and undo history, and no tab ever writes over
+// changes it has not seen — not even one that missed every announcement.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { chromium } from 'playwright-core';
+
+import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, openTextFile, selectText, serveStatic, spans } from './support.mjs';
+
+const ITEMS = '[data-testid=document-list] [data-testid=document-item]';
+const FIRST = 'Zelensky met Macron in Paris on Monday.\n\nPeskov said the talks were useful.';
+const SECOND = 'Drone strikes hit Odesa overnight, officials in Kyiv said.';
+/** How long another tab may take to show an edit: the aim is a second; slow machines get slack. */
+const SEEN_WITHIN = 3_000;
+
+let server;
+let url;
+let browser;
+
+before(async () => {
+  ({ server, url } = await serveStatic());
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await new Promise((ok) => server?.close(ok));
+});
+
+/** A new tab of `context` with the app open; `errors` collects what the page reports. */
+async function openTab(context) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=article]');
+  return page;
+}
+
+async function documentNames(page) {
+  return page.locator(`${ITEMS} .document-name`).allTextContents();
+}
+
+async function show(page, name) {
+  const item = page.locator(ITEMS).filter({ hasText: name });
+  await item.locator('button.document-open').click();
+  await eventually(async () => assert.equal(await item.locator('button.document-open').getAttribute('aria-current'), 'page'));
+  // Spans are drawn once the article knows which lines are on screen: a frame or two later.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50)))));
+}
+
+async function tag(page, needle, key) {
+  const text = await articleText(page);
+  const start = cpIndexOf(text, needle);
+  await selectText(page, start, start + Array.from(needle).length);
+  await page.keyboard.press(key);
+  await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === needle)));
+}
+
+async function selectSpan(page, text) {
+  const span = (await spans(page)).find((s) => s.text === text);
+  await page.locator(`[data-testid=article] [data-span-id="${span.id}"]`).first().click();
+  await eventually(async () =>
+    assert.equal(await page.locator(`[data-span-id="${span.id}"][aria-selected=true]`).count() > 0, true),
+  );
+}
+
+/** Waits until `page` shows `expected` (label, text pairs, sorted), and returns how long that took. */
+async function seesSpans(page, expected) {
+  const started = Date.now();
+  await eventually(
+    async () => {
+      const shown = (await spans(page)).map(({ label, text }) => `${label}:${text}`).sort();
+      assert.deepEqual(shown, [...expected].sort());
+    },
+    { timeout: SEEN_WITHIN },
+  );
+  return Date.now() - started;
+}
+
+/** Everything a person would see of the workspace, document by document. */
+async function workspace(page) {
+  const seen = {};
+  for (const name of (await documentNames(page)).sort()) {
+    await show(page, name);
+    seen[name] = (await spans(page)).map(({ label, text }) => `${label}:${text}`).sort();
+  }
+  return seen;
+}
+
+describe('several tabs share one workspace', () => {
+  test('two tabs editing alternately: both, and a third fresh tab, show the union', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const a = await openTab(context);
+      const b = await openTab(context);
+      const delays = [];
+
+      await openTextFile(a, 'first.txt', FIRST);
+      await eventually(async () => assert.ok((await documentNames(b)).includes('first.txt')), { timeout: SEEN_WITHIN });
+      await openTextFile(b, 'second.txt', SECOND);
+      await eventually(async () => assert.ok((await documentNames(a)).includes('second.txt')), { timeout: SEEN_WITHIN });
+
+      // A tags in first.txt; B, looking at it, sees the span and relabels it.
+      await show(b, 'first.txt');
+      await tag(a, 'Zelensky', '1');
+      delays.push(await seesSpans(b, ['actor:Zelensky']));
+      await selectSpan(b, 'Zelensky');
+      await b.keyboard.press('2');
+      delays.push(await seesSpans(a, ['location:Zelensky']));
+
+      // B tags, A deletes B's span; B tags in second.txt while A renames it.
+      await tag(b, 'Macron', '1');
+      delays.push(await seesSpans(a, ['location:Zelensky', 'actor:Macron']));
+      await selectSpan(a, 'Macron');
+      await a.keyboard.press('Delete');
+      delays.push(await seesSpans(b, ['location:Zelensky']));
+      await show(b, 'second.txt');
+      await tag(b, 'Odesa', '2');
+      const item = a.locator(ITEMS).filter({ hasText: 'second.txt' });
+      await item.locator('[data-testid=rename-document]').click();
+      await a.fill('[data-testid=rename-input]', 'Odesa strikes');
+      await a.press('[data-testid=rename-input]', 'Enter');
+      await eventually(async () => assert.ok((await documentNames(b)).includes('Odesa strikes')), { timeout: SEEN_WITHIN });
+
+      // A label edit in B reaches A: the new label's button appears there.
+      const editor = b.locator('[data-testid=label-editor]');
+      if (await editor.evaluate((e) => e.tagName === 'DETAILS' && !e.open)) await editor.locator('summary').first().click();
+      await b.fill('[data-testid=new-label-name]', 'Date');
+      await b.click('[data-testid=add-label]');
+      await a.locator('[data-testid=label-date]').waitFor({ timeout: SEEN_WITHIN });
+
+      // Each tab keeps its own undo history: A's newest steps are its rename, then its delete.
+      await show(a, 'first.txt');
+      await a.locator('[data-testid=article]').focus();
+      await a.keyboard.press('Control+z');
+      await eventually(async () => assert.ok((await documentNames(b)).includes('second.txt')), { timeout: SEEN_WITHIN });
+      await a.keyboard.press('Control+z');
+      await seesSpans(a, ['location:Zelensky', 'actor:Macron']);
+      await show(b, 'first.txt');
+      delays.push(await seesSpans(b, ['location:Zelensky', 'actor:Macron']));
+
+      const expected = await workspace(a);
+      assert.deepEqual(await workspace(b), expected);
+      assert.deepEqual(expected['second.txt'], ['location:Odesa']);
+      const c = await openTab(context);
+      assert.deepEqual(await workspace(c), expected);
+      for (const page of [a, b, c]) assert.deepEqual(page.errors, []);
+      console.log(`another tab showed each edit after ${delays.join(', ')} ms`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a tab that missed every announcement still never writes over what another tab saved', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const a = await openTab(context);
+      await openTextFile(a, 'first.txt', FIRST);
+      await openTextFile(a, 'second.txt', SECOND);
+      // B hears nothing from the other tabs: it learns of their saves only through storage.
+      const deaf = await context.newPage();
+      await deaf.addInitScript(() => {
+        window.BroadcastChannel = class {
+          postMessage() {}
+          close() {}
+          addEventListener() {}
+          removeEventListener() {}
+        };
+      });
+      deaf.errors = [];
+      deaf.on('pageerror', (error) => deaf.errors.push(error.message));
+      await deaf.goto(url);
+      await deaf.waitForSelector('[data-testid=article]');
+      await show(deaf, 'second.txt');
+
+      // A's work, saved while B is stale.
+      await show(a, 'first.txt');
+      await tag(a, 'Zelensky', '1');
+      await tag(a, 'Paris', '2');
+      await new Promise((ok) => setTimeout(ok, 1_000));
+      assert.deepEqual(await documentNames(deaf), await documentNames(a), 'B still shows the documents it loaded');
+
+      // B edits: its save folds A's work in first, so both survive.
+      await tag(deaf, 'Odesa', '2');
+      await show(deaf, 'first.txt');
+      await seesSpans(deaf, ['actor:Zelensky', 'location:Paris']);
+      await show(a, 'second.txt');
+      await seesSpans(a, ['location:Odesa']);
+
+      const fresh = await openTab(context);
+      assert.deepEqual(await workspace(fresh), {
+        'first.txt': ['actor:Zelensky', 'location:Paris'],
+        'second.txt': ['location:Odesa'],
+        'geneva-talks.txt': (await workspace(a))['geneva-talks.txt'],
+      });
+      assert.deepEqual(deaf.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("two tabs closed after each one's edit: the next visit has both", async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const a = await openTab(context);
+      const b = await openTab(context);
+      await openTextFile(a, 'first.txt', FIRST);
+      await tag(a, 'Peskov', '1');
+      await openTextFile(b, 'second.txt', SECOND);
+      await a.close({ runBeforeUnload: true });
+      await b.close({ runBeforeUnload: true });
+      const again = await openTab(context);
+      const seen = await workspace(again);
+      assert.deepEqual(seen['first.txt'], ['actor:Peskov']);
+      assert.deepEqual(seen['second.txt'], []);
+    } finally {
+      await context.close();
+    }
+  });
+});
