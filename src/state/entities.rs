@@ -1,6 +1,8 @@
 //! Grouping mentions into entities: proposals the person confirms, and the edits they make
 //! (group, add a mention, take one out, rename, merge). An entity's id is the same in every
 //! document that mentions it; each edit is one undo step over every document it touches.
+//!
+//! Not for: how names are compared (`text::names`).
 
 use std::rc::Rc;
 
@@ -203,4 +205,137 @@ type EntityPlan = (Vec<Entity>, Vec<EntityMove>);
 
 fn change_of(doc: &Document, (table_after, spans): EntityPlan) -> Option<EntityChange> {
     Some(EntityChange { document: doc.id.clone(), table_before: doc.entity_table().to_vec(), table_after, spans })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::testing::{state_with, tag};
+    use crate::state::Action;
+
+    const ZELENSKY: &str = "Volodymyr Zelensky met Macron. Zelenskyy said no. Ukrainian President Volodymyr Zelensky's aide left Kyiv for Kyiv.";
+
+    fn zelensky_state() -> State {
+        let text = ZELENSKY;
+        let find = |needle: &str, nth: usize| {
+            let byte = text.match_indices(needle).nth(nth).unwrap().0;
+            let start = text[..byte].chars().count();
+            (start, start + needle.chars().count())
+        };
+        let spans = [
+            (find("Volodymyr Zelensky", 0), "actor", true),
+            (find("Macron", 0), "actor", false),
+            (find("Zelenskyy", 0), "actor", false),
+            (find("Ukrainian President Volodymyr Zelensky's", 0), "actor", true),
+            (find("Kyiv", 0), "location", false),
+            (find("Kyiv", 1), "location", false),
+        ];
+        spans.into_iter().fold(state_with(text), |s, ((a, b), l, exact)| {
+            s.reduce(Action::Tag { start: a, end: b, label: l.into(), exact })
+        })
+    }
+
+    fn entity_names(state: &State) -> Vec<(String, usize)> {
+        state.workspace.entities().iter().map(|e| (e.name.clone(), state.workspace.mention_count(&e.id))).collect()
+    }
+
+    #[test]
+    fn one_person_written_three_ways_is_proposed_as_one_entity() {
+        let state = zelensky_state();
+        let doc = state.active_document().unwrap();
+        let proposals = proposals(&state.workspace, doc);
+        let texts = |p: &Proposal| {
+            p.mentions
+                .iter()
+                .map(|id| {
+                    let s = doc.span(id).unwrap();
+                    doc.slice(s.start, s.end).to_string()
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(proposals.len(), 2, "{proposals:?}");
+        assert_eq!(proposals[0].name, "Volodymyr Zelensky");
+        assert_eq!(
+            texts(&proposals[0]),
+            ["Volodymyr Zelensky", "Zelenskyy", "Ukrainian President Volodymyr Zelensky's"]
+        );
+        assert_eq!((proposals[1].name.as_str(), proposals[1].mentions.len()), ("Kyiv", 2));
+    }
+
+    fn accept(state: State, proposal: &Proposal) -> State {
+        state.reduce(Action::Entities(EntityAction::Group {
+            entity: proposal.entity.clone(),
+            name: proposal.name.clone(),
+            label: proposal.label.clone(),
+            mentions: proposal.mentions.clone(),
+        }))
+    }
+
+    #[test]
+    fn grouping_renaming_splitting_and_merging_are_each_one_undo_step() {
+        let state = zelensky_state();
+        let proposal = proposals(&state.workspace, state.active_document().unwrap())[0].clone();
+        let grouped = accept(state.clone(), &proposal);
+        assert_eq!(entity_names(&grouped), [("Volodymyr Zelensky".to_string(), 3)]);
+        assert!(proposals(&grouped.workspace, grouped.active_document().unwrap())
+            .iter()
+            .all(|p| p.name != "Volodymyr Zelensky"));
+        let renamed = grouped
+            .clone()
+            .reduce(Action::Entities(EntityAction::Rename { entity: "e1".into(), name: "Zelenskyy".into() }));
+        assert_eq!(entity_names(&renamed)[0].0, "Zelenskyy");
+        let split = renamed.reduce(Action::Entities(EntityAction::Ungroup { span: proposal.mentions[1].clone() }));
+        assert_eq!(entity_names(&split)[0].1, 2);
+        // Macron grouped alone, then merged into Zelensky by mistake, and the merge undone.
+        let doc = split.active_document().unwrap();
+        let macron: Rc<str> = doc.spans().iter().find(|s| doc.slice(s.start, s.end) == "Macron").unwrap().id.clone();
+        let two = split.reduce(Action::Entities(EntityAction::Group {
+            entity: None,
+            name: "Emmanuel Macron".into(),
+            label: "actor".into(),
+            mentions: vec![macron],
+        }));
+        assert_eq!(entity_names(&two).len(), 2);
+        let merged = two.clone().reduce(Action::Entities(EntityAction::Merge { into: "e1".into(), from: "e2".into() }));
+        assert_eq!(entity_names(&merged), [("Zelenskyy".to_string(), 3)]);
+        let unmerged = merged.reduce(Action::Undo);
+        assert_eq!(unmerged.workspace, two.workspace, "undoing the merge brings both entities back");
+        let back = unmerged.reduce(Action::Undo).reduce(Action::Undo).reduce(Action::Undo).reduce(Action::Undo);
+        assert_eq!(back.workspace, state.workspace);
+    }
+
+    #[test]
+    fn entity_ids_are_shared_across_documents_and_survive_export() {
+        let state = zelensky_state();
+        let proposal = proposals(&state.workspace, state.active_document().unwrap())[0].clone();
+        let grouped = accept(state, &proposal)
+            .reduce(Action::NewFromText { name: "two.txt".into(), text: "Later, Zelensky spoke.".into() });
+        let tagged = tag(grouped, 7, 15, "actor");
+        let proposal = proposals(&tagged.workspace, tagged.active_document().unwrap()).remove(0);
+        assert_eq!((proposal.entity.as_deref(), proposal.name.as_str()), (Some("e1"), "Volodymyr Zelensky"));
+        let both = accept(tagged, &proposal);
+        assert_eq!(entity_names(&both), [("Volodymyr Zelensky".to_string(), 4)]);
+        let json = crate::formats::native::export(
+            &both.workspace.labels,
+            &both.workspace.relation_types,
+            both.workspace.documents.iter().map(|d| &**d),
+        );
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["documents"][0]["entities"][0]["id"], "e1");
+        assert_eq!(value["documents"][1]["entities"][0]["id"], "e1");
+        assert_eq!(value["documents"][1]["entities"][0]["mentions"].as_array().unwrap().len(), 1);
+        let reopened = crate::formats::native::import("w.json", &json).unwrap();
+        assert_eq!(reopened.documents, both.workspace.documents.iter().map(|d| (**d).clone()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn deleting_a_mention_and_undoing_keeps_it_in_its_entity() {
+        let state = zelensky_state();
+        let proposal = proposals(&state.workspace, state.active_document().unwrap())[0].clone();
+        let grouped = accept(state, &proposal);
+        let deleted =
+            grouped.clone().reduce(Action::Select(Some(proposal.mentions[0].clone()))).reduce(Action::DeleteSelected);
+        assert_eq!(entity_names(&deleted)[0].1, 2);
+        assert_eq!(deleted.reduce(Action::Undo).workspace, grouped.workspace);
+    }
 }

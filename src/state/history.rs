@@ -4,7 +4,9 @@
 //! Each entry belongs to one document (span edits) or to the whole workspace (label-set edits,
 //! documents opened or removed). Undo takes the newest entry of the open document or of the
 //! workspace, so every document keeps its own history while workspace changes stay undoable
-//! from anywhere. Applying changes is the state's job; this module only keeps them in order.
+//! from anywhere.
+//!
+//! Not for: carrying changes out (`apply`); this module only keeps them in order.
 
 use std::rc::Rc;
 

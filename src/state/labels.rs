@@ -1,6 +1,8 @@
 //! Editing the label set: each action becomes one [`WorkspaceEdit`], so it is undoable like
 //! any span edit. Deleting a label takes its spans in every document along (the view asks
 //! first when there are any), and undo brings them back.
+//!
+//! Not for: relation types (`relation_types`) or how labels are drawn (`components::label_style`).
 
 use std::rc::Rc;
 
@@ -109,4 +111,45 @@ pub(super) fn plan(workspace: &Workspace, action: LabelAction) -> Option<Workspa
 
 fn is_hex_color(color: &str) -> bool {
     color.len() == 7 && color.starts_with('#') && color[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::testing::{state_with, tag, texts};
+    use crate::state::Action;
+
+    #[test]
+    fn label_set_edits_are_undoable_and_deleting_a_label_takes_its_spans() {
+        let add = |name: &str| Action::Labels(LabelAction::Add { name: name.into(), color: "#123456".into() });
+        let state = tag(state_with("Peskov said"), 0, 6, "actor").reduce(add("Quote source"));
+        let label = state.workspace.labels.last().unwrap().clone();
+        assert_eq!((&*label.id, label.key.as_deref()), ("quote-source", Some("5")));
+        let state = state
+            .reduce(Action::Labels(LabelAction::Rename { id: "actor".into(), name: "Person".into() }))
+            .reduce(Action::Labels(LabelAction::Recolor { id: "actor".into(), color: "#000000".into() }))
+            .reduce(Action::Labels(LabelAction::SetKey { id: "quote-source".into(), key: Some("1".into()) }))
+            .reduce(Action::Labels(LabelAction::Move { id: "quote-source".into(), forward: false }));
+        let actor = state.workspace.label("actor").unwrap();
+        assert_eq!((actor.name.as_str(), actor.color.as_str(), actor.key.clone()), ("Person", "#000000", None));
+        assert_eq!(&*state.workspace.labels[3].id, "quote-source");
+        let deleted = state.clone().reduce(Action::Labels(LabelAction::Delete { id: "actor".into() }));
+        assert!(deleted.workspace.label("actor").is_none());
+        assert!(texts(&deleted).is_empty(), "its spans went with it");
+        let undone = deleted.reduce(Action::Undo);
+        assert_eq!(undone.workspace, state.workspace, "undo brings label and spans back");
+        let mut all_undone = undone;
+        for _ in 0..6 {
+            all_undone = all_undone.reduce(Action::Undo);
+        }
+        assert_eq!(all_undone.workspace.labels, crate::model::default_labels());
+        assert!(
+            all_undone
+                .reduce(Action::Labels(LabelAction::Add { name: " ".into(), color: String::new() }))
+                .workspace
+                .labels
+                .len()
+                == 4
+        );
+    }
 }

@@ -6,6 +6,8 @@
 //! Asking for suggestions does not run the suggester here: it issues a [`Ticket`], the view
 //! sends [`State::suggestion_request`] to a Web Worker, and the reply comes back as an action.
 //! Only the reply to the newest ticket, for the document still open, is shown.
+//!
+//! Not for: the rules that propose spans (`suggest`) or the worker (`browser::worker`).
 
 use std::rc::Rc;
 
@@ -113,6 +115,13 @@ impl State {
         self.suggestion_cursor = 0;
     }
 
+    /// The suggester could not answer: the pending request ends, and the alert says why.
+    pub(super) fn suggestions_failed(&mut self, reason: &str) {
+        if self.suggest_ticket.take().is_some() {
+            self.alert = Some(format!("Suggestions failed: {reason}."));
+        }
+    }
+
     /// Where suggestion `id` (or, without one, the cursor) is in the list.
     fn suggestion_index(&self, id: Option<u32>) -> Option<usize> {
         match id {
@@ -182,5 +191,216 @@ impl State {
             self.suggestion_cursor =
                 if forward { (self.suggestion_cursor + 1) % len } else { (self.suggestion_cursor + len - 1) % len };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::testing::{state_with, texts};
+    use crate::state::Action;
+    use crate::suggest::job::{read_reply, Suggester};
+
+    const SUGGESTIBLE: &str =
+        "Kremlin spokesperson Dmitry Peskov said: “We are ready.” He spoke in Geneva about 126 drones.";
+
+    /// Answers the pending request as the worker would (`suggest::job`), if there is one.
+    fn answered(state: State) -> State {
+        let Some(reply) = worker_reply(&state) else { return state };
+        state.reduce(Action::SuggestionsArrived(reply))
+    }
+
+    /// What a fresh suggester's worker replies to the pending request, as the page sends it.
+    fn worker_reply(state: &State) -> Option<Reply> {
+        let mut worker = Suggester::default();
+        if let Some(text) = state.suggestion_text(&mut TextSent::default()) {
+            assert_eq!(worker.take(&text), None);
+        }
+        Some(read_reply(&worker.take(&state.suggestion_request()?).unwrap()).unwrap())
+    }
+
+    fn suggest_now(state: State) -> State {
+        answered(state.reduce(Action::Suggest))
+    }
+
+    fn shown(state: &State) -> Vec<(String, String)> {
+        let doc = state.active_document().unwrap();
+        state.suggestions.iter().map(|s| (s.label.to_string(), doc.slice(s.start, s.end).to_string())).collect()
+    }
+
+    #[test]
+    fn suggestions_are_accepted_one_by_one_or_all_at_once_and_stay_out_of_history_until_then() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let proposed = shown(&state);
+        assert!(proposed.contains(&("quote".into(), "We are ready.".trim_end_matches('.').into())), "{proposed:?}");
+        assert!(!state.can_undo(), "suggesting is not an edit");
+        assert!(state.active_document().unwrap().spans().is_empty(), "nor part of the document");
+        let first = proposed[0].clone();
+        let accepted = state.clone().reduce(Action::AcceptSuggestion(None));
+        assert_eq!(texts(&accepted), [first]);
+        assert_eq!(shown(&accepted).len(), proposed.len() - 1, "the cursor moves on to the next");
+        let undone = accepted.reduce(Action::Undo);
+        assert!(texts(&undone).is_empty());
+        let all = state.reduce(Action::AcceptAllSuggestions(None));
+        assert_eq!(texts(&all).len(), proposed.len());
+        assert!(all.suggestions.is_empty());
+        assert!(texts(&all.reduce(Action::Undo)).is_empty(), "accept all is one undo step");
+    }
+
+    #[test]
+    fn a_span_made_where_a_suggestion_was_takes_its_place_and_other_edits_keep_the_list() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let proposed = shown(&state);
+        let target = state.suggestions.last().unwrap().clone();
+        let label: Rc<str> = if &*target.label == "actor" { "location".into() } else { "actor".into() };
+        let tagged = state.reduce(Action::Tag { start: target.start, end: target.end, label, exact: true });
+        assert_eq!(shown(&tagged), proposed[..proposed.len() - 1].to_vec(), "whatever the span's label");
+        let list = tagged.suggestions.clone();
+        let selected = tagged.clone().reduce(Action::SelectNeighbour { forward: true });
+        let relabelled = selected.reduce(Action::RelabelSelected("figure".into()));
+        assert_ne!(
+            relabelled.active_document().unwrap().spans()[0].label,
+            tagged.active_document().unwrap().spans()[0].label
+        );
+        assert!(Rc::ptr_eq(&relabelled.suggestions, &list), "an edit that takes no suggestion's place keeps the list");
+    }
+
+    /// The suggestions on [`SUGGESTIBLE`], and the state after the first of them was rejected.
+    fn first_suggestion_rejected() -> (Vec<(String, String)>, State) {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        (shown(&state), state.reduce(Action::RejectSuggestion(None)))
+    }
+
+    #[test]
+    fn a_rejected_suggestion_does_not_come_back_for_that_document() {
+        let (before, rejected) = first_suggestion_rejected();
+        assert_eq!(shown(&rejected).len(), before.len() - 1);
+        let again = suggest_now(rejected.reduce(Action::ClearSuggestions));
+        assert_eq!(shown(&again), before[1..].to_vec());
+        // Another document (the same article with a trailing line break, so not merged into it).
+        let elsewhere = again.reduce(Action::NewFromText { name: "two".into(), text: format!("{SUGGESTIBLE}\n") });
+        assert!(elsewhere.suggestions.is_empty(), "another document: suggestions go");
+        assert_eq!(shown(&suggest_now(elsewhere)), before, "and the rejection was for the first one only");
+    }
+
+    #[test]
+    fn a_new_document_that_gets_a_removed_ones_id_does_not_inherit_its_rejections() {
+        let (before, rejected) = first_suggestion_rejected();
+        let removed = rejected.reduce(Action::RemoveDocument("d1".into()));
+        let reopened = removed.reduce(Action::NewFromText { name: "again".into(), text: format!("{SUGGESTIBLE}\n") });
+        assert_eq!(reopened.active.as_deref(), Some("d1"), "the id is given again");
+        assert_eq!(shown(&suggest_now(reopened)), before, "nothing rejected on the new document");
+    }
+
+    #[test]
+    fn a_rejected_suggestion_stays_rejected_after_the_workspace_is_stored_and_read_back() {
+        let (before, rejected) = first_suggestion_rejected();
+        let workspace = &rejected.workspace;
+        let stored = crate::formats::storage::save(
+            &workspace.labels,
+            &workspace.relation_types,
+            workspace.documents.iter().map(|d| &**d),
+            crate::formats::storage::Extras {
+                active: rejected.active.as_deref(),
+                saved_at: 1.0,
+                revision: 1,
+                rejected: Some(rejected.rejected_suggestions()),
+                history: None,
+            },
+        );
+        let visited_again = State::restored(crate::formats::storage::load(&stored).unwrap());
+        assert_eq!(shown(&suggest_now(visited_again)), before[1..].to_vec());
+    }
+
+    #[test]
+    fn suggest_on_open_runs_on_every_document_opened_or_switched_to() {
+        let state = state_with("Peskov said hello.").reduce(Action::SetSuggestOnOpen(true));
+        let opened = answered(state.reduce(Action::NewFromText {
+            name: "two".into(),
+            text: "Talks in Geneva lasted over four hours.".into(),
+        }));
+        assert!(!opened.suggestions.is_empty());
+        let labels: Vec<String> = shown(&opened).into_iter().map(|(l, _)| l).collect();
+        assert!(labels.contains(&"location".to_string()) && labels.contains(&"figure".to_string()), "{labels:?}");
+    }
+
+    #[test]
+    fn only_the_reply_to_the_newest_request_for_the_open_document_is_shown() {
+        let asked = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let stale = worker_reply(&asked).unwrap();
+        let asked_again = asked.reduce(Action::Suggest);
+        let ignored = asked_again.clone().reduce(Action::SuggestionsArrived(stale.clone()));
+        assert!(
+            ignored.suggestions.is_empty() && ignored.suggest_ticket.is_some(),
+            "an older ticket's reply is dropped"
+        );
+        let shown_now = answered(asked_again);
+        assert!(!shown_now.suggestions.is_empty() && shown_now.suggest_ticket.is_none());
+        let elsewhere = state_with(SUGGESTIBLE)
+            .reduce(Action::Suggest)
+            .reduce(Action::NewFromText { name: "two".into(), text: "Kyiv".into() });
+        assert_eq!(elsewhere.suggest_ticket, None, "switching documents drops the pending request");
+
+        // A span made while the suggester ran is not suggested again; an error is shown.
+        let asked = state_with(SUGGESTIBLE).reduce(Action::Suggest);
+        let reply = worker_reply(&asked).unwrap();
+        let first = reply.suggestions[0].clone();
+        let tagged =
+            asked.reduce(Action::Tag { start: first.start, end: first.end, label: "actor".into(), exact: true });
+        let arrived = tagged.reduce(Action::SuggestionsArrived(reply.clone()));
+        assert!(!arrived.suggestions.iter().any(|s| (s.start, s.end) == (first.start, first.end)));
+        let failed = state_with(SUGGESTIBLE).reduce(Action::Suggest).reduce(Action::SuggestionsArrived(Reply {
+            error: Some("out of memory".into()),
+            suggestions: Vec::new(),
+            ..reply
+        }));
+        assert!(failed.alert.as_deref().is_some_and(|a| a.contains("out of memory")), "{:?}", failed.alert);
+    }
+
+    #[test]
+    fn a_suggestion_is_found_by_its_element_id_after_others_were_taken() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let proposed = shown(&state);
+        assert!(proposed.len() >= 3, "{proposed:?}");
+        let last = state.suggestions.last().unwrap().clone();
+        assert_eq!(id_of_element(&last.element_id()), Some(last.id));
+        let second = state.suggestions[1].id;
+        let rejected = state.reduce(Action::RejectSuggestion(Some(second)));
+        assert_eq!(shown(&rejected), [&proposed[..1], &proposed[2..]].concat());
+        let focused = rejected.reduce(Action::FocusSuggestion(last.id));
+        assert_eq!(focused.suggestions.get(focused.suggestion_cursor), Some(&last));
+        let accepted = focused.reduce(Action::AcceptSuggestion(None));
+        assert_eq!(texts(&accepted), [proposed.last().unwrap().clone()], "Enter takes the clicked one");
+        let unknown = accepted.clone().reduce(Action::AcceptSuggestion(Some(last.id)));
+        assert_eq!(texts(&unknown), texts(&accepted), "an id no longer shown does nothing");
+        assert_eq!(id_of_element("m3"), None, "a find match is not a suggestion");
+        assert_eq!(id_of_element("g"), None);
+    }
+
+    #[test]
+    fn suggestions_are_counted_per_label_in_one_pass() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let counts = count_by_label(&state.suggestions);
+        for (label, count) in &counts {
+            assert_eq!(*count, state.suggestions.iter().filter(|s| s.label == *label).count(), "{label}");
+        }
+        assert_eq!(counts.iter().map(|(_, n)| n).sum::<usize>(), state.suggestions.len());
+        let mut labels: Vec<&str> = counts.iter().map(|(l, _)| &**l).collect();
+        labels.sort_unstable();
+        labels.dedup();
+        assert_eq!(labels.len(), counts.len(), "each label once, even from another allocation");
+        let other_allocation = Shown { label: Rc::from(&*state.suggestions[0].label), ..state.suggestions[0].clone() };
+        let with_copy = [state.suggestions[0].clone(), other_allocation];
+        assert_eq!(count_by_label(&with_copy), [(state.suggestions[0].label.clone(), 2)]);
+    }
+
+    #[test]
+    fn per_label_accept_all_leaves_the_other_labels_shown() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let figures = state.suggestions.iter().filter(|s| &*s.label == "figure").count();
+        let accepted = state.clone().reduce(Action::AcceptAllSuggestions(Some("figure".into())));
+        assert_eq!(texts(&accepted).len(), figures);
+        assert_eq!(accepted.suggestions.len(), state.suggestions.len() - figures);
+        assert!(accepted.suggestions.iter().all(|s| &*s.label != "figure"));
     }
 }
