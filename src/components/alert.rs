@@ -4,12 +4,12 @@
 
 use yew::prelude::*;
 
-use super::store::{export_workspace, Store};
+use super::store::{export_workspace, use_store};
 use crate::state::Action;
 
 #[function_component]
 pub fn AlertBar() -> Html {
-    let store = use_context::<Store>().expect("AlertBar is rendered inside the store provider");
+    let store = use_store();
     let Some(message) = store.alert.clone() else { return html! {} };
     let dismiss = {
         let store = store.clone();
@@ -25,7 +25,7 @@ pub fn AlertBar() -> Html {
 
 #[function_component]
 pub fn StorageWarning() -> Html {
-    let store = use_context::<Store>().expect("StorageWarning is rendered inside the store provider");
+    let store = use_store();
     let Some(reason) = store.storage_warning.clone() else { return html! {} };
     let export_all = {
         let store = store.clone();

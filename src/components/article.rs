@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::paragraph::{LinkMark, Overlay, ParagraphView, SharedText, SpanView};
-use super::store::{ExactSelection, Store};
+use super::store::{use_store, ExactSelection};
 use crate::browser;
 use crate::model::{Document, Label, RelationType, SpanEdge};
 use crate::state::{id_of_element, links_in_words, Action, Linking, Shown};
@@ -21,7 +21,7 @@ pub struct ArticleProps {
 
 #[function_component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
-    let store = use_context::<Store>().expect("ArticleView is rendered inside the store provider");
+    let store = use_store();
     let Some(doc) = store.active_document().cloned() else {
         return html! { <p class="empty">{ "Open a file or paste a text to start." }</p> };
     };

@@ -7,13 +7,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::storage_panel::StoragePanel;
-use super::store::Store;
+use super::store::{use_store, Store};
 use crate::model::{Document, Label, Status};
 use crate::state::Action;
 
 #[function_component]
 pub fn DocumentList() -> Html {
-    let store = use_context::<Store>().expect("DocumentList is rendered inside the store provider");
+    let store = use_store();
     let renaming = use_state(|| None::<Rc<str>>);
     let items = store.workspace.documents.iter().map(|doc| {
         let current = store.active.as_deref() == Some(&*doc.id);

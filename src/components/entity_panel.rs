@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::use_store;
 use crate::model::Document;
 use crate::state::{proposals, Action, EntityAction, ENTITY_LABELS};
 
@@ -32,7 +32,7 @@ fn next_mention(doc: &Document, entity: &str, selected: Option<&str>) -> Option<
 
 #[function_component]
 pub fn EntityPanel() -> Html {
-    let store = use_context::<Store>().expect("EntityPanel is rendered inside the store provider");
+    let store = use_store();
     // Closed, it computes nothing: proposals read every mention, on every edit. Unless the
     // person chose, it is closed on a document with thousands of spans (the one open now, not
     // the one open when the page loaded).

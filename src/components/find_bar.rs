@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::use_store;
 use crate::state::{Action, Find};
 
 fn checked(event: &Event) -> bool {
@@ -13,7 +13,7 @@ fn checked(event: &Event) -> bool {
 
 #[function_component]
 pub fn FindBar() -> Html {
-    let store = use_context::<Store>().expect("FindBar is rendered inside the store provider");
+    let store = use_store();
     let input = use_node_ref();
     let open = store.finding.is_some();
     {

@@ -2,13 +2,13 @@
 
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::use_store;
 use crate::keys::KEY_HELP;
 use crate::state::Action;
 
 #[function_component]
 pub fn HelpOverlay() -> Html {
-    let store = use_context::<Store>().expect("HelpOverlay is rendered inside the store provider");
+    let store = use_store();
     let close_ref = use_node_ref();
     {
         let close_ref = close_ref.clone();

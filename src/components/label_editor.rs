@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::relation_type_editor::RelationTypeEditor;
-use super::store::Store;
+use super::store::{use_store, Store};
 use crate::state::{Action, LabelAction};
 
 const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -30,7 +30,7 @@ fn in_use(store: &Store, id: &str) -> usize {
 
 #[function_component]
 pub fn LabelEditor() -> Html {
-    let store = use_context::<Store>().expect("LabelEditor is rendered inside the store provider");
+    let store = use_store();
     let confirming = use_state(|| None::<Rc<str>>);
     let new_name = use_node_ref();
     let new_color = use_node_ref();

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::use_store;
 use crate::state::{relation_name, Action};
 
 #[function_component]
 pub fn LinkPicker() -> Html {
-    let store = use_context::<Store>().expect("LinkPicker is rendered inside the store provider");
+    let store = use_store();
     let (Some(linking), Some(doc)) = (store.linking.clone(), store.active_document()) else { return html! {} };
     let Some(from) = doc.span(&linking.from) else { return html! {} };
     let quote: String = doc.slice(from.start, from.end).chars().take(60).collect();

@@ -1,5 +1,5 @@
 //! The Yew view. One `use_reducer` in [`app::App`] holds the [`crate::state::State`]; the
-//! components below read it through the [`store::Store`] context and send actions back.
+//! components below read it with [`store::use_store`] and send actions back.
 //! Components draw and forward events; offsets, formats and decisions live in the core.
 
 pub mod alert;

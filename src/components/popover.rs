@@ -5,7 +5,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::{use_store, Store};
 use std::rc::Rc;
 
 use crate::model::{Document, Span};
@@ -13,7 +13,7 @@ use crate::state::{Action, EntityAction, ENTITY_LABELS};
 
 #[function_component]
 pub fn SpanPopover() -> Html {
-    let store = use_context::<Store>().expect("SpanPopover is rendered inside the store provider");
+    let store = use_store();
     let span = store.selected.as_deref().and_then(|id| store.active_document()?.span(id).cloned());
     let (Some(span), Some(doc)) = (span, store.active_document()) else { return html! {} };
     let label_name = store.workspace.label(&span.label).map_or(span.label.to_string(), |l| l.name.clone());

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::label_editor::value_of;
-use super::store::Store;
+use super::store::use_store;
 use crate::keys::is_relation_key;
 use crate::model::Label;
 use crate::state::{Action, RelationTypeAction};
@@ -31,7 +31,7 @@ fn select_value(node: &NodeRef) -> Option<String> {
 
 #[function_component]
 pub fn RelationTypeEditor() -> Html {
-    let store = use_context::<Store>().expect("RelationTypeEditor is rendered inside the store provider");
+    let store = use_store();
     let (new_name, new_from, new_to, new_key, new_single) =
         (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
     let labels = &store.workspace.labels;

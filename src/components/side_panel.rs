@@ -10,7 +10,7 @@ use super::entity_panel::EntityPanel;
 use super::label_editor::LabelEditor;
 use super::link_picker::LinkPicker;
 use super::popover::SpanPopover;
-use super::store::{AppState, Store};
+use super::store::{use_store, AppState};
 use crate::browser;
 use crate::model::{Document, Label};
 use crate::state::{links_in_words, Action};
@@ -24,7 +24,7 @@ const ENTRY_LIMIT: usize = 100;
 
 #[function_component]
 pub fn SidePanel() -> Html {
-    let store = use_context::<Store>().expect("SidePanel is rendered inside the store provider");
+    let store = use_store();
     let Some(doc) = store.active_document().cloned() else { return html! {} };
     // Built once for all groups: each names its spans' links.
     let links = Rc::new(links_in_words(&doc, &store.workspace.relation_types));

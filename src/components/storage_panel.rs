@@ -9,7 +9,7 @@ use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::store::{export_workspace, Store};
+use super::store::{export_workspace, use_store};
 use crate::browser;
 use crate::formats::versions::{Usage, VersionInfo, EVERY_MS};
 use crate::state::Action;
@@ -19,7 +19,7 @@ type Listed = Option<Result<Vec<VersionInfo>, String>>;
 
 #[function_component]
 pub fn StoragePanel() -> Html {
-    let store = use_context::<Store>().expect("StoragePanel is rendered inside the store provider");
+    let store = use_store();
     // Outer `None`: not answered yet; inner: the browser does not say.
     let usage = use_state(|| None::<Option<Usage>>);
     let failure = use_state(|| None::<String>);

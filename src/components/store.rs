@@ -34,6 +34,12 @@ impl Reducible for AppState {
 
 pub type Store = UseReducerHandle<AppState>;
 
+/// The store, for any component the app renders: the state to read, `dispatch` to change it.
+#[hook]
+pub fn use_store() -> Store {
+    use_context::<Store>().expect("components are rendered inside the app's store provider")
+}
+
 /// Carries out a keyboard or toolbar command. `exact` keeps the selection's exact characters.
 /// Returns whether the command did something, so the key's default action can be suppressed.
 pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {

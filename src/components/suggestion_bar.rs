@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::use_store;
 use crate::browser;
 use crate::state::{count_by_label, Action, Shown};
 
@@ -11,7 +11,7 @@ const SUGGEST_ON_OPEN: &str = "article-annotator.suggest-on-open";
 
 #[function_component]
 pub fn SuggestionBar() -> Html {
-    let store = use_context::<Store>().expect("SuggestionBar is rendered inside the store provider");
+    let store = use_store();
     {
         let store = store.clone();
         use_effect_with((), move |_| {

@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::store::{export, export_workspace, open_files, run_command, ExactSelection, Store};
+use super::store::{export, export_workspace, open_files, run_command, use_store, ExactSelection};
 use crate::browser;
 use crate::formats::{ExportFormat, EXPORTS};
 use crate::keys::Command;
@@ -16,7 +16,7 @@ pub struct ToolbarProps {
 
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let store = use_context::<Store>().expect("Toolbar is rendered inside the store provider");
+    let store = use_store();
     let on_open = {
         let store = store.clone();
         Callback::from(move |event: Event| {
@@ -124,7 +124,7 @@ fn keep_selection() -> Callback<MouseEvent> {
 /// "New document from text": paste an article, name it, create it.
 #[function_component]
 fn PasteBox() -> Html {
-    let store = use_context::<Store>().expect("PasteBox is rendered inside the store provider");
+    let store = use_store();
     let text_ref = use_node_ref();
     let name_ref = use_node_ref();
     let details_ref = use_node_ref();
