@@ -113,7 +113,7 @@ fn as_brat_keeps_it(doc: &Document) -> Document {
 
 fn export(id: &str, documents: &[&Document], base: &str) -> ExportFile {
     let format = EXPORTS.iter().find(|f| f.id == id).unwrap_or_else(|| panic!("{id} is not registered"));
-    (format.export)(&article_annotator::model::Workspace::default(), documents, base)
+    format.export(&article_annotator::model::Workspace::default(), documents, base)
 }
 
 fn reopen(file: &ExportFile) -> Result<Opened, TestCaseError> {

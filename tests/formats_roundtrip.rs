@@ -189,7 +189,7 @@ fn every_registered_export_names_its_file_after_the_base() {
         assert!(ids.contains(&id), "{id} is not registered: {ids:?}");
     }
     for format in EXPORTS.iter().filter(|f| ["jsonl", "csv", "conll", "doccano"].contains(&f.id)) {
-        let file = (format.export)(&article_annotator::model::Workspace::default(), &[&doc], "talks");
+        let file = format.export(&article_annotator::model::Workspace::default(), &[&doc], "talks");
         let ext = match format.id {
             "doccano" => "doccano.jsonl",
             other => other,

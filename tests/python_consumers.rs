@@ -83,7 +83,7 @@ fn write_exports(dir: &Path, documents: &[Document]) -> Vec<String> {
     let refs: Vec<&Document> = documents.iter().collect();
     let mut names = Vec::new();
     for format in EXPORTS.iter().filter(|f| ["json", "jsonl", "csv", "conll", "doccano"].contains(&f.id)) {
-        let file = (format.export)(&workspace, &refs, "workspace");
+        let file = format.export(&workspace, &refs, "workspace");
         std::fs::write(dir.join(&file.name), &file.bytes).unwrap();
         names.push(file.name);
     }

@@ -147,7 +147,7 @@ pub fn export(store: &Store, format: &ExportFormat, all: bool) {
     if documents.is_empty() {
         return;
     }
-    let file = (format.export)(&store.workspace, &documents, base);
+    let file = format.export(&store.workspace, &documents, base);
     if let Err(error) = browser::download::download(&file.name, file.mime, &file.bytes) {
         store.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {error:?}")));
     }

@@ -39,7 +39,7 @@ use std::rc::Rc;
 
 use super::plain::{decode_text, MAX_FILE_BYTES};
 use super::repair::{add_placed_span, label_from_id, place_span, OffsetUnit};
-use super::{base_name, ExportFile, FileError, Opened};
+use super::{base_name, FileError, Opened};
 use crate::model::{Document, Label, Relation, Workspace};
 use crate::text::offsets::CodepointIndex;
 
@@ -180,13 +180,12 @@ pub fn entries(documents: &[&Document], base: &str) -> Vec<(String, Vec<u8>)> {
     out
 }
 
-/// The export as one zip: "geneva-talks" → "geneva-talks.brat.zip" for one document,
-/// "workspace" → "workspace.zip" for several, with the `annotation.conf` brat needs to show them.
-pub fn export_file(workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    let name = if documents.len() == 1 { format!("{base}.brat.zip") } else { format!("{base}.zip") };
+/// The export as one zip: the pairs of [`entries`], and the `annotation.conf` brat needs to
+/// show them.
+pub fn export(workspace: &Workspace, documents: &[&Document], base: &str) -> Vec<u8> {
     let mut files = vec![("annotation.conf".to_string(), annotation_conf(workspace, documents).into_bytes())];
     files.extend(entries(documents, base));
-    ExportFile { name, mime: "application/zip", bytes: zip(&files) }
+    zip(&files)
 }
 
 /// brat's collection configuration (<https://brat.nlplab.org/configuration.html>): every label
@@ -584,23 +583,21 @@ mod tests {
 
     #[test]
     fn export_is_a_zip_of_the_text_exactly_and_its_ann() {
-        let file = export_file(&Workspace::default(), &[&sample()], "geneva talks");
-        assert_eq!((file.name.as_str(), file.mime), ("geneva talks.brat.zip", "application/zip"));
-        let mut archive = zip::ZipArchive::new(Cursor::new(file.bytes.clone())).unwrap();
+        let bytes = export(&Workspace::default(), &[&sample()], "geneva talks");
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes.clone())).unwrap();
         let names: Vec<String> = archive.file_names().map(str::to_string).collect();
         assert_eq!(names, ["annotation.conf", "geneva talks.txt", "geneva talks.ann"]);
         let mut txt = Vec::new();
         archive.by_name("geneva talks.txt").unwrap().read_to_end(&mut txt).unwrap();
         assert_eq!(txt, TEXT.as_bytes());
         assert_eq!(
-            file.bytes,
-            export_file(&Workspace::default(), &[&sample()], "geneva talks").bytes,
+            bytes,
+            export(&Workspace::default(), &[&sample()], "geneva talks"),
             "the same workspace, the same bytes"
         );
         let two =
-            export_file(&Workspace::default(), &[&sample(), &Document::new("d2", "Geneva Talks.md", "x")], "workspace");
-        assert_eq!(two.name, "workspace.zip");
-        let archive = zip::ZipArchive::new(Cursor::new(two.bytes)).unwrap();
+            export(&Workspace::default(), &[&sample(), &Document::new("d2", "Geneva Talks.md", "x")], "workspace");
+        let archive = zip::ZipArchive::new(Cursor::new(two)).unwrap();
         let names: Vec<&str> = archive.file_names().collect();
         assert_eq!(
             names,
@@ -610,8 +607,7 @@ mod tests {
 
     #[test]
     fn export_then_import_gives_the_same_spans_relations_and_notes() {
-        let opened =
-            import_zip("geneva.brat.zip", &export_file(&Workspace::default(), &[&sample()], "geneva").bytes).unwrap();
+        let opened = import_zip("geneva.brat.zip", &export(&Workspace::default(), &[&sample()], "geneva")).unwrap();
         assert!(opened.notes.is_empty(), "{:?}", opened.notes);
         let doc = &opened.documents[0];
         assert_eq!(&**doc.text(), TEXT);
@@ -709,7 +705,7 @@ mod tests {
         };
         assert!(python.status.success());
         let path = std::env::temp_dir().join(format!("brat-export-{}.zip", std::process::id()));
-        std::fs::write(&path, export_file(&Workspace::default(), &[&sample()], "geneva").bytes).unwrap();
+        std::fs::write(&path, export(&Workspace::default(), &[&sample()], "geneva")).unwrap();
         let script = "import sys, zipfile\n\
                       z = zipfile.ZipFile(sys.argv[1])\n\
                       assert z.testzip() is None\n\
@@ -733,7 +729,7 @@ mod tests {
              [relations]\nsaid_by\tArg1:quote, Arg2:actor\nlocated_in\tArg1:actor, Arg2:<ENTITY>\n\
              <OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n"
         );
-        let opened = import_zip("w.zip", &export_file(&workspace, &[&sample()], "w").bytes).unwrap();
+        let opened = import_zip("w.zip", &export(&workspace, &[&sample()], "w")).unwrap();
         assert_eq!(opened.documents.len(), 1, "annotation.conf is not a document");
     }
 }

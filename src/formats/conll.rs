@@ -21,8 +21,7 @@
 //!
 //! The file opens with `# ` comment lines that state these rules and count the dropped spans.
 
-use super::ExportFile;
-use crate::model::{Document, Workspace};
+use crate::model::Document;
 use crate::text::tokens::{is_separator, token_range, tokenize, Token};
 
 /// A document's tokens with their tags, in sentences.
@@ -129,15 +128,6 @@ pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> String {
     format!("{}\n{body}", header.join("\n"))
 }
 
-/// The export as a file named after `base` ("geneva-talks" → "geneva-talks.conll").
-pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    ExportFile {
-        name: format!("{base}.conll"),
-        mime: "text/plain; charset=utf-8",
-        bytes: export(documents.iter().copied()).into_bytes(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -229,13 +219,10 @@ mod tests {
     }
 
     #[test]
-    fn each_document_has_its_docstart_and_the_file_its_name() {
+    fn each_document_has_its_docstart() {
         let (a, b) = (doc("One.", &[]), doc("😀 🇺🇦", &[(2, 4, "flag")]));
         let out = export([&a, &b]);
         assert_eq!(out.matches("-DOCSTART- -X- -X- O\n\n").count(), 2);
         assert!(out.ends_with("-DOCSTART- -X- -X- O\n\n😀 -X- _ O\n🇺🇦 -X- _ B-flag\n\n"), "{out}");
-        let file = export_file(&Workspace::default(), &[&a], "talks");
-        assert_eq!(file.name, "talks.conll");
-        assert!(file.mime.starts_with("text/plain"));
     }
 }

@@ -18,8 +18,7 @@
 //! defused for spreadsheets (that would break `text == text[start:end]`), so open files from
 //! texts you do not trust with formulas disabled.
 
-use super::ExportFile;
-use crate::model::{Document, Workspace};
+use crate::model::Document;
 
 /// Code points of context on each side of a span.
 pub const CONTEXT: usize = 40;
@@ -42,11 +41,6 @@ pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> Vec<u8> 
         }
     }
     writer.into_inner().expect("writing to memory does not fail")
-}
-
-/// The export as a file named after `base` ("geneva-talks" → "geneva-talks.csv").
-pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    ExportFile { name: format!("{base}.csv"), mime: "text/csv", bytes: export(documents.iter().copied()) }
 }
 
 #[cfg(test)]
@@ -88,8 +82,6 @@ mod tests {
         let row = &rows(&export([&doc]))[1];
         assert_eq!((row[5].chars().count(), row[6].chars().count()), (40, 40));
         assert!(row[5].chars().all(|c| c == '😀') && row[6].chars().all(|c| c == 'é'));
-        let file = export_file(&Workspace::default(), &[&doc], "long");
-        assert_eq!((file.name.as_str(), file.mime), ("long.csv", "text/csv"));
-        assert_eq!(rows(&export_file(&Workspace::default(), &[], "x").bytes), [HEADER], "no spans: the header alone");
+        assert_eq!(rows(&export(std::iter::empty())), [HEADER], "no spans: the header alone");
     }
 }

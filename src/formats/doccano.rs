@@ -30,8 +30,8 @@ use serde_json::Value;
 
 use super::jsonl::{labels_for, line_text};
 use super::repair::{place_span, OffsetUnit};
-use super::{ExportFile, FileError, Opened};
-use crate::model::{Document, Relation, Span, Workspace};
+use super::{FileError, Opened};
+use crate::model::{Document, Relation, Span};
 use crate::text::offsets::CodepointIndex;
 
 /// Whether `content` is doccano's JSONL (see the module doc): decided by the first line that
@@ -253,15 +253,6 @@ pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> String {
     out
 }
 
-/// The export as `<base>.doccano.jsonl`.
-pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    ExportFile {
-        name: format!("{base}.doccano.jsonl"),
-        mime: "application/x-ndjson",
-        bytes: export(documents.iter().copied()).into_bytes(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,6 +349,5 @@ mod tests {
         assert_eq!(key(&back.documents[1]), key(&second));
         assert_eq!(back.documents[0].relations(), first.relations());
         assert_eq!(back.documents[0].name, "talks.txt");
-        assert_eq!(export_file(&Workspace::default(), &[&second], "w").name, "w.doccano.jsonl");
     }
 }

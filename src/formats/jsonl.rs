@@ -38,8 +38,8 @@ use serde::{Deserialize, Serialize};
 
 use super::native::sha256_hex;
 use super::repair::{place_span, OffsetUnit};
-use super::{ExportFile, FileError, Opened};
-use crate::model::{default_labels, Document, Label, Relation, Span, Workspace};
+use super::{FileError, Opened};
+use crate::model::{default_labels, Document, Label, Relation, Span};
 use crate::text::offsets::CodepointIndex;
 use crate::text::tokens::{token_range, tokenize, Token};
 
@@ -144,15 +144,6 @@ fn out_span<'a>(doc: &'a Document, tokens: &[Token<'_>], span: &'a Span) -> OutS
 
 fn out_token<'a>(id: usize, token: &Token<'a>) -> OutToken<'a> {
     OutToken { text: token.text, start: token.start, end: token.end, id, ws: token.ws }
-}
-
-/// The export as a file named after `base` ("geneva-talks" → "geneva-talks.jsonl").
-pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    ExportFile {
-        name: format!("{base}.jsonl"),
-        mime: "application/x-ndjson",
-        bytes: export(documents.iter().copied()).into_bytes(),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -532,7 +523,5 @@ mod tests {
         );
         assert_eq!(&*back.span(&relation.to).unwrap().label, "actor");
         assert_eq!(opened.documents[1].status, Status::InProgress);
-        let file = export_file(&Workspace::default(), &[&sample()], "geneva");
-        assert_eq!((file.name.as_str(), file.mime), ("geneva.jsonl", "application/x-ndjson"));
     }
 }

@@ -45,8 +45,8 @@ use std::rc::Rc;
 use serde_json::{json, Value};
 
 use super::repair::{add_placed_span, label_from_id, place_span, OffsetUnit};
-use super::{ExportFile, FileError, Opened};
-use crate::model::{Document, Relation, Workspace};
+use super::{FileError, Opened};
+use crate::model::{Document, Relation};
 use crate::text::offsets::CodepointIndex;
 
 /// Whether parsed JSON is a Label Studio export: an array of tasks, each with a `data` object
@@ -417,12 +417,6 @@ pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&tasks).expect("tasks always serialise")
-}
-
-/// The export as a file: "geneva-talks" → "geneva-talks.label-studio.json".
-pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    let json = export(documents.iter().copied());
-    ExportFile { name: format!("{base}.label-studio.json"), mime: "application/json", bytes: json.into_bytes() }
 }
 
 #[cfg(test)]

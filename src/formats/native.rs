@@ -11,8 +11,8 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::{ExportFile, FileError, Opened};
-use crate::model::{default_relation_types, Document, Entity, Label, Relation, RelationType, Span, Status, Workspace};
+use super::{FileError, Opened};
+use crate::model::{default_relation_types, Document, Entity, Label, Relation, RelationType, Span, Status};
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
@@ -218,12 +218,6 @@ fn export_document(doc: &Document) -> NativeDocument {
     }
 }
 
-/// The native export as a file named after `base` ("geneva-talks" → "geneva-talks.json").
-pub fn export_file(workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    let json = export(&workspace.labels, &workspace.relation_types, documents.iter().copied());
-    ExportFile { name: format!("{base}.json"), mime: "application/json", bytes: json.into_bytes() }
-}
-
 /// Whether a parsed JSON value claims to be a native file (so its errors are reported as such).
 pub fn looks_native(value: &serde_json::Value) -> bool {
     value.get("format").and_then(|f| f.as_str()) == Some(FORMAT)
@@ -398,14 +392,6 @@ mod tests {
             doc["entities"],
             serde_json::json!([{"id": "e1", "label": "actor", "name": "Dmitry Peskov", "mentions": ["s2"]}])
         );
-    }
-
-    #[test]
-    fn export_file_is_named_after_its_base() {
-        let file = export_file(&Workspace::default(), &[&sample()], crate::formats::base_name("geneva.txt"));
-        assert_eq!((file.name.as_str(), file.mime), ("geneva.json", "application/json"));
-        assert_eq!(crate::formats::base_name(".txt"), "annotations");
-        assert_eq!(crate::formats::base_name("notes"), "notes");
     }
 
     #[test]

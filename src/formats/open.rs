@@ -149,7 +149,7 @@ mod tests {
     fn a_zip_opens_by_its_bytes_whatever_its_name() {
         let mut doc = Document::new("d1", "a.txt", "Peskov spoke.");
         doc.insert_span(crate::model::Span::new("s1", 0, 6, "actor")).unwrap();
-        let zip = brat::export_file(&crate::model::Workspace::default(), &[&doc], "a").bytes;
+        let zip = brat::export(&crate::model::Workspace::default(), &[&doc], "a");
         for name in ["a.brat.zip", "download", "a.ZIP"] {
             assert_eq!(span_texts(&open_file(name, &zip).unwrap()), [[("Peskov".into(), "actor".into())]], "{name}");
         }

@@ -43,8 +43,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::repair::{add_placed_span, label_from_id, place_span, OffsetUnit};
-use super::{ExportFile, FileError, Opened};
-use crate::model::{Document, Relation, Span, Workspace};
+use super::{FileError, Opened};
+use crate::model::{Document, Relation, Span};
 use crate::text::offsets::CodepointIndex;
 
 /// The Web Annotation JSON-LD context.
@@ -215,12 +215,6 @@ pub fn export<'d>(label: &str, documents: impl IntoIterator<Item = &'d Document>
         first: Page { id: "#page1", kind: "AnnotationPage", start_index: 0, items },
     };
     serde_json::to_string_pretty(&collection).expect("a collection always serialises")
-}
-
-/// The export as a file: "geneva-talks" → "geneva-talks.w3c.jsonld".
-pub fn export_file(_workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
-    let json = export(base, documents.iter().copied());
-    ExportFile { name: format!("{base}.w3c.jsonld"), mime: MIME, bytes: json.into_bytes() }
 }
 
 fn has_type(value: &Value, name: &str) -> bool {
