@@ -4,7 +4,6 @@
 use std::ops::Range;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::paragraph::{LinkMark, Overlay, ParagraphView, SharedText, SpanView};
@@ -296,14 +295,14 @@ const HANDLE_REACH_PX: f64 = 5.0;
 
 /// The element of the selected span under the pointer (an inner span may be hit first).
 fn selected_piece_at(event: &MouseEvent, selected: Option<&str>) -> Option<web_sys::Element> {
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let target = event.target_dyn_into::<web_sys::Element>()?;
     let selector = format!("[data-span-id=\"{}\"]", selected?.replace('"', "\\\""));
     target.closest(&selector).ok()?
 }
 
 /// The suggestion under the pointer, if the innermost marked element there is one.
 fn suggestion_at(event: &MouseEvent) -> Option<u32> {
-    let target = event.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let target = event.target_dyn_into::<web_sys::Element>()?;
     let marked = target.closest("[data-span-id], [data-suggestion-id]").ok()??;
     id_of_element(&marked.get_attribute("data-suggestion-id")?)
 }
@@ -311,7 +310,7 @@ fn suggestion_at(event: &MouseEvent) -> Option<u32> {
 /// The ids of the span elements under the pointer, innermost first.
 fn span_stack_at(event: &MouseEvent) -> Vec<Rc<str>> {
     let mut stack = Vec::new();
-    let mut element = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let mut element = event.target_dyn_into::<web_sys::Element>();
     while let Some(current) = element {
         if current.get_attribute("data-testid").as_deref() == Some("article") {
             break;

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::storage_panel::StoragePanel;
@@ -25,8 +24,8 @@ pub fn DocumentList() -> Html {
         let on_status = {
             let (store, id) = (store.clone(), doc.id.clone());
             Callback::from(move |event: Event| {
-                let value = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
-                if let Some(status) = value.and_then(|select| Status::from_key(&select.value())) {
+                let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                if let Some(status) = Status::from_key(&value) {
                     store.dispatch(Action::SetStatus { id: id.clone(), status });
                 }
             })
@@ -107,19 +106,14 @@ fn rename_input(store: &Store, renaming: &UseStateHandle<Option<Rc<str>>>, doc: 
     };
     let onkeydown = {
         let (renaming, commit) = (renaming.clone(), commit.clone());
-        Callback::from(move |event: KeyboardEvent| {
-            let input = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-            match (event.key().as_str(), input) {
-                ("Enter", Some(input)) => commit(input),
-                ("Escape", _) => renaming.set(None),
-                _ => {}
-            }
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Enter" => commit(event.target_unchecked_into()),
+            "Escape" => renaming.set(None),
+            _ => {}
         })
     };
     let onblur = Callback::from(move |event: FocusEvent| {
-        if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            commit(input);
-        }
+        commit(event.target_unchecked_into());
     });
     html! {
         <input type="text" class="rename" data-testid="rename-input" value={doc.name.clone()}

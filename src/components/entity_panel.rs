@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::store::use_store;
@@ -13,14 +13,6 @@ use crate::state::{proposals, Action, EntityAction, ENTITY_LABELS};
 
 /// Documents with more spans than this open with the panel closed.
 const OPEN_UP_TO_SPANS: usize = 2000;
-
-fn input_value(event: &Event) -> Option<String> {
-    let target = event.target()?;
-    match target.dyn_ref::<web_sys::HtmlInputElement>() {
-        Some(input) => Some(input.value()),
-        None => target.dyn_ref::<web_sys::HtmlSelectElement>().map(|s| s.value()),
-    }
-}
 
 /// The mention of `entity` after the selected span in reading order (the first one, round again).
 fn next_mention(doc: &Document, entity: &str, selected: Option<&str>) -> Option<Rc<str>> {
@@ -93,9 +85,8 @@ pub fn EntityPanel() -> Html {
             let rename = {
                 let (store, id) = (store.clone(), entity.id.clone());
                 Callback::from(move |event: Event| {
-                    if let Some(name) = input_value(&event) {
-                        store.dispatch(Action::Entities(EntityAction::Rename { entity: id.clone(), name }));
-                    }
+                    let name = event.target_unchecked_into::<HtmlInputElement>().value();
+                    store.dispatch(Action::Entities(EntityAction::Rename { entity: id.clone(), name }));
                 })
             };
             let step = {
@@ -109,7 +100,8 @@ pub fn EntityPanel() -> Html {
             let merge = {
                 let (store, id) = (store.clone(), entity.id.clone());
                 Callback::from(move |event: Event| {
-                    if let Some(into) = input_value(&event).filter(|v| !v.is_empty()) {
+                    let into = event.target_unchecked_into::<HtmlSelectElement>().value();
+                    if !into.is_empty() {
                         store.dispatch(Action::Entities(EntityAction::Merge { into: into.into(), from: id.clone() }));
                     }
                 })

@@ -1,14 +1,14 @@
 //! The find bar (`/`): matches are highlighted in the article as the query is typed; "tag all
 //! as <label>" turns every match into a span, as one undo step. Escape closes it.
 
-use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::store::use_store;
 use crate::state::{Action, Find};
 
 fn checked(event: &Event) -> bool {
-    event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
+    event.target_unchecked_into::<HtmlInputElement>().checked()
 }
 
 #[function_component]
@@ -19,7 +19,7 @@ pub fn FindBar() -> Html {
     {
         let input = input.clone();
         use_effect_with(open, move |open| {
-            if let (true, Some(input)) = (*open, input.cast::<web_sys::HtmlInputElement>()) {
+            if let (true, Some(input)) = (*open, input.cast::<HtmlInputElement>()) {
                 let _ = input.focus();
                 input.select();
             }
@@ -34,10 +34,8 @@ pub fn FindBar() -> Html {
         }
     };
     let on_query = {
-        let search = search(|find, event| {
-            let query = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).map(|i| i.value());
-            Find { query: query.unwrap_or_default(), ..find }
-        });
+        let search =
+            search(|find, event| Find { query: event.target_unchecked_into::<HtmlInputElement>().value(), ..find });
         Callback::from(move |event: InputEvent| search(event.into()))
     };
     let on_case = Callback::from(search(|find, event| Find { case_sensitive: checked(event), ..find }));

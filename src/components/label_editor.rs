@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::relation_type_editor::RelationTypeEditor;
@@ -13,15 +13,6 @@ use super::store::{use_store, Store};
 use crate::state::{Action, LabelAction};
 
 const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
-
-/// The value of the input or select that fired `event`.
-pub(super) fn value_of(event: &Event) -> String {
-    let target = event.target();
-    if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        return input.value();
-    }
-    target.and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()).map(|s| s.value()).unwrap_or_default()
-}
 
 /// How many spans of the workspace have label `id`.
 fn in_use(store: &Store, id: &str) -> usize {
@@ -34,9 +25,12 @@ pub fn LabelEditor() -> Html {
     let confirming = use_state(|| None::<Rc<str>>);
     let new_name = use_node_ref();
     let new_color = use_node_ref();
-    let dispatch = |make: Rc<dyn Fn(String) -> LabelAction>| {
+    let on_input = |make: Rc<dyn Fn(String) -> LabelAction>| {
         let store = store.clone();
-        Callback::from(move |event: Event| store.dispatch(Action::Labels(make(value_of(&event)))))
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            store.dispatch(Action::Labels(make(value)));
+        })
     };
     let button = |action: LabelAction| {
         let store = store.clone();
@@ -45,8 +39,7 @@ pub fn LabelEditor() -> Html {
     let on_add = {
         let (store, new_name, new_color) = (store.clone(), new_name.clone(), new_color.clone());
         Callback::from(move |_| {
-            let (Some(name), Some(color)) =
-                (new_name.cast::<web_sys::HtmlInputElement>(), new_color.cast::<web_sys::HtmlInputElement>())
+            let (Some(name), Some(color)) = (new_name.cast::<HtmlInputElement>(), new_color.cast::<HtmlInputElement>())
             else {
                 return;
             };
@@ -67,21 +60,25 @@ pub fn LabelEditor() -> Html {
                 }
             })
         };
-        let (rename_id, recolor_id, key_id) = (id.clone(), id.clone(), id.clone());
+        let on_key = {
+            let (store, id) = (store.clone(), id.clone());
+            Callback::from(move |event: Event| {
+                let key = Some(event.target_unchecked_into::<HtmlSelectElement>().value()).filter(|k| !k.is_empty());
+                store.dispatch(Action::Labels(LabelAction::SetKey { id: id.clone(), key }));
+            })
+        };
+        let (rename_id, recolor_id) = (id.clone(), id.clone());
         html! {
             <li class="label-row" data-label={id.clone()} data-testid={format!("label-row-{id}")}>
                 <span class="swatch" aria-hidden="true"></span>
                 <input type="text" value={label.name.clone()} aria-label={format!("Name of label {}", label.name)}
                     data-testid={format!("label-name-{id}")}
-                    onchange={dispatch(Rc::new(move |name| LabelAction::Rename { id: rename_id.clone(), name }))} />
+                    onchange={on_input(Rc::new(move |name| LabelAction::Rename { id: rename_id.clone(), name }))} />
                 <input type="color" value={label.color.clone()} aria-label={format!("Colour of {}", label.name)}
                     data-testid={format!("label-color-{id}")}
-                    onchange={dispatch(Rc::new(move |color| LabelAction::Recolor { id: recolor_id.clone(), color }))} />
+                    onchange={on_input(Rc::new(move |color| LabelAction::Recolor { id: recolor_id.clone(), color }))} />
                 <select aria-label={format!("Key of {}", label.name)} data-testid={format!("label-key-{id}")}
-                    onchange={dispatch(Rc::new(move |key: String| LabelAction::SetKey {
-                        id: key_id.clone(),
-                        key: Some(key).filter(|k| !k.is_empty()),
-                    }))}>
+                    onchange={on_key}>
                     <option value="" selected={label.key.is_none()}>{ "no key" }</option>
                     { for KEYS.iter().map(|k| html! {
                         <option value={*k} selected={label.key.as_deref() == Some(*k)}>{ *k }</option>

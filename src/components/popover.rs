@@ -2,7 +2,6 @@
 //! speaker and any custom relation), its entity, its note, and a delete button. It sits at the top of the side panel rather than over the article, so it never
 //! covers text that a person may want to click or select next.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::store::{use_store, Store};
@@ -20,17 +19,15 @@ pub fn SpanPopover() -> Html {
     let on_label = {
         let store = store.clone();
         Callback::from(move |event: Event| {
-            if let Some(select) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
-                store.dispatch(Action::RelabelSelected(select.value().into()));
-            }
+            let label = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            store.dispatch(Action::RelabelSelected(label.into()));
         })
     };
     let on_note = {
         let (store, id) = (store.clone(), span.id.clone());
         Callback::from(move |event: Event| {
-            if let Some(area) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                store.dispatch(Action::SetNote { span: id.clone(), note: area.value() });
-            }
+            let note = event.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            store.dispatch(Action::SetNote { span: id.clone(), note });
         })
     };
     let on_delete = {
@@ -132,10 +129,7 @@ fn entity_line(store: &Store, span: &Span) -> Html {
     let add = {
         let (store, span) = (store.clone(), span.clone());
         Callback::from(move |event: Event| {
-            let Some(select) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else {
-                return;
-            };
-            let value = select.value();
+            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             let (entity, name) = if value == NEW_ENTITY {
                 let text =
                     store.active_document().map(|d| d.slice(span.start, span.end).to_string()).unwrap_or_default();

@@ -4,9 +4,9 @@
 
 use std::rc::Rc;
 
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::label_editor::value_of;
 use super::store::use_store;
 use crate::keys::is_relation_key;
 use crate::model::Label;
@@ -26,7 +26,7 @@ fn label_name(labels: &[Label], id: Option<&Rc<str>>) -> String {
 }
 
 fn select_value(node: &NodeRef) -> Option<String> {
-    node.cast::<web_sys::HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty())
+    node.cast::<HtmlSelectElement>().map(|s| s.value()).filter(|v| !v.is_empty())
 }
 
 #[function_component]
@@ -40,14 +40,14 @@ pub fn RelationTypeEditor() -> Html {
         let on_rename = {
             let (store, id) = (store.clone(), id.clone());
             Callback::from(move |event: Event| {
-                let name = value_of(&event);
+                let name = event.target_unchecked_into::<HtmlInputElement>().value();
                 store.dispatch(Action::RelationTypes(RelationTypeAction::Rename { id: id.clone(), name }));
             })
         };
         let on_key = {
             let (store, id) = (store.clone(), id.clone());
             Callback::from(move |event: Event| {
-                let key = Some(value_of(&event)).filter(|k| !k.is_empty());
+                let key = Some(event.target_unchecked_into::<HtmlSelectElement>().value()).filter(|k| !k.is_empty());
                 store.dispatch(Action::RelationTypes(RelationTypeAction::SetKey { id: id.clone(), key }));
             })
         };
@@ -91,8 +91,8 @@ pub fn RelationTypeEditor() -> Html {
         let (new_name, new_from, new_to, new_key, new_single) =
             (new_name.clone(), new_from.clone(), new_to.clone(), new_key.clone(), new_single.clone());
         Callback::from(move |_| {
-            let Some(name_input) = new_name.cast::<web_sys::HtmlInputElement>() else { return };
-            let single = new_single.cast::<web_sys::HtmlInputElement>().is_some_and(|c| c.checked());
+            let Some(name_input) = new_name.cast::<HtmlInputElement>() else { return };
+            let single = new_single.cast::<HtmlInputElement>().is_some_and(|c| c.checked());
             store.dispatch(Action::RelationTypes(RelationTypeAction::Add {
                 name: name_input.value(),
                 from: select_value(&new_from).map(Rc::from),

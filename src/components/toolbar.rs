@@ -1,6 +1,5 @@
 //! The bar above the article: open files, paste a text, the label buttons, undo/redo, export.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::store::{export, export_workspace, open_files, run_command, use_store, ExactSelection};
@@ -20,9 +19,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let on_open = {
         let store = store.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-                return;
-            };
+            let input = event.target_unchecked_into::<web_sys::HtmlInputElement>();
             open_files(&store, browser::files::file_list(input.files()));
             // Lets the same file be picked again (after fixing it, say).
             input.set_value("");
