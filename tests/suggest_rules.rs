@@ -311,6 +311,69 @@ fn capitalised_names_and_their_later_mentions() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scraped pages: headings and site furniture
+
+#[test]
+fn a_title_case_heading_gives_known_names_but_not_its_capitalised_runs() {
+    for text in [
+        "Talks Stall as Winter Offensive Looms\n\nThe talks stalled on Monday.",
+        "A Narrow Path to a Deal",
+        "Background: Why the Border Matters",
+        "What Happens Next",
+    ] {
+        assert_none(text, "actor");
+        assert_none(text, "location");
+    }
+    let text = "Kremlin Calls Istanbul Meeting Useful as Poland Insists on Guarantees";
+    assert_has(text, "actor", "Kremlin");
+    assert_has(text, "location", "Istanbul");
+    assert_has(text, "actor", "Poland");
+    assert_not(text, "actor", "Kremlin Calls Istanbul Meeting Useful");
+    // The same names in running text are still found.
+    let body = "Talks Resume in Geneva\n\nMaria Kovacs told reporters in Budapest that Laszlo Nagy would run.";
+    assert_has(body, "actor", "Maria Kovacs");
+    assert_has(body, "actor", "Laszlo Nagy");
+    assert_has(body, "location", "Budapest");
+    assert_has(body, "location", "Geneva");
+    assert_has("Judges Meet in The Hague", "location", "The Hague");
+}
+
+#[test]
+fn a_surname_from_the_article_is_an_actor_in_its_headline_too() {
+    let text = "Kovacs Wins Second Round\n\nMaria Kovacs won the run-off on Sunday.";
+    assert_has(text, "actor", "Kovacs");
+    assert_not(text, "actor", "Kovacs Wins Second Round");
+}
+
+#[test]
+fn site_furniture_gives_no_suggestions_but_text_around_it_does() {
+    let page = "By Anna Kowalska and Tomasz Wrona\n4 min read\n\
+        Source: Danube Wire | Updated 14:02 GMT | 3 min read\nHome › News › Middle East\n\
+        Tags: Poland, Ukraine, drones\nShare this article\nPost a comment\nComments (14)\nRelated posts\n\
+        Reporting by Anna Kowalska; Editing by Mark Ellis\nADVERTISEMENT\nAbout the author\n\
+        © 2026 Danube Wire. All rights reserved.\n";
+    for label in ["actor", "location", "figure", "quote"] {
+        assert_none(page, label);
+    }
+    let text = "Share this article\nAnna Kowalska is a correspondent based in Warsaw and has covered three wars.";
+    assert_has(text, "actor", "Anna Kowalska");
+    assert_has(text, "location", "Warsaw");
+    assert_has(text, "figure", "three wars");
+    let prompt = "Sign up for our newsletter, read by more than 50,000 investors.";
+    assert_has(prompt, "figure", "more than 50,000 investors");
+}
+
+#[test]
+fn furniture_keeps_what_the_person_taught() {
+    let mut taught = Document::new("d0", "a.txt", "Anna Kowalska wrote it.");
+    taught.insert_span(Span::new("s1", 0, 13, "actor")).unwrap();
+    let doc = Document::new("d1", "b.txt", "By Anna Kowalska\nShe wrote it.");
+    let found = suggest(&doc, &Learned::from_documents([&taught]), &HashSet::new());
+    let got: Vec<&str> = found.iter().map(|s| doc.slice(s.start, s.end)).collect();
+    assert_eq!(got, ["Anna Kowalska"]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Learned strings
 
 #[test]

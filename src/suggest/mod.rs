@@ -9,6 +9,10 @@
 //!   capitalised name sequences and the context of each mention;
 //! - [`learned`]: what the person tagged anywhere in the workspace, at its other mentions.
 //!
+//! [`page`] tells headings and site furniture apart from running text first: in a Title Case
+//! heading only known names are proposed (not the capitalised run), and in a furniture line
+//! (byline, stamp, credit, share or comment prompt, copyright) only learned strings.
+//!
 //! [`job`] wraps it all as a request and a reply for the Web Worker it runs in, off the page's
 //! main thread.
 //!
@@ -20,10 +24,12 @@ mod figures;
 pub mod job;
 mod learned;
 mod names;
+pub mod page;
 mod quotes;
 mod words;
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::rc::Rc;
 
 use crate::model::Document;
@@ -31,6 +37,8 @@ use crate::model::Document;
 // the person selects, so an accepted suggestion looks like a snapped selection.
 use crate::text::snap::is_filler_char as is_edge_junk;
 pub use learned::Learned;
+use page::LineKind;
+pub use page::{boilerplate_lines, page_lines};
 use words::Words;
 
 /// A proposed span. `rule` names what proposed it ("quote", "figure", "title", "gazetteer",
@@ -65,12 +73,25 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     let labels = Labels::new();
     let words = Words::new(text);
     let chars: Vec<char> = text.chars().collect();
+    let lines = page_lines(text);
+    let of_kind = |kind: LineKind| -> Vec<Range<usize>> {
+        lines.iter().filter(|(_, k)| *k == kind).map(|(r, _)| r.clone()).collect()
+    };
     let mut found = Vec::new();
     quotes::find(&chars, &labels, &mut found);
     figures::find(&words, &labels, &mut found);
-    names::find(&words, &labels, &mut found);
+    names::find(&words, &labels, &of_kind(LineKind::Heading), &mut found);
+    // Furniture holds nothing of the story; what the person taught is still theirs to see.
+    let furniture = of_kind(LineKind::Boilerplate);
+    found.retain(|s| !within(&furniture, s.start));
     learned.find(&words, &mut found);
     finish(doc, &chars, found, rejected)
+}
+
+/// Whether code point `at` lies in one of the sorted, disjoint `ranges`.
+pub(crate) fn within(ranges: &[Range<usize>], at: usize) -> bool {
+    let after = ranges.partition_point(|r| r.start <= at);
+    after > 0 && ranges[after - 1].contains(&at)
 }
 
 fn finish(

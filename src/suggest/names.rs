@@ -31,8 +31,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use std::ops::Range;
+
 use super::words::{is_dotted_abbreviation, is_function_word, lower, word_set, FastHash, Gap, Tok, Words};
-use super::{Labels, Suggestion};
+use super::{within, Labels, Suggestion};
 
 const COUNTRIES: &str = include_str!("../../data/gazetteers/countries.txt");
 const CITIES: &str = include_str!("../../data/gazetteers/cities.txt");
@@ -447,11 +449,21 @@ struct Finder<'w, 't> {
     mentions: Vec<Mention>,
     /// Words that stand capitalised somewhere other than at a sentence start: proper nouns.
     proper: HashSet<&'t str>,
+    /// Per token: it stands in a Title Case heading, where capitals say nothing.
+    heading: Vec<bool>,
 }
 
-pub(super) fn find(w: &Words, labels: &Labels, out: &mut Vec<Suggestion>) {
-    let proper = w.toks.iter().filter(|t| !t.sentence_start && t.is_capitalised()).map(|t| t.text).collect();
-    let mut f = Finder { w, g: gazetteer(), mentions: Vec::new(), proper };
+/// Names in `w`; `headings` are the code-point ranges of its heading lines (see
+/// [`super::page`]), sorted.
+pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &mut Vec<Suggestion>) {
+    let proper = w
+        .toks
+        .iter()
+        .filter(|t| !t.sentence_start && t.is_capitalised() && !within(headings, t.start))
+        .map(|t| t.text)
+        .collect();
+    let heading = w.toks.iter().map(|t| !headings.is_empty() && within(headings, t.start)).collect();
+    let mut f = Finder { w, g: gazetteer(), mentions: Vec::new(), proper, heading };
     let mut i = 0;
     while i < w.len() {
         i = f.step(i);
@@ -491,6 +503,14 @@ impl Finder<'_, '_> {
         }
         if let Some(after) = self.dateline(i) {
             return after;
+        }
+        if self.heading[i] {
+            // Title Case: a capitalised run is no name here, a known one still is ("Kremlin
+            // Calls Istanbul Meeting 'Useful'").
+            return match self.g.match_at(self.w, i) {
+                Some(m) => self.entity(i, m),
+                None => i + 1,
+            };
         }
         if tok.is_capitalised() && is_name_word(&tok) {
             return self.sequence(i);
@@ -1286,7 +1306,9 @@ impl Finder<'_, '_> {
             && next.text.ends_with('s')
             && !next.text.ends_with("ss")
             && object;
-        is_verb(next.text) || looks_past || looks_present
+        // A heading capitalises its verbs: "Poland Insists on …".
+        let heading_verb = self.heading[j] && is_verb(&next.text.to_lowercase());
+        is_verb(next.text) || looks_past || looks_present || heading_verb
     }
 
     /// A word taken for a place by its preposition alone ("Shares in Stellaris") is not one
@@ -1326,7 +1348,8 @@ impl Finder<'_, '_> {
             if !covered[k] && surnames.contains(t.text) {
                 let glued = |j: usize| w.get(j).is_some_and(|n| n.gap == Gap::Space && is_name_word(n));
                 let after_name = k > 0 && t.gap == Gap::Space && is_name_word(&w.toks[k - 1]);
-                if !glued(k + 1) && !after_name {
+                // In a heading every word is capitalised: neighbours say nothing there.
+                if self.heading[k] || !glued(k + 1) && !after_name {
                     self.mentions.push(Mention { first: k, last: k, label: Label::Actor, rule: "name", person: false });
                 }
             }
