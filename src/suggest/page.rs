@@ -225,7 +225,7 @@ mod tests {
     #[test]
     fn ranges_are_code_points_of_the_trimmed_line() {
         let text = "Café Talks\r\n  Share this article  \nText.";
-        assert_eq!(boilerplate_lines(text), [14..32]);
+        assert_eq!(boilerplate_lines(text), vec![Range { start: 14, end: 32 }]);
         assert_eq!(page_lines(text)[0], (0..10, LineKind::Heading));
     }
 }
