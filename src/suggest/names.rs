@@ -215,7 +215,7 @@ const GROUPS: &[&str] = &[
     "parliament", "lawmakers", "legislators", "police", "prosecutors", "investigators", "regulators", "embassy",
     "consulate", "team", "side", "leadership", "administration", "cabinet", "commission", "agency", "intelligence",
     "guard", "guards", "command", "staff", "presidency", "mission", "leaders", "regime", "junta", "rebels",
-    "separatists", "militia", "militias", "fighters", "insurgents", "bank", "court", "courts", "council", "senate",
+    "separatists", "militia", "militias", "fighters", "insurgents", "allies", "partners", "bank", "court", "courts", "council", "senate",
     "congress", "office", "service", "services", "secretariat", "body", "watchdog", "regulator", "department",
     "authority", "directorate", "bureau", "committee", "panel", "tribunal",
 ];
@@ -460,7 +460,7 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
         .toks
         .iter()
         .filter(|t| !t.sentence_start && t.is_capitalised() && !within(headings, t.start))
-        .map(|t| t.text)
+        .map(|t| t.base())
         .collect();
     let heading = w.toks.iter().map(|t| !headings.is_empty() && within(headings, t.start)).collect();
     let mut f = Finder { w, g: gazetteer(), mentions: Vec::new(), proper, heading };
@@ -477,12 +477,11 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
             Label::Location => &labels.location,
             Label::Place | Label::Seat => continue,
         };
-        out.push(Suggestion {
-            start: w.toks[m.first].start,
-            end: w.toks[m.last].end,
-            label: label.clone(),
-            rule: m.rule,
-        });
+        // A name's "’s" stays out of its span ("Pedro Sánchez’s offer"); a group keeps the
+        // possessive inside it ("Ukraine’s air force") and so never ends with one.
+        let last = &w.toks[m.last];
+        let end = if last.is_possessive() { last.end - 2 } else { last.end };
+        out.push(Suggestion { start: w.toks[m.first].start, end, label: label.clone(), rule: m.rule });
     }
 }
 
@@ -680,8 +679,7 @@ impl Finder<'_, '_> {
             return self.single(s);
         }
         if possessive {
-            // "Carolina Reyes’s campaign": the name is not cut out of its possessive.
-            return self.group_after_possessive(s, end, false).unwrap_or(end + 1);
+            return self.owner(s, end);
         }
         self.name(s, end);
         end + 1
@@ -731,7 +729,16 @@ impl Finder<'_, '_> {
             }
             return s + 1;
         }
-        if tok.is_possessive() || self.modifies_title(s) {
+        if tok.is_possessive() {
+            // At a sentence start only a word that is a name elsewhere: not "Sunday’s final".
+            let base = tok.base();
+            let named = !tok.sentence_start || self.proper.contains(base);
+            if named && !NOT_NAMES.contains(&base) && !is_function_word(&base.to_lowercase()) {
+                return self.owner(s, s);
+            }
+            return s + 1;
+        }
+        if self.modifies_title(s) {
             return s + 1;
         }
         // "the Biden administration": a name with a group noun right after it.
@@ -778,6 +785,21 @@ impl Finder<'_, '_> {
             self.push(s, s, Label::Location, "place-cue", false);
         }
         s + 1
+    }
+
+    /// An unknown name `[s, end]` ending in a possessive: one actor with a group noun ("Carolina
+    /// Reyes’s campaign team" is not one, "Salazar’s Socialists" is), else the owner alone,
+    /// its "’s" left out when the span is written ("**Pedro Sánchez**’s offer"); nothing when
+    /// it only modifies a title ("Siltec’s chief executive, Pekka Lindqvist") or its shares.
+    fn owner(&mut self, s: usize, end: usize) -> usize {
+        if let Some(next) = self.group_after_possessive(s, end, false) {
+            return next;
+        }
+        let shares = self.w.next_word(end + 1).is_some_and(|t| matches!(t.text, "shares" | "stock" | "share"));
+        if !shares && !self.modifies_title(end) {
+            self.name(s, end);
+        }
+        end + 1
     }
 
     /// "Bryansk region", "the Essequibo region", "the Mirafiori plant": the last token of the
@@ -1331,7 +1353,7 @@ impl Finder<'_, '_> {
             .mentions
             .iter()
             .filter(|m| m.person && m.label == Label::Actor)
-            .map(|m| w.toks[m.last].text)
+            .map(|m| w.toks[m.last].base())
             .filter(|s| s.chars().count() >= 3 && !is_function_word(&s.to_lowercase()) && !is_title(s))
             .filter(|s| !self.g.by_first.contains_key(*s))
             .collect();
