@@ -85,6 +85,29 @@ fn a_quote_keeps_its_leading_article() {
 }
 
 #[test]
+fn a_short_scare_quote_nobody_speaks_is_not_a_quote() {
+    for text in [
+        "The so-called “peace formula” was not discussed.",
+        "Zelensky said the so-called “peace formula” still stands.",
+        "The content is provided on an \"as is\" basis and is not legal advice.",
+        "Prices on the \"blue\" market rose again.",
+    ] {
+        assert_none(text, "quote");
+    }
+    for (text, want) in [
+        ("He called the plan “useful”.", "useful"),
+        ("Kremlin Calls Istanbul Meeting 'Useful'", "Useful"),
+        ("“Humiliating,” Salazar replied.", "Humiliating"),
+        ("It thanked the UAE for its \"humanitarian mediation\".", "humanitarian mediation"),
+        ("China added 12 U.S. defence firms to a list of \"unreliable entities\".", "unreliable entities"),
+        ("Voters want a “Spain that talks to itself”, she wrote.", "Spain that talks to itself"),
+        ("The report said the risks were “on its merits” only.", "on its merits"),
+    ] {
+        assert_eq!(texts(text, "quote"), [want], "in «{text}»");
+    }
+}
+
+#[test]
 fn apostrophes_are_not_quotation_marks() {
     assert_none("Ukraine’s air force said Russia's drones don't fly at night.", "quote");
     assert_none("The states’ rights and the 1990’s boom.", "quote");

@@ -15,6 +15,11 @@
 //!   one span with one speaker. The continuation mark at the start of each later paragraph is
 //!   inside that span. A quote still open at a paragraph end without such a continuation was
 //!   never closed and gives no span.
+//! - A scare quote is not a quote: one or two words in marks that nobody is reported as saying
+//!   (the so-called “peace formula”, an "as is" basis, the "blue" rate). Such a short quote is
+//!   kept only when its sentence has a verb of saying or someone who could have said it (a name,
+//!   a subject pronoun); never after "so-called", nor between a determiner and the noun it
+//!   modifies ("an "as is" basis").
 //! - The span is trimmed like every suggestion: no spaces, quotation marks or closing
 //!   punctuation at its edges ("water,”" gives "water"); a full stop of an abbreviation stays.
 
@@ -61,6 +66,88 @@ fn closes_before(c: Option<char>) -> bool {
 }
 
 pub(super) fn find(chars: &[char], labels: &Labels, out: &mut Vec<Suggestion>) {
+    let first_new = out.len();
+    marked(chars, labels, out);
+    let mut k = first_new;
+    out.retain(|s| {
+        k += 1;
+        k <= first_new || !is_scare_quote(chars, s.start, s.end)
+    });
+}
+
+/// Verbs (and a noun) that report words as someone's: a short quote near one is a quote.
+#[rustfmt::skip]
+const SAYING: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "call", "calls", "called", "calling", "described", "describes",
+    "describing", "dubbed", "dubs", "branded", "brands", "termed", "labelled", "labeled", "wrote", "writes", "added",
+    "adds", "warned", "warns", "insisted", "insists", "declared", "declares", "stated", "states", "tweeted",
+    "replied", "answered", "asked", "promised", "vowed", "admitted", "quoted", "quoting", "according", "urged",
+    "urges", "claimed", "claims", "accused", "accuses", "denied", "denies", "read", "reads", "spoke", "words",
+    "statement", "shouted", "chanted", "agreed", "argued", "argues",
+];
+
+/// Words whose capital says nothing about a speaker when they start a sentence.
+#[rustfmt::skip]
+const NO_SPEAKER_STARTS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "in", "on", "at", "for",
+    "as", "but", "and", "so", "if", "when", "while", "after", "before", "by", "with", "all", "some", "no",
+];
+
+/// Words before a quote that make it modify the noun after it: "an "as is" basis".
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"];
+
+/// Subject pronouns: someone who could have said it.
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
+
+/// Whether the quote `[start, end)` (its marks just outside) is a scare quote: see the module
+/// documentation.
+fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
+    let content: String = chars[start..end].iter().collect();
+    if content.split_whitespace().count() > 2 {
+        return false;
+    }
+    // A full stop ends a sentence before a space, unless it ends an initial or "U.S.".
+    let sentence_end = |at: usize| match chars[at] {
+        '!' | '?' => true,
+        '.' => {
+            let initial = at >= 2 && chars[at - 1].is_uppercase() && !chars[at - 2].is_alphanumeric();
+            chars.get(at + 1).is_none_or(|c| c.is_whitespace()) && !initial
+        }
+        c => is_line_break(c),
+    };
+    let from = (0..start.saturating_sub(1)).rev().find(|&at| sentence_end(at)).map_or(0, |p| p + 1);
+    let to = (end..chars.len()).find(|&at| sentence_end(at)).unwrap_or(chars.len());
+    let words_of = |a: usize, b: usize| -> Vec<String> {
+        let text: String = chars[a.min(b)..b].iter().collect();
+        text.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '’' || c == '\''))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .map(str::to_owned)
+            .collect()
+    };
+    let before = words_of(from, start.saturating_sub(1));
+    let after = words_of((end + 1).min(to), to);
+    let previous = before.last().map(|w| w.to_lowercase());
+    if previous.as_deref() == Some("so-called") {
+        return true;
+    }
+    let modifies_noun = previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p))
+        && chars.get(end + 1).is_some_and(|c| *c == ' ')
+        && after.first().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    if modifies_noun {
+        return true;
+    }
+    let said = before.iter().chain(&after).any(|w| SAYING.contains(&w.to_lowercase().as_str()));
+    let speaker = before.iter().chain(&after).enumerate().any(|(k, w)| {
+        let lower = w.to_lowercase();
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let first = k == 0 && !before.is_empty();
+        PRONOUNS.contains(&lower.as_str()) || capital && !(first && NO_SPEAKER_STARTS.contains(&lower.as_str()))
+    });
+    !(said || speaker)
+}
+
+/// Every span between paired marks, scare quotes included.
+fn marked(chars: &[char], labels: &Labels, out: &mut Vec<Suggestion>) {
     let mut stack: Vec<Open> = Vec::new();
     let emit = |out: &mut Vec<Suggestion>, start: usize, end: usize| {
         if start < end {
@@ -251,7 +338,7 @@ mod tests {
     fn apostrophes_are_not_marks() {
         assert!(quotes("Ukraine’s air force and Russia's don't count.").is_empty());
         assert_eq!(quotes("‘The states’ rights matter,’ he said."), ["The states’ rights matter"]);
-        assert_eq!(quotes("the states’ rights ‘matter’ here"), ["matter"]);
+        assert_eq!(quotes("the states’ rights ‘matter’ here, she said"), ["matter"]);
     }
 
     #[test]
