@@ -167,6 +167,38 @@ fn figures_take_their_approximation_and_what_they_count() {
 }
 
 #[test]
+fn number_words_and_vague_counts_are_figures_with_what_they_count() {
+    for (text, want) in [
+        ("Russia fired two cruise missiles.", "two cruise missiles"),
+        ("One soldier died overnight.", "One soldier"),
+        ("One police officer was hurt.", "One police officer"),
+        ("One soldier died and at least two others were hurt.", "at least two others"),
+        ("There was at least one death.", "at least one death"),
+        ("The shelling killed one civilian.", "one civilian"),
+        ("Dozens were injured.", "Dozens"),
+        ("The blast killed hundreds.", "hundreds"),
+        ("Tens of thousands fled.", "Tens of thousands"),
+        ("The war has lasted almost three years.", "almost three years"),
+        ("The meeting lasted more than five hours.", "more than five hours"),
+        ("Some 12 villages lost power.", "Some 12 villages"),
+    ] {
+        assert_has(text, "figure", want);
+    }
+    assert_not("One soldier died and at least two others were hurt.", "figure", "at least two");
+    for text in [
+        "It is one of the largest attacks.",
+        "One day he left.",
+        "No one was hurt.",
+        "One official said so.",
+        "In one village, water ran out.",
+        "One banner read “Pay up”; another said “No”.",
+        "The scores were level.",
+    ] {
+        assert_none(text, "figure");
+    }
+}
+
+#[test]
 fn shares_of_a_whole_are_figures_without_what_they_are_a_share_of() {
     for (text, want) in [
         ("Roughly half of the harvest was lost.", "Roughly half"),

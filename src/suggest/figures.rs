@@ -18,7 +18,9 @@
 //! of", "two-thirds", "one in five adults"); scores and tallies ("won 2-1", "voted 12-3"); and
 //! a bare number that counts what the story named before it, as the subject of a clause
 //! ("Twenty-four were rescued; nine remain missing") or a level after a verb of change ("rose
-//! to 41, up from 27").
+//! to 41, up from 27"); "one" with the singular noun it counts where it opens a clause or
+//! follows an approximation or a verb ("One soldier died", "at least one death"); more of the
+//! same ("at least two others"); and a vague count alone ("Dozens were injured").
 //!
 //! Left out: dates ("February 24, 2022", "24 February", a year such as "2022" or "the 1899
 //! award"), times of day ("10:30", "5 p.m."), ordinals ("third", "21st"), decades ("1990s"),
@@ -580,8 +582,13 @@ fn noun_phrase(w: &Words, after: usize, demonym: &dyn Fn(&str) -> bool) -> Optio
         if tok.is_capitalised() && !demonym(word) && !units().contains(word) {
             break;
         }
-        if is_head(last_part) {
+        // "at least two others were hurt": a count of more of what the story counts.
+        let others = taken == 0 && word == "others";
+        if is_head(last_part) || others {
             head_end = Some(end);
+            if others {
+                break;
+            }
         } else if head_end.is_some() {
             break;
         }
@@ -589,6 +596,57 @@ fn noun_phrase(w: &Words, after: usize, demonym: &dyn Fn(&str) -> bool) -> Optio
         j = end + 1;
     }
     head_end
+}
+
+/// Nouns after "one" that make a phrase of time or manner, not a count: "one day", "one way".
+#[rustfmt::skip]
+const NOT_COUNTED_AFTER_ONE: &[&str] = &[
+    "day", "time", "way", "thing", "point", "side", "hand", "moment", "another", "morning", "evening", "night",
+    "afternoon", "stage", "reason", "option", "source", "official", "diplomat", "analyst", "resident", "witness",
+];
+
+/// Words before "one" that make it a pronoun or a determiner: "no one", "the one thing".
+const NOT_COUNTING_BEFORE_ONE: &[&str] = &["no", "any", "every", "the", "this", "that", "which", "each", "only"];
+
+/// Short verbs that end a noun phrase without an "-ed" or "-s" to show it: "one soldier hit".
+const SHORT_VERBS: &[&str] = &["hit", "hurt", "fell", "left", "went", "came", "got", "lost", "won", "shot", "ran"];
+
+/// The last token of the singular noun counted by "one" at `one` ("One soldier", "one police
+/// officer"), or `None` when "one" counts nothing ("one of the", "one day", "no one").
+fn singular_counted(w: &Words, one: usize) -> Option<usize> {
+    let before = one.checked_sub(1).map(|p| lower(w.toks[p].text));
+    if before.is_some_and(|b| NOT_COUNTING_BEFORE_ONE.contains(&b.as_ref())) {
+        return None;
+    }
+    let noun_like = |j: usize| {
+        w.next_word(j).filter(|t| t.gap == Gap::Space && t.is_lowercase_word()).is_some_and(|t| {
+            let word = t.text;
+            !stop().contains(word)
+                && !is_function_word(word)
+                && !word.ends_with("ly")
+                && !word.ends_with("ed")
+                && !word.ends_with("ing")
+                && !SHORT_VERBS.contains(&word)
+                && !is_small(word)
+                && !is_magnitude(word)
+        })
+    };
+    if !noun_like(one + 1) || NOT_COUNTED_AFTER_ONE.contains(&w.toks[one + 1].text) {
+        return None;
+    }
+    // "One banner read …; another said …": one of several, not a count.
+    let paired = (one + 2..(one + 16).min(w.len()))
+        .take_while(|&j| w.toks[j].gap != Gap::Line && !w.toks[j].is("."))
+        .any(|j| w.toks[j].is_ci("another") || w.toks[j].is_ci("other") && w.toks[j - 1].is_ci("the"));
+    if paired {
+        return None;
+    }
+    // A second word is part of the noun ("police officer was") unless it is a verb in "-s" or
+    // ends the clause, as a verb may ("One banner read: …").
+    let second = noun_like(one + 2)
+        && !w.toks[one + 2].text.ends_with('s')
+        && w.next_word(one + 3).is_some_and(|t| t.gap == Gap::Space);
+    Some(if second { one + 2 } else { one + 1 })
 }
 
 /// Whether the number starting at token `first` is glued to a name: "F-16", "Covid-19",
@@ -891,7 +949,10 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
     if core.vague {
         // "hundreds of lives", "tens of thousands of people"
         let Some(of) = next_with(w, last, SPACE).filter(|&j| w.toks[j].is("of")) else {
-            return Step::Skip(last);
+            // "Dozens were injured", "killing hundreds": a bare vague count ("tens" and
+            // "scores" need their "of").
+            let bare = !(core.first == core.last && matches!(lower(w.toks[last].text).as_ref(), "tens" | "scores"));
+            return if bare { Step::Figure(start, last) } else { Step::Skip(last) };
         };
         let Some(head) = noun_phrase(w, of, demonym) else { return Step::Skip(last) };
         return Step::Figure(start, head);
@@ -981,9 +1042,25 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
     // "one of the", "one day": one is a number only with its unit or a magnitude.
     if core.spelled && core.value == Some(1.0) && !core.magnitude && core.first == core.last {
         let unit = measured && UNITS.contains(&w.toks[end].text);
-        if !(unit && approx.is_some()) {
+        if unit && approx.is_some() {
+            return Step::Figure(start, end);
+        }
+        // "One soldier died", "at least one death", "killed one civilian": one with the
+        // singular noun it counts, where it opens a clause or follows an approximation or a
+        // verb in "-ed" (elsewhere, as in "in one village", it is as often a determiner).
+        let before = core.first.checked_sub(1).map(|p| &w.toks[p]);
+        let counting = approx.is_some()
+            || w.toks[core.first].sentence_start
+            || before.is_some_and(|b| {
+                CLAUSE_OPENERS.contains(&lower(b.text).as_ref()) || b.is_lowercase_word() && b.text.ends_with("ed")
+            });
+        if !counting {
             return Step::Skip(last);
         }
+        return match singular_counted(w, core.first) {
+            Some(head) => Step::Figure(start, head),
+            None => Step::Skip(last),
+        };
     }
     // Bare numbers count nothing, unless they are large ("a crowd of 15,000"), money, or
     // approximated; and a bare number after a capitalised word is part of a name.
