@@ -331,6 +331,36 @@ fn countries_act_or_are_places_per_mention() {
 }
 
 #[test]
+fn a_country_or_capital_acts_or_is_a_place_by_its_words_around() {
+    let text = "Poland insists on more air defence. Talks between Turkey and Syria resumed. \
+        Ankara and Damascus disagree on the border. Poland's allies met in Warsaw.";
+    for want in ["Poland", "Turkey", "Syria", "Ankara", "Damascus", "Poland's allies"] {
+        assert_has(text, "actor", want);
+    }
+    assert_has(text, "location", "Warsaw");
+    let places =
+        "Drones carried out strikes on Poland overnight. The minister arrived in Ankara. Life in Turkey goes on.";
+    for want in ["Poland", "Ankara", "Turkey"] {
+        assert_has(places, "location", want);
+    }
+    assert_none(places, "actor");
+}
+
+#[test]
+fn a_place_frame_wins_over_the_capitalised_name_default() {
+    let text = "Fighting raged near Pokrovsk on Sunday. Families fled from Kurakhove to the west. \
+        The city of Myrnohrad was quiet. Strikes on Selydove killed two. The town of Dobropillia was told to leave. \
+        Shelling continued in Zolota Balka and near Nova Poltavka.";
+    for want in ["Pokrovsk", "Kurakhove", "Myrnohrad", "Selydove", "Dobropillia", "Zolota Balka", "Nova Poltavka"] {
+        assert_has(text, "location", want);
+    }
+    assert_none(text, "actor");
+    // A name the document shows is an organisation stays out; people after "from" are no place.
+    let text = "Shares in Stellaris fell after Stellaris Motors warned. A call from Smith came late.";
+    assert_none(text, "location");
+}
+
+#[test]
 fn the_hague_keeps_its_article_and_other_names_lose_it() {
     assert_has("The court in The Hague opened hearings.", "location", "The Hague");
     assert_has("Judges in the Hague met.", "location", "the Hague");

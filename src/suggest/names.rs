@@ -11,7 +11,9 @@
 //! - **Capitalised sequences** of two or more words ("**Carolina Reyes**", "**Rapid Support
 //!   Forces**"), also at a sentence start unless the first word is a function word ("The", "In");
 //!   a location when it ends in a place word ("Sea", "River") or follows "in", "near", "city of";
-//!   an actor otherwise. A person's last name is then an actor at its other mentions ("Reyes
+//!   an actor otherwise. A place frame ("in", "near", "the city of", "fled from", "strikes on")
+//!   makes an unknown word a location whatever verb follows ("the city of **Myrnohrad** was
+//!   quiet"). A person's last name is then an actor at its other mentions ("Reyes
 //!   said"). Unknown acronyms are actors ("**VDA**"); an unknown single word is a location after
 //!   "in", "near", "outside" ("in **Tawila**").
 //!
@@ -26,7 +28,11 @@
 //! - a possessive with a group noun is one actor span ("**Russia’s delegation**", "**Ukraine’s
 //!   air force**"), as is a nationality with one ("the **Russian delegation**", "**U.S. and
 //!   Brazilian officials**"); a nationality alone is nothing, and so is a country that only
-//!   modifies a title followed by a name ("Ukraine’s chief negotiator, **Oksana Hrytsenko**").
+//!   modifies a title followed by a name ("Ukraine’s chief negotiator, **Oksana Hrytsenko**");
+//!   an unknown name's possessive with another noun marks the owner alone, without its "’s"
+//!   ("**Pedro Sánchez**’s offer");
+//! - in a Title Case heading (see [`super::page`]) only gazetteer names are looked up: its
+//!   capitalised runs are not names.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -248,7 +254,8 @@ const VERBS: &[&str] = &[
     "captured", "repelled", "took", "takes", "gave", "gives", "made", "makes", "began", "begins", "started", "starts",
     "ended", "ends", "stopped", "stops", "boycotted", "insist", "want", "propose", "agree", "reject", "deny",
     "accuse", "warn", "urge", "plan", "hope", "expect", "believe", "need", "seek", "continue", "remain", "insisting",
-    "saying", "wrote", "writes", "spoke", "speaks", "met", "meets", "hit", "hits",
+    "saying", "wrote", "writes", "spoke", "speaks", "met", "meets", "hit", "hits", "disagree", "disagrees",
+    "disagreed", "negotiate", "negotiates", "negotiated", "differ", "differs", "clashed", "clash",
 ];
 
 /// Verbs of saying, after which a singular capitalised word at a sentence start is a name.
@@ -320,6 +327,21 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 /// Prepositions that make an unknown capitalised word a place ("in Tawila").
 const STRONG_PLACE_PREPOSITIONS: &[&str] =
     &["in", "near", "inside", "outside", "across", "throughout", "into", "towards", "toward", "around", "outskirts"];
+
+/// Nouns before "on" or "against" whose target is a place: "strikes on Selydove".
+#[rustfmt::skip]
+const ATTACKS: &[&str] = &[
+    "strike", "strikes", "attack", "attacks", "assault", "offensive", "shelling", "raid", "raids", "advance",
+    "bombardment", "bombing", "airstrike", "airstrikes", "push", "march",
+];
+
+/// Verbs and distances before "from" whose source is a place: "fled from Kurakhove".
+#[rustfmt::skip]
+const FROM_PLACE: &[&str] = &[
+    "fled", "fleeing", "flee", "evacuated", "evacuating", "arrived", "returned", "retreated", "withdrew",
+    "withdrawn", "came", "travelled", "traveled", "moved", "displaced", "rescued", "driven", "km", "kilometres",
+    "kilometers", "miles", "metres", "meters", "away",
+];
 
 /// Nouns before "of" that make what follows a place ("city of El Fasher", "mayor of Lyon").
 #[rustfmt::skip]
@@ -769,6 +791,12 @@ impl Finder<'_, '_> {
                 .take_while(|&k| self.w.next_word(k).is_some_and(|t| t.is_word()))
                 .any(|k| ORG_TYPES.contains(&self.w.toks[k].text));
         let typed = typed_before || typed_after || typed_apposition;
+        // "the city of Myrnohrad was quiet", "strikes on Selydove killed two": the frame
+        // says where, whatever verb follows.
+        if !typed && self.place_cue(s) {
+            self.push(s, s, Label::Location, "place-cue", false);
+            return s + 1;
+        }
         // An unknown name that acts: "Cadem gave", "Volkswagen, which …, lost". At a sentence
         // start only when the word is a name elsewhere too, or a singular word before a
         // speech verb ("Samsung said", but not "Residents reached" or "Officials said").
@@ -780,9 +808,6 @@ impl Finder<'_, '_> {
         if typed || (!plural_demonym && proper && (self.verb_follows(s) || self.according_to(s))) {
             self.push(s, s, Label::Actor, "name", true);
             return s + 1;
-        }
-        if !tok.is_possessive() && self.place_cue(s) {
-            self.push(s, s, Label::Location, "place-cue", false);
         }
         s + 1
     }
@@ -871,6 +896,12 @@ impl Finder<'_, '_> {
         }
         let lower = prev.text.to_lowercase();
         if STRONG_PLACE_PREPOSITIONS.contains(&lower.as_str()) || (multi_word && lower == "at") {
+            return true;
+        }
+        let before = s.checked_sub(2).map(|b| self.w.toks[b].text.to_lowercase());
+        let before_is = |list: &[&str]| before.as_deref().is_some_and(|b| list.contains(&b));
+        if matches!(lower.as_str(), "on" | "against") && before_is(ATTACKS) || lower == "from" && before_is(FROM_PLACE)
+        {
             return true;
         }
         if lower == "of" && s >= 2 {
