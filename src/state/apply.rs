@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use super::history::{Change, Edit, Entry, WorkspaceEdit};
+use super::suggestions::Accepted;
 use super::State;
 use crate::model::{Document, Status};
 
@@ -17,12 +18,12 @@ impl State {
     /// Applies a new span edit to the active document and makes it the newest undo step of
     /// that document.
     pub(super) fn record_span(&mut self, edit: Edit) {
-        self.record(self.active.clone(), Change::Span(edit));
+        self.record(self.active.clone(), Change::Span(edit), None);
     }
 
     /// Applies a new workspace edit and makes it the newest undo step of every document.
     pub(super) fn record_workspace(&mut self, edit: WorkspaceEdit) {
-        self.record(None, Change::Workspace(edit));
+        self.record(None, Change::Workspace(edit), None);
     }
 
     /// Records what a family's `plan` made of an action; `None` (nothing to do) is no step.
@@ -32,17 +33,20 @@ impl State {
         }
     }
 
-    fn record(&mut self, scope: Option<Rc<str>>, change: Change) {
+    /// Applies a new change of `scope` (`None`: the workspace) and records it, with the
+    /// suggestions it `accepted`, as the newest undo step.
+    pub(super) fn record(&mut self, scope: Option<Rc<str>>, change: Change, accepted: Option<Accepted>) {
         if let Some(change) = self.apply(change) {
-            Rc::make_mut(&mut self.history).record(Entry { scope, change });
+            Rc::make_mut(&mut self.history).record(Entry { scope, change, accepted: accepted.map(Rc::new) });
         }
     }
 
     /// Undoes (`undo`) or redoes the newest step the open document may take; the span it
-    /// touched becomes the selected one.
+    /// touched becomes the selected one, and the suggestions an undone step accepted are shown
+    /// again (a redo takes them again, as its spans take their places).
     pub(super) fn step_history(&mut self, undo: bool) {
         let history = Rc::make_mut(&mut self.history);
-        let Some(Entry { scope, change }) = history.take(undo, self.active.as_deref()) else { return };
+        let Some(Entry { scope, change, accepted }) = history.take(undo, self.active.as_deref()) else { return };
         let Some(applied) = self.apply(if undo { change.inverse() } else { change }) else { return };
         if let Change::Span(edit) = &applied {
             self.selected = match edit {
@@ -53,8 +57,11 @@ impl State {
                 }
             };
         }
+        if let Some(accepted) = accepted.as_deref().filter(|_| undo) {
+            self.show_again(accepted);
+        }
         let change = if undo { applied.inverse() } else { applied };
-        Rc::make_mut(&mut self.history).push(!undo, Entry { scope, change });
+        Rc::make_mut(&mut self.history).push(!undo, Entry { scope, change, accepted });
     }
 
     /// Carries out a change; returns it as applied (a removal carries what it took along, so

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use super::suggestions::Accepted;
 use crate::model::{Document, Entity, Label, Relation, RelationType, Span, Status};
 
 /// How many changes are remembered for undo, over all documents.
@@ -167,6 +168,10 @@ impl WorkspaceEdit {
 pub(super) struct Entry {
     pub scope: Option<Rc<str>>,
     pub change: Change,
+    /// The suggestions this change accepted, shown again when it is undone. Suggestions last
+    /// one visit, so they are not stored with the history.
+    #[serde(skip)]
+    pub accepted: Option<Rc<Accepted>>,
 }
 
 impl Entry {

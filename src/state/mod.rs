@@ -180,6 +180,9 @@ pub struct State {
     /// Suggestions asked for and not yet answered (the suggester runs in a worker).
     pub suggest_ticket: Option<Ticket>,
     tickets_issued: u32,
+    /// The ticket of the reply whose suggestions are shown (or were all accepted); `None`
+    /// once they are cleared or the document changes.
+    shown_reply: Option<u32>,
     /// The find bar, when open.
     pub finding: Option<Find>,
     rejected: Rc<RejectedSuggestions>,
@@ -205,6 +208,7 @@ impl State {
             suggest_on_open: false,
             suggest_ticket: None,
             tickets_issued: 0,
+            shown_reply: None,
             finding: None,
             rejected: Rc::default(),
             storage_warning: None,
@@ -272,7 +276,7 @@ impl State {
     fn follow_document(&mut self, before: Option<Rc<Document>>) {
         let now = self.active_document().cloned();
         if now.as_ref().map(|d| &d.id) != before.as_ref().map(|d| &d.id) {
-            self.suggestions = Rc::default();
+            self.clear_suggestions();
             self.suggest_ticket = None;
             if let Some(find) = self.finding.take() {
                 self.find(find.query, find.case_sensitive, find.whole_word);
@@ -315,7 +319,7 @@ impl State {
             Action::AcceptSuggestion(id) => self.accept_suggestion(id),
             Action::RejectSuggestion(id) => self.reject_suggestion(id),
             Action::AcceptAllSuggestions(label) => self.accept_all_suggestions(label.as_deref()),
-            Action::ClearSuggestions => self.suggestions = Rc::default(),
+            Action::ClearSuggestions => self.clear_suggestions(),
             Action::MoveSuggestionCursor { forward } => self.move_suggestion_cursor(forward),
             Action::FocusSuggestion(id) => self.focus_suggestion(id),
             Action::SetSuggestOnOpen(on) => self.suggest_on_open = on,

@@ -62,7 +62,7 @@ impl State {
         }
         // A document may be back under the same id with another text: what was shown or asked
         // for on the old one does not apply to it.
-        self.suggestions = Rc::default();
+        self.clear_suggestions();
         self.suggest_ticket = None;
         if let Some(find) = self.finding.take() {
             self.find(find.query, find.case_sensitive, find.whole_word);

@@ -1,7 +1,12 @@
 //! Suggestions shown on the open document: proposed spans that look different, are not part of
 //! the document (never exported, no undo history) until accepted. Enter accepts the one under
 //! the cursor and moves on, `x` rejects it; a rejected suggestion does not come back for that
-//! document. Accepting is an ordinary span edit (one undo step; "accept all" is one too).
+//! document. Accepting is an ordinary span edit (one undo step; "accept all" is one too), and
+//! undoing it shows what it accepted again, still to be judged, while the same list is on
+//! screen (or was emptied by that accept).
+//!
+//! The cursor starts on the first suggestion in running text, not on the headline or site
+//! furniture a saved page opens with (`suggest::page`); the list itself stays in reading order.
 //!
 //! Asking for suggestions does not run the suggester here: it issues a [`Ticket`], the view
 //! sends [`State::suggestion_request`] to a Web Worker, and the reply comes back as an action.
@@ -11,10 +16,12 @@
 
 use std::rc::Rc;
 
-use super::history::{Edit, WorkspaceEdit};
+use super::history::{Change, Edit, WorkspaceEdit};
 use super::State;
-use crate::model::Span;
+use crate::model::{Document, Span};
 use crate::suggest::job::{self, Reply, TextSent};
+use crate::suggest::page::page_lines;
+use crate::text::paragraphs::paragraph_at;
 
 /// A suggestion on screen. Its `id` numbers it within the reply, in reading order, so ids
 /// ascend along the list; its element carries [`Shown::element_id`]. A number, not a string:
@@ -53,6 +60,28 @@ pub fn count_by_label(suggestions: &[Shown]) -> Vec<(Rc<str>, usize)> {
         }
     }
     counts
+}
+
+/// What an undo step accepted, and from which list: the document and the reply (by ticket
+/// number) whose ids the suggestions carry, so that undoing shows them only on that list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Accepted {
+    document: Rc<str>,
+    reply: u32,
+    suggestions: Vec<Shown>,
+}
+
+/// Where the cursor starts on `suggestions`: the first one in running text. A saved page opens
+/// with its headline, byline and share prompts, and a Title Case headline's suggestions are the
+/// likeliest to be wrong; they keep their place in the list, and Enter and `x` come to them
+/// after the last. The first of all when every one is in such a line.
+fn reading_start(doc: &Document, suggestions: &[Shown]) -> usize {
+    let paragraphs = doc.paragraphs();
+    // A paragraph is one line, so the line's kind is read from it alone.
+    let set_apart = |s: &Shown| {
+        paragraph_at(paragraphs, s.start).is_some_and(|at| !page_lines(paragraphs[at].text(doc.text())).is_empty())
+    };
+    suggestions.iter().position(|s| !set_apart(s)).unwrap_or(0)
 }
 
 /// A request for suggestions on `document` that has not been answered yet.
@@ -100,19 +129,28 @@ impl State {
             return;
         }
         let Some(doc) = self.active_document().filter(|d| *d.id == *reply.document) else { return };
+        let ticket = reply.ticket;
         let rejected = self.rejected.get(&doc.id);
         // Over 5,000 suggestions and 10,000 spans at 100k words, on the main thread: the spans'
         // order answers "is one there" by binary search, without hashing them all first.
-        self.suggestions = reply
+        let list: Vec<Shown> = reply
             .suggestions
             .into_iter()
             .filter(|s| s.start < s.end && s.end <= doc.len() && !doc.has_span_over(s.start, s.end))
             .filter(|s| rejected.is_none_or(|r| !r.contains(&(s.start, s.end, s.label.clone()))))
             .zip(1..)
             .map(|(s, id)| Shown { id, start: s.start, end: s.end, label: s.label, rule: s.rule })
-            .collect::<Vec<_>>()
-            .into();
-        self.suggestion_cursor = 0;
+            .collect();
+        self.suggestion_cursor = reading_start(doc, &list);
+        self.suggestions = list.into();
+        self.shown_reply = Some(ticket);
+    }
+
+    /// Takes every suggestion off the screen; undoing an earlier accept no longer shows its
+    /// suggestions again.
+    pub(super) fn clear_suggestions(&mut self) {
+        self.suggestions = Rc::default();
+        self.shown_reply = None;
     }
 
     /// The suggester could not answer: the pending request ends, and the alert says why.
@@ -136,22 +174,55 @@ impl State {
         }
     }
 
-    /// Takes a suggestion off the screen; the cursor stays on the place, now the next one.
+    /// Takes a suggestion off the screen; the cursor stays on the place, now the next one in
+    /// reading order, or goes round to the first after the last.
     fn take_suggestion(&mut self, at: usize) -> Shown {
         let mut list = self.suggestions.to_vec();
         let taken = list.remove(at);
         self.suggestions = list.into();
-        self.suggestion_cursor = at.min(self.suggestions.len().saturating_sub(1));
+        self.suggestion_cursor = if at < self.suggestions.len() { at } else { 0 };
         taken
+    }
+
+    /// What an accept of `suggestions` remembers for its undo, if they are from a reply.
+    fn accepted(&self, suggestions: Vec<Shown>) -> Option<Accepted> {
+        Some(Accepted { document: self.active.clone()?, reply: self.shown_reply?, suggestions })
+    }
+
+    /// Shows an undone accept's suggestions again, if their list is still the one on screen;
+    /// the cursor goes to the one taken back, or where a new list starts.
+    pub(super) fn show_again(&mut self, accepted: &Accepted) {
+        let same_list = self.active.as_deref() == Some(&*accepted.document) && self.shown_reply == Some(accepted.reply);
+        let Some(doc) = self.active_document().filter(|_| same_list) else { return };
+        let back: Vec<Shown> = accepted
+            .suggestions
+            .iter()
+            .filter(|s| !doc.has_span_over(s.start, s.end))
+            .filter(|s| self.suggestions.binary_search_by_key(&s.id, |shown| shown.id).is_err())
+            .cloned()
+            .collect();
+        if back.is_empty() {
+            return;
+        }
+        let mut list = self.suggestions.to_vec();
+        list.extend(back.iter().cloned());
+        list.sort_unstable_by_key(|s| s.id);
+        let cursor = match back.as_slice() {
+            [one] => list.binary_search_by_key(&one.id, |s| s.id).unwrap_or(0),
+            _ => reading_start(doc, &list),
+        };
+        self.suggestions = list.into();
+        self.suggestion_cursor = cursor;
     }
 
     pub(super) fn accept_suggestion(&mut self, id: Option<u32>) {
         let Some(at) = self.suggestion_index(id) else { return };
         let shown = self.take_suggestion(at);
         let Some(doc) = self.active_document() else { return };
-        let span = Span::new(doc.fresh_span_id(), shown.start, shown.end, shown.label);
+        let span = Span::new(doc.fresh_span_id(), shown.start, shown.end, shown.label.clone());
         self.selected = Some(span.id.clone());
-        self.record_span(Edit::Insert { span, relations: Vec::new() });
+        let accepted = self.accepted(vec![shown]);
+        self.record(self.active.clone(), Change::Span(Edit::Insert { span, relations: Vec::new() }), accepted);
     }
 
     pub(super) fn reject_suggestion(&mut self, id: Option<u32>) {
@@ -168,7 +239,7 @@ impl State {
             self.suggestions.iter().cloned().partition(|s| label.is_none_or(|l| *s.label == *l));
         let mut taken: Vec<Rc<str>> = doc.spans().iter().map(|s| s.id.clone()).collect();
         let mut spans = Vec::new();
-        for shown in accepted {
+        for shown in accepted.iter().cloned() {
             let duplicate =
                 doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (shown.start, shown.end, &shown.label));
             if duplicate {
@@ -178,10 +249,11 @@ impl State {
             taken.push(id.clone());
             spans.push((doc_id.clone(), Span::new(id, shown.start, shown.end, shown.label), Vec::new()));
         }
+        self.suggestion_cursor = reading_start(doc, &kept);
         self.suggestions = kept.into();
-        self.suggestion_cursor = 0;
         if !spans.is_empty() {
-            self.record_workspace(WorkspaceEdit::Spans { spans, removed: false });
+            let accepted = self.accepted(accepted);
+            self.record(None, Change::Workspace(WorkspaceEdit::Spans { spans, removed: false }), accepted);
         }
     }
 
@@ -392,6 +464,70 @@ mod tests {
         let other_allocation = Shown { label: Rc::from(&*state.suggestions[0].label), ..state.suggestions[0].clone() };
         let with_copy = [state.suggestions[0].clone(), other_allocation];
         assert_eq!(count_by_label(&with_copy), [(state.suggestions[0].label.clone(), 2)]);
+    }
+
+    #[test]
+    fn undoing_an_accept_shows_its_suggestions_again_and_redo_takes_them_again() {
+        let state = suggest_now(state_with(SUGGESTIBLE));
+        let list = state.suggestions.clone();
+        assert!(list.len() >= 3, "{:?}", shown(&state));
+        let all = state.clone().reduce(Action::AcceptAllSuggestions(None));
+        assert!(!all.history_for_storage().contains("accepted"), "suggestions are not stored with the history");
+        let undone = all.reduce(Action::Undo);
+        assert!(texts(&undone).is_empty());
+        assert_eq!(undone.suggestions, list, "back, still to be judged");
+        assert_eq!(undone.suggestion_cursor, state.suggestion_cursor);
+        let redone = undone.reduce(Action::Redo);
+        assert_eq!(texts(&redone).len(), list.len());
+        assert!(redone.suggestions.is_empty(), "redo takes them again");
+        assert_eq!(redone.reduce(Action::Undo).suggestions, list, "and undo gives them back again");
+
+        // One taken with Enter comes back under the cursor.
+        let second = state.clone().reduce(Action::MoveSuggestionCursor { forward: true });
+        let taken = second.suggestions[second.suggestion_cursor].clone();
+        let undone = second.reduce(Action::AcceptSuggestion(None)).reduce(Action::Undo);
+        assert_eq!(undone.suggestions, list);
+        assert_eq!(undone.suggestions[undone.suggestion_cursor], taken);
+        let redone = undone.reduce(Action::Redo);
+        assert_eq!(texts(&redone).len(), 1);
+        assert_eq!(redone.suggestions.len(), list.len() - 1);
+
+        // Not once their list is gone: cleared, or replaced by a new reply.
+        let cleared = state.clone().reduce(Action::AcceptAllSuggestions(None)).reduce(Action::ClearSuggestions);
+        let undone = cleared.reduce(Action::Undo);
+        assert!(texts(&undone).is_empty() && undone.suggestions.is_empty());
+        let renewed = suggest_now(state.reduce(Action::AcceptSuggestion(None)));
+        let newer_list = renewed.suggestions.clone();
+        let undone = renewed.reduce(Action::Undo);
+        assert!(texts(&undone).is_empty());
+        assert_eq!(undone.suggestions, newer_list, "the newer list is left as it is");
+    }
+
+    /// A saved page: a Title Case headline, a byline and a share prompt before the story.
+    const PAGE: &str = "Kremlin Calls Geneva Talks Useful\nBy Anna Kowalska in Geneva\nShare this article\n\
+        Kremlin spokesperson Dmitry Peskov said: “We are ready.” He spoke in Geneva about 126 drones.\n";
+
+    #[test]
+    fn the_cursor_starts_in_running_text_and_comes_round_to_the_headline_last() {
+        let state = suggest_now(state_with(PAGE));
+        let body = PAGE.chars().count() - PAGE.lines().last().unwrap().chars().count() - 1;
+        let starts: Vec<usize> = state.suggestions.iter().map(|s| s.start).collect();
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "the list stays in reading order");
+        let cursor = state.suggestion_cursor;
+        assert!(cursor > 0 && starts[..cursor].iter().all(|&s| s < body), "{:?}", shown(&state));
+        assert!(starts[cursor] >= body, "the first suggestion of the story: {:?}", shown(&state));
+
+        let mut order = Vec::new();
+        let mut state = state;
+        while let Some(current) = state.suggestions.get(state.suggestion_cursor) {
+            order.push(current.start);
+            state = state.reduce(Action::AcceptSuggestion(None));
+        }
+        let expected = [&starts[cursor..], &starts[..cursor]].concat();
+        assert_eq!(order, expected, "Enter goes on in reading order, then round to the headline");
+
+        let without_headline = suggest_now(state_with(SUGGESTIBLE));
+        assert_eq!(without_headline.suggestion_cursor, 0, "running text from the start");
     }
 
     #[test]
