@@ -449,6 +449,20 @@ fn site_furniture_gives_no_suggestions_but_text_around_it_does() {
 }
 
 #[test]
+fn a_byline_block_gives_neither_its_author_nor_its_city() {
+    for page in [
+        "Peso Slides as Inflation Bites\nBy Marta Ferreira\nBuenos Aires\nMarch 3, 2026\n\nThe peso fell in Buenos Aires.",
+        "Peso Slides as Inflation Bites\nMarta Ferreira\nBuenos Aires\n\nThe peso fell in Buenos Aires.",
+    ] {
+        assert_eq!(texts(page, "location"), ["Buenos Aires"], "only the city of the story in «{page}»");
+        assert_none(page, "actor");
+    }
+    // A city standing alone as its own paragraph further down is still text.
+    let text = "Peso Slides\n\nThe peso fell.\n\nAnalysts agreed.\n\nMadrid\n\nMadrid said it would act.";
+    assert_eq!(texts(text, "actor"), ["Madrid"]);
+}
+
+#[test]
 fn a_bare_name_leaves_its_possessive_out_and_a_group_keeps_it() {
     let text = "Pedro Sánchez's offer was rejected. Carla Ruiz’s plan failed. Later, Sánchez’s aides left.";
     assert_has(text, "actor", "Pedro Sánchez");

@@ -29,19 +29,118 @@ pub enum LineKind {
 /// The headings and boilerplate lines of `text`, in order, as code-point ranges of each line
 /// without its line break and surrounding white space.
 pub fn page_lines(text: &str) -> Vec<(Range<usize>, LineKind)> {
-    let mut out = Vec::new();
+    // The non-blank lines, each with its range and kind.
+    let mut lines: Vec<(Range<usize>, &str, Option<LineKind>)> = Vec::new();
     let mut start = 0;
     for line in text.split('\n') {
         let len = line.chars().count();
         let lead = line.chars().take_while(|c| c.is_whitespace()).count();
         let trimmed = line.trim();
-        if let Some(kind) = classify(trimmed) {
+        if !trimmed.is_empty() {
             let n = trimmed.chars().count();
-            out.push((start + lead..start + lead + n, kind));
+            lines.push((start + lead..start + lead + n, trimmed, classify(trimmed)));
         }
         start += len + 1;
     }
-    out
+    byline_blocks(&mut lines);
+    lines.into_iter().filter_map(|(range, _, kind)| Some((range, kind?))).collect()
+}
+
+/// The lines of a byline block that say only who wrote the story or where: "Marta Ferreira",
+/// "Buenos Aires" on lines of their own, around a "By …" line or a stamp, or right under the
+/// headline. Alone they look like a name or a heading, and a city there is no place of the
+/// story. Only at the top of the page (before its second sentence: the kicker's and the first
+/// paragraph's), where bylines stand, so a short section head next to a mid-article "Updated"
+/// stamp stays a heading.
+fn byline_blocks(lines: &mut [(Range<usize>, &str, Option<LineKind>)]) {
+    let sentence = |line: &str| ends_sentence(line) || line.ends_with(['?', '!']);
+    let top = (0..lines.len()).filter(|&k| sentence(lines[k].1)).nth(1).unwrap_or(lines.len());
+    let headline = lines.first().is_some_and(|(_, _, kind)| *kind == Some(LineKind::Heading));
+    // The first line is the headline, whatever follows it.
+    let mut k = 1;
+    while k < top {
+        if !is_credit_name(lines[k].1) || lines[k].2 == Some(LineKind::Boilerplate) {
+            k += 1;
+            continue;
+        }
+        let mut end = k;
+        while end + 1 < top && is_credit_name(lines[end + 1].1) && lines[end + 1].2 != Some(LineKind::Boilerplate) {
+            end += 1;
+        }
+        let stamp_before = k > 0 && is_byline_stamp(lines[k - 1].1);
+        let stamp_after = lines.get(end + 1).is_some_and(|(_, line, _)| is_byline_stamp(line));
+        if stamp_before || stamp_after || (headline && k == 1) {
+            for line in &mut lines[k..=end] {
+                line.2 = Some(LineKind::Boilerplate);
+            }
+        }
+        k = end + 1;
+    }
+}
+
+/// Words that may stand lower case inside a person's or a place's name.
+const NAME_PARTICLES: &[&str] = &["de", "da", "do", "dos", "del", "la", "le", "van", "von", "der", "bin", "al", "el"];
+
+/// A short line of capitalised words and nothing else, as a name or a city is written on a
+/// byline block: "Marta Ferreira", "Buenos Aires", "Goma, DR Congo", "Ana Ruiz and Li Wei".
+fn is_credit_name(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let letters =
+        |w: &str| w.trim_end_matches(',').chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\'' | '’'));
+    (1..=5).contains(&words.len())
+        && line.chars().count() <= 40
+        && words.iter().filter(|w| w.ends_with(',')).count() <= 1
+        && words.iter().all(|w| {
+            letters(w)
+                && (w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w) || *w == "and" && words.len() > 2)
+        })
+}
+
+/// A byline or a stamp next to which a bare name or city is part of the byline block: "By …",
+/// "Updated …", "Published …", a reporter's post, a date, a read time.
+fn is_byline_stamp(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    let words = line.split_whitespace().count();
+    words <= 12
+        && (STAMP_PREFIXES.iter().any(|p| lower.starts_with(p))
+            || BYLINE_ROLES.iter().any(|r| lower.contains(r)) && !ends_sentence(line)
+            || lower.contains("min read")
+            || is_date(&lower))
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A line that only dates the page: "March 3, 2026", "Tue 3 Mar 2026 14.02 GMT".
+fn is_date(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let month = words.iter().any(|w| MONTHS.contains(&w.trim_end_matches('.')));
+    let number = words.iter().any(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    month && number && words.len() <= 8
 }
 
 /// The boilerplate lines of `text` (see [`LineKind::Boilerplate`]) as code-point ranges.
@@ -220,6 +319,31 @@ mod tests {
         ] {
             assert!(!kinds(line).iter().any(|(_, k)| *k == LineKind::Boilerplate), "«{line}»");
         }
+    }
+
+    #[test]
+    fn a_name_or_city_alone_in_a_byline_block_is_furniture() {
+        for page in [
+            "Peso Slides Again\nBy Marta Ferreira\nBuenos Aires\nMarch 3, 2026\n\nThe bank said it would act.",
+            "Peso Slides Again\nMarta Ferreira\nBuenos Aires\n\nThe bank said it would act.",
+            "Peso Slides Again\nThe kicker says why.\n\nMarta Ferreira\n\nMadrid\n\nUpdated 14:02 GMT\n\nText.",
+            "Peso Slides Again\nGrace Mwale\nPolitical editor\n\nThe bank said it would act.",
+        ] {
+            let kinds = kinds(page);
+            for name in ["Marta Ferreira", "Buenos Aires", "Madrid", "Grace Mwale"] {
+                if page.lines().any(|line| line == name) {
+                    assert!(kinds.contains(&(name.to_string(), LineKind::Boilerplate)), "«{name}» in {kinds:?}");
+                }
+            }
+            assert_eq!(kinds[0], ("Peso Slides Again".to_string(), LineKind::Heading), "the headline stays");
+        }
+        // Further down, a short head next to a stamp is no byline; nor is a headline followed by one.
+        let page = "Talks Go On\nThe kicker.\n\nFirst paragraph.\n\nUpdated 14:02 GMT\n\nPoland Responds\n\nText.";
+        assert!(kinds(page).contains(&("Poland Responds".to_string(), LineKind::Heading)));
+        let page = "Kremlin Calls Geneva Talks Useful\nBy Anna Kowalska in Geneva\nText.";
+        assert_eq!(kinds(page)[0].1, LineKind::Heading);
+        // A one-line paragraph of a name in running text is text.
+        assert!(kinds("The talks went on.\n\nMadrid\n\nThe bank said so.").is_empty());
     }
 
     #[test]
