@@ -5,8 +5,12 @@ fn storage() -> Option<web_sys::Storage> {
     gloo::utils::window().local_storage().ok().flatten()
 }
 
-pub fn load_flag(key: &str) -> bool {
-    storage().and_then(|s| s.get_item(key).ok().flatten()).as_deref() == Some("1")
+/// The flag stored under `key`, or `default` when none is.
+pub fn load_flag(key: &str, default: bool) -> bool {
+    match storage().and_then(|s| s.get_item(key).ok().flatten()).as_deref() {
+        Some(stored) => stored == "1",
+        None => default,
+    }
 }
 
 pub fn save_flag(key: &str, on: bool) {

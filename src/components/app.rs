@@ -18,7 +18,7 @@ use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
-use super::toolbar::Toolbar;
+use super::toolbar::{Toolbar, DIM_FURNITURE};
 use crate::browser;
 use crate::formats::storage;
 use crate::keys::{command_for, KeyContext, KeyPress};
@@ -93,7 +93,11 @@ struct AnnotatorProps {
 /// The whole page, once the workspace is known.
 #[function_component]
 fn Annotator(props: &AnnotatorProps) -> Html {
-    let store: Store = use_reducer(|| AppState(props.initial.state.clone()));
+    let store: Store = use_reducer(|| {
+        let mut state = props.initial.state.clone();
+        state.dim_furniture = browser::settings::load_flag(DIM_FURNITURE, true);
+        AppState(state)
+    });
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
     {
         let (store, exact_selection) = (store.clone(), exact_selection.clone());

@@ -11,7 +11,8 @@ use super::store::{use_store, ExactSelection};
 use crate::browser;
 use crate::model::{Document, Label, RelationType, SpanEdge};
 use crate::state::{id_of_element, links_in_words, Action, Linking, Shown};
-use crate::text::paragraphs::{paragraphs_touched, Paragraph, TouchedWalk};
+use crate::suggest::page::boilerplate_lines;
+use crate::text::paragraphs::{paragraphs_marked, paragraphs_touched, Paragraph, TouchedWalk};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -78,7 +79,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
             linking={store.linking.clone()} suggestions={store.suggestions.clone()}
             suggestion_cursor={store.suggestions.get(store.suggestion_cursor).cloned()}
             find_matches={store.finding.as_ref().map(|f| f.matches.clone()).unwrap_or_default()}
-            {onclick} {onmousedown} {onmouseup} />
+            dim_furniture={store.dim_furniture} {onclick} {onmousedown} {onmouseup} />
     }
 }
 
@@ -97,6 +98,9 @@ pub struct ArticleBodyProps {
     pub suggestion_cursor: Option<Shown>,
     #[prop_or_default]
     pub find_matches: Rc<[(usize, usize)]>,
+    /// Dim the paragraphs that are site furniture (`suggest::page`'s boilerplate lines).
+    #[prop_or_default]
+    pub dim_furniture: bool,
     #[prop_or_default]
     pub onclick: Callback<MouseEvent>,
     #[prop_or_default]
@@ -152,6 +156,18 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         &props.find_matches,
     );
     let text = SharedText(doc.text().clone());
+    // Read once per text: span edits keep the text's allocation, so a long article does not
+    // classify its 4,000 lines again on every edit.
+    let furniture = {
+        let doc = doc.clone();
+        use_memo((text.clone(), props.dim_furniture), move |(_, dim)| {
+            if *dim {
+                paragraphs_marked(doc.paragraphs(), boilerplate_lines(doc.text()))
+            } else {
+                Vec::new()
+            }
+        })
+    };
     let mut buckets = spans.iter().zip(overlays).map(|(spans, overlays)| with_overlays(spans, overlays));
     html! {
         <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
@@ -160,9 +176,11 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
             { for paragraphs.chunks(browser::PARAGRAPHS_PER_BLOCK).zip(drawn.chunks(browser::PARAGRAPHS_PER_BLOCK)).enumerate().map(|(n, (chunk, drawn))| {
                 let spans: Vec<Rc<[SpanView]>> = buckets.by_ref().take(chunk.len()).collect();
                 let selected = props.selected.clone().filter(|id| spans.iter().flat_map(|p| p.iter()).any(|s| s.id == *id));
+                let first = n * browser::PARAGRAPHS_PER_BLOCK;
+                let furniture = furniture.get(first..first + chunk.len()).unwrap_or_default();
                 html! {
                     <ParagraphChunk key={n} text={text.clone()} paragraphs={Rc::<[Paragraph]>::from(chunk)}
-                        {spans} drawn={Rc::<[bool]>::from(drawn)} {selected} />
+                        {spans} drawn={Rc::<[bool]>::from(drawn)} furniture={Rc::<[bool]>::from(furniture)} {selected} />
                 }
             }) }
         </div>
@@ -176,6 +194,8 @@ struct ParagraphChunkProps {
     /// Each paragraph's spans (empty for a plain one).
     spans: Vec<Rc<[SpanView]>>,
     drawn: Rc<[bool]>,
+    /// Which paragraphs are dimmed as site furniture (empty: none).
+    furniture: Rc<[bool]>,
     /// The selected span, when it is in this chunk.
     selected: Option<Rc<str>>,
 }
@@ -187,11 +207,12 @@ struct ParagraphChunkProps {
 fn ParagraphChunk(props: &ParagraphChunkProps) -> Html {
     html! {
         <div class="paragraphs">
-            { for props.paragraphs.iter().zip(&props.spans).zip(props.drawn.iter()).map(|((paragraph, spans), drawn)| {
+            { for props.paragraphs.iter().zip(&props.spans).zip(props.drawn.iter()).enumerate().map(|(i, ((paragraph, spans), drawn))| {
                 let selected = props.selected.clone().filter(|id| spans.iter().any(|s| s.id == *id));
+                let furniture = props.furniture.get(i).copied().unwrap_or(false);
                 html! {
                     <ParagraphView key={paragraph.start} text={props.text.clone()} paragraph={*paragraph}
-                        spans={spans.clone()} {selected} plain={!drawn} />
+                        spans={spans.clone()} {selected} plain={!drawn} {furniture} />
                 }
             }) }
         </div>

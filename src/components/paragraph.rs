@@ -71,16 +71,21 @@ pub struct ParagraphProps {
     /// Drawn as plain text, without its spans (far from the viewport in a long document).
     #[prop_or_default]
     pub plain: bool,
+    /// A line of site furniture, dimmed by the stylesheet (a hint: the text is the same).
+    #[prop_or_default]
+    pub furniture: bool,
 }
 
 #[function_component]
 pub fn ParagraphView(props: &ParagraphProps) -> Html {
     let paragraph = props.paragraph;
     let text = paragraph.text(&props.text.0);
+    let furniture = props.furniture.then_some("true");
     if props.plain {
         // The same element as when drawn, so the viewport observer keeps watching it.
         return html! {
-            <span class="paragraph" data-para-start={paragraph.start.to_string()} data-plain="true">{ text }</span>
+            <span class="paragraph" data-para-start={paragraph.start.to_string()} data-plain="true"
+                data-furniture={furniture}>{ text }</span>
         };
     }
     let extents: Vec<SpanExtent> =
@@ -90,7 +95,7 @@ pub fn ParagraphView(props: &ParagraphProps) -> Html {
         RenderContext { text, base: paragraph.start, spans: &props.spans, selected: props.selected.as_deref() };
     html! {
         // `data-para-start` is browser::selection::PARAGRAPH_START_ATTRIBUTE (html! wants a literal).
-        <span class="paragraph" data-para-start={paragraph.start.to_string()}>
+        <span class="paragraph" data-para-start={paragraph.start.to_string()} data-furniture={furniture}>
             { for pieces.iter().map(|piece| context.render(piece)) }
         </span>
     }

@@ -15,7 +15,7 @@ pub fn SuggestionBar() -> Html {
     {
         let store = store.clone();
         use_effect_with((), move |_| {
-            if browser::settings::load_flag(SUGGEST_ON_OPEN) {
+            if browser::settings::load_flag(SUGGEST_ON_OPEN, false) {
                 store.dispatch(Action::SetSuggestOnOpen(true));
                 store.dispatch(Action::Suggest);
             }

@@ -1,4 +1,5 @@
-//! The bar above the article: open files, paste a text, the label buttons, undo/redo, export.
+//! The bar above the article: open files, paste a text, the label buttons, undo/redo, export,
+//! and the view's settings (dimming site furniture, the theme).
 
 use yew::prelude::*;
 
@@ -7,6 +8,9 @@ use crate::browser;
 use crate::formats::{ExportFormat, EXPORTS};
 use crate::keys::Command;
 use crate::state::Action;
+
+/// Where the browser remembers whether site furniture is dimmed (on unless turned off).
+pub(super) const DIM_FURNITURE: &str = "article-annotator.dim-furniture";
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -74,6 +78,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let theme = theme.clone();
         Callback::from(move |_| theme.set(theme.next()))
     };
+    let on_dim = {
+        let store = store.clone();
+        Callback::from(move |_: Event| {
+            let on = !store.dim_furniture;
+            browser::settings::save_flag(DIM_FURNITURE, on);
+            store.dispatch(Action::SetDimFurniture(on));
+        })
+    };
     let on_help = {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::ToggleHelp))
@@ -106,6 +118,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     </div>
                 </details>
             </div>
+            <label class="setting" title="Show a saved page's bylines, credits, share and comment prompts dimmed (the text stays as it is)">
+                <input type="checkbox" data-testid="dim-furniture" checked={store.dim_furniture} onchange={on_dim} />
+                { "Dim page furniture" }
+            </label>
             <button type="button" data-testid="theme" onclick={on_theme} aria-label="Colour theme"
                 title="Colour theme: system, light or dark">{ format!("Theme: {}", theme.name()) }</button>
             <button type="button" data-testid="help-button" onclick={on_help} aria-label="Keys (?)">{ "?" }</button>

@@ -106,6 +106,8 @@ pub enum Action {
     FocusSuggestion(u32),
     /// Whether opening or switching to a document runs the suggester.
     SetSuggestOnOpen(bool),
+    /// Whether the article dims the lines of site furniture (a view-only hint).
+    SetDimFurniture(bool),
     /// Open the find bar, or search again with these settings.
     Find {
         query: String,
@@ -183,6 +185,8 @@ pub struct State {
     /// The ticket of the reply whose suggestions are shown (or were all accepted); `None`
     /// once they are cleared or the document changes.
     shown_reply: Option<u32>,
+    /// Dim the lines of site furniture in the article (bylines, credits, share prompts).
+    pub dim_furniture: bool,
     /// The find bar, when open.
     pub finding: Option<Find>,
     rejected: Rc<RejectedSuggestions>,
@@ -209,6 +213,7 @@ impl State {
             suggest_ticket: None,
             tickets_issued: 0,
             shown_reply: None,
+            dim_furniture: true,
             finding: None,
             rejected: Rc::default(),
             storage_warning: None,
@@ -323,6 +328,7 @@ impl State {
             Action::MoveSuggestionCursor { forward } => self.move_suggestion_cursor(forward),
             Action::FocusSuggestion(id) => self.focus_suggestion(id),
             Action::SetSuggestOnOpen(on) => self.suggest_on_open = on,
+            Action::SetDimFurniture(on) => self.dim_furniture = on,
             Action::Find { query, case_sensitive, whole_word } => self.find(query, case_sensitive, whole_word),
             Action::CloseFind => self.finding = None,
             Action::TagAllMatches(label) => self.tag_all_matches(label),

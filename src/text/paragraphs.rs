@@ -57,6 +57,24 @@ pub fn paragraphs_touched(paragraphs: &[Paragraph], start: usize, end: usize) ->
     first..=paragraph_at(paragraphs, end.saturating_sub(1).max(start)).unwrap_or(first)
 }
 
+/// One flag per paragraph: whether one of `ranges` (code points, in any order) touches it. The
+/// view marks whole lines this way, such as the furniture lines of a saved page.
+pub fn paragraphs_marked(
+    paragraphs: &[Paragraph],
+    ranges: impl IntoIterator<Item = std::ops::Range<usize>>,
+) -> Vec<bool> {
+    let mut marked = vec![false; paragraphs.len()];
+    if paragraphs.is_empty() {
+        return marked;
+    }
+    for range in ranges {
+        for at in paragraphs_touched(paragraphs, range.start, range.end) {
+            marked[at] = true;
+        }
+    }
+    marked
+}
+
 /// [`paragraphs_touched`] for extents taken in order of their start, as spans and suggestions
 /// are kept: it walks the paragraphs alongside them instead of searching for each. A long
 /// article checks 10,000 spans and 5,000 suggestions against the drawn paragraphs on every
@@ -102,6 +120,20 @@ mod tests {
         assert_eq!((paragraphs[2].start, paragraphs[2].end), (9, 14));
         assert_eq!(paragraph_at(&paragraphs, 8), Some(1));
         assert_eq!(paragraph_at(&paragraphs, 14), Some(2));
+    }
+
+    #[test]
+    fn marked_paragraphs_are_those_the_ranges_touch() {
+        let text = "Head 🎉\r\nBy Ana\n\nBody text.\nShare\nEnd";
+        let paragraphs = split_paragraphs(text);
+        let line = |n: usize| text.split('\n').nth(n).unwrap().trim_end().chars().count();
+        let at = |n: usize| paragraphs[n].start;
+        // The ranges of "By Ana" and "Share", as `suggest::page` gives lines, and one over two lines.
+        let marked = paragraphs_marked(&paragraphs, [at(1)..at(1) + line(1), at(4)..at(4) + line(4)]);
+        assert_eq!(marked, [false, true, false, false, true, false]);
+        let across = paragraphs_marked(&paragraphs, std::iter::once(at(3) + 2..at(4) + 1));
+        assert_eq!(across, [false, false, false, true, true, false]);
+        assert_eq!(paragraphs_marked(&[], std::iter::once(0..3)), Vec::<bool>::new());
     }
 
     #[test]
