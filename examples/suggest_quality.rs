@@ -7,6 +7,28 @@
 //!
 //! `--errors tuning` also lists each missed and each wrong suggestion of the tuning set (the
 //! held-out, fresh and scraped sets are for measuring, not for looking at).
+//!
+//! Last, **corrections needed**: how much work the suggestions leave a person, and whether it
+//! shrinks as they go. The articles of a set are worked through in file-name order. On each,
+//! `suggest` runs once on the blank text, and [`edits`] counts what turns its suggestions into
+//! the gold, matching each suggestion to at most one gold span and each gold span to at most one
+//! suggestion, in three passes:
+//! 1. same edges, same label: an **accept** (one key, not counted as a correction);
+//! 2. same edges, another label: a **relabel**;
+//! 3. same label, overlapping: a **boundary** fix (one, whether one edge or both are wrong);
+//!
+//! then each suggestion left is a **reject**, and each gold span left an **add** (a suggestion
+//! that overlaps one but has the wrong label and wrong edges is a reject and an add).
+//! Corrections = relabels + boundary fixes + rejects + adds, per 100 gold spans.
+//! Then the person's edits are applied: the article's spans are now its gold, and the next
+//! article learns from them, as the app learns from every span of the workspace
+//! ([`Learned::from_documents`] over the articles before). Rejections are kept per document in
+//! the app and only stop a suggestion coming back on that document; each article is suggested
+//! once here, so they change nothing: the learned strings are what carries over.
+//! The baseline is each article alone (nothing learned). The halves of a set differ in
+//! difficulty too, so the gain is learning against the baseline on the same articles. Each set
+//! runs alone, then the measuring sets again at the end of one workspace that started with the
+//! tuning set (tuning → held-out → fresh → scraped), as a person's workspace grows.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -218,4 +240,126 @@ fn main() {
         "as the worker's job (text, request JSON → suggestions → reply JSON): median {:.1} ms",
         job_times[2].as_secs_f64() * 1000.0
     );
+
+    println!(
+        "\ncorrections needed per 100 gold spans (relabel + boundary + reject + add), articles in file-name order:"
+    );
+    println!(
+        "{:<30} {:>4} {:>5} | learning: {:>5} {:>6} {:>6} {:>5} | alone: {:>5} {:>6} {:>6} {:>5} | accepts",
+        "set", "docs", "gold", "first", "1st ½", "2nd ½", "last", "first", "1st ½", "2nd ½", "last"
+    );
+    let sets = [("tuning", &tuning), ("held-out", &held_out), ("fresh", &fresh), ("scraped", &scraped)];
+    for (name, docs) in sets {
+        corrections_row(name, &session(docs, true), &session(docs, false));
+    }
+    let chain: Vec<Document> = sets.iter().flat_map(|(_, docs)| docs.iter().cloned()).collect();
+    let (chained, alone) = (session(&chain, true), session(&chain, false));
+    let mut from = tuning.len();
+    for (name, docs) in &sets[1..] {
+        let to = from + docs.len();
+        corrections_row(&format!("{name}, after the sets before"), &chained[from..to], &alone[from..to]);
+        from = to;
+    }
+}
+
+/// What a person does to turn one article's suggestions into its gold (see the module doc).
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
+struct Edits {
+    accept: usize,
+    relabel: usize,
+    boundary: usize,
+    reject: usize,
+    add: usize,
+}
+
+impl Edits {
+    fn corrections(&self) -> usize {
+        self.relabel + self.boundary + self.reject + self.add
+    }
+}
+
+type Tag<'a> = (usize, usize, &'a str);
+
+/// The edits from `suggested` to `gold`: accepts, relabels and boundary fixes in that order of
+/// passes, each claiming a gold span not yet claimed; rejects and adds are what is left over.
+fn edits(gold: &[Tag], suggested: &[Tag]) -> Edits {
+    let passes: [fn(&Tag, &Tag) -> bool; 3] =
+        [|s, g| s == g, |s, g| (s.0, s.1) == (g.0, g.1), |s, g| s.2 == g.2 && s.0 < g.1 && g.0 < s.1];
+    let mut open = vec![true; gold.len()];
+    let mut left = suggested.to_vec();
+    let mut claimed = [0; 3];
+    for (pass, fits) in passes.iter().enumerate() {
+        left.retain(|s| match gold.iter().zip(&mut open).find(|(g, o)| **o && fits(s, g)) {
+            Some((_, o)) => {
+                *o = false;
+                claimed[pass] += 1;
+                false
+            }
+            None => true,
+        });
+    }
+    let add = open.iter().filter(|o| **o).count();
+    Edits { accept: claimed[0], relabel: claimed[1], boundary: claimed[2], reject: left.len(), add }
+}
+
+/// Gold span count and edits per article of `docs`, worked through in order; with `learning`,
+/// each article's suggestions learn the strings tagged in the articles before it.
+fn session(docs: &[Document], learning: bool) -> Vec<(usize, Edits)> {
+    let mut out = Vec::new();
+    for (i, gold) in docs.iter().enumerate() {
+        let learned = if learning { Learned::from_documents(&docs[..i]) } else { Learned::default() };
+        let blank = Document::new(gold.id.clone(), gold.name.clone(), gold.text().clone());
+        let suggested = suggest(&blank, &learned, &HashSet::new());
+        let want: Vec<Tag> = gold.spans().iter().map(|s| (s.start, s.end, &*s.label)).collect();
+        let got: Vec<Tag> = suggested.iter().map(|s| (s.start, s.end, &*s.label)).collect();
+        out.push((want.len(), edits(&want, &got)));
+    }
+    out
+}
+
+/// Corrections per 100 gold spans over some articles.
+fn per_100(articles: &[(usize, Edits)]) -> f64 {
+    let gold: usize = articles.iter().map(|a| a.0).sum();
+    100.0 * articles.iter().map(|a| a.1.corrections()).sum::<usize>() as f64 / gold.max(1) as f64
+}
+
+/// First article, first half, second half (from the middle one on), last article.
+fn first_halves_last(articles: &[(usize, Edits)]) -> [f64; 4] {
+    let (n, half) = (articles.len(), articles.len() / 2);
+    [per_100(&articles[..1]), per_100(&articles[..half]), per_100(&articles[half..]), per_100(&articles[n - 1..])]
+}
+
+fn corrections_row(name: &str, learning: &[(usize, Edits)], alone: &[(usize, Edits)]) {
+    let (l, a) = (first_halves_last(learning), first_halves_last(alone));
+    let accepts = |x: &[(usize, Edits)]| x.iter().map(|a| a.1.accept).sum::<usize>();
+    println!(
+        "{name:<30} {:>4} {:>5} | learning: {:>5.1} {:>6.1} {:>6.1} {:>5.1} | alone: {:>5.1} {:>6.1} {:>6.1} {:>5.1} | {} vs {}",
+        learning.len(),
+        learning.iter().map(|a| a.0).sum::<usize>(),
+        l[0], l[1], l[2], l[3], a[0], a[1], a[2], a[3],
+        accepts(learning),
+        accepts(alone)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_suggestion_and_gold_span_is_one_edit() {
+        let gold = [(0, 5, "actor"), (10, 15, "location"), (20, 30, "figure"), (40, 50, "quote"), (60, 65, "actor")];
+        let suggested = [
+            (0, 5, "actor"),      // accept
+            (10, 15, "actor"),    // relabel
+            (20, 28, "figure"),   // boundary
+            (42, 48, "actor"),    // reject (wrong label and edges) ...
+            (70, 75, "location"), // reject
+        ];
+        let want = Edits { accept: 1, relabel: 1, boundary: 1, reject: 2, add: 2 }; // ... adds 40..50, 60..65
+        assert_eq!(edits(&gold, &suggested), want);
+        assert_eq!(want.corrections(), 6);
+        // An exact match is never taken by an earlier, looser one for the same gold span.
+        assert_eq!(edits(&[(0, 5, "actor")], &[(0, 4, "actor"), (0, 5, "actor")]).accept, 1);
+    }
 }
