@@ -21,7 +21,7 @@ use super::State;
 use crate::model::{Document, Span};
 use crate::suggest::job::{self, Reply, TextSent};
 use crate::suggest::page::page_lines;
-use crate::text::paragraphs::paragraph_at;
+use crate::text::paragraphs::{paragraph_at, paragraphs_marked};
 
 /// A suggestion on screen. Its `id` numbers it within the reply, in reading order, so ids
 /// ascend along the list; its element carries [`Shown::element_id`]. A number, not a string:
@@ -77,11 +77,22 @@ pub(super) struct Accepted {
 /// after the last. The first of all when every one is in such a line.
 fn reading_start(doc: &Document, suggestions: &[Shown]) -> usize {
     let paragraphs = doc.paragraphs();
-    // A paragraph is one line, so the line's kind is read from it alone.
-    let set_apart = |s: &Shown| {
-        paragraph_at(paragraphs, s.start).is_some_and(|at| !page_lines(paragraphs[at].text(doc.text())).is_empty())
-    };
-    suggestions.iter().position(|s| !set_apart(s)).unwrap_or(0)
+    // A line is judged with the lines around it (a name under a byline is furniture), so the
+    // page is read from its top, as far as the line after the suggestion, in doubling steps: the
+    // answer is near the top, and a long article is not read whole on the main thread.
+    let mut set_apart: Vec<bool> = Vec::new();
+    for (index, shown) in suggestions.iter().enumerate() {
+        let Some(at) = paragraph_at(paragraphs, shown.start) else { break };
+        if at + 1 >= set_apart.len() && set_apart.len() < paragraphs.len() {
+            let read = (at + 2).max(set_apart.len() * 2).min(paragraphs.len());
+            let top = &doc.text()[..paragraphs[read - 1].end_byte];
+            set_apart = paragraphs_marked(&paragraphs[..read], page_lines(top).into_iter().map(|(range, _)| range));
+        }
+        if !set_apart[at] {
+            return index;
+        }
+    }
+    0
 }
 
 /// A request for suggestions on `document` that has not been answered yet.
@@ -528,6 +539,24 @@ mod tests {
 
         let without_headline = suggest_now(state_with(SUGGESTIBLE));
         assert_eq!(without_headline.suggestion_cursor, 0, "running text from the start");
+    }
+
+    #[test]
+    fn a_line_is_judged_with_its_neighbours_where_the_cursor_starts() {
+        // "Geneva" alone is no heading; under a byline it is the byline's city.
+        let text = "Talks Stall as Winter Offensive Looms\nBy Marta Ferreira\nGeneva\nPeskov spoke in Geneva.\n";
+        let doc = Document::new("d1", "t.txt", text);
+        let at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+        let shown = |id, start: usize, len: usize| Shown {
+            id,
+            start,
+            end: start + len,
+            label: "location".into(),
+            rule: "test".into(),
+        };
+        let list = [shown(1, at("Geneva\n"), 6), shown(2, at("Peskov"), 6), shown(3, at("Geneva."), 6)];
+        assert_eq!(reading_start(&doc, &list), 1);
+        assert_eq!(reading_start(&doc, &list[..1]), 0, "the first of all when none is in running text");
     }
 
     #[test]
