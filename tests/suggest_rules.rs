@@ -484,6 +484,44 @@ fn a_bare_name_leaves_its_possessive_out_and_a_group_keeps_it() {
 }
 
 #[test]
+fn a_known_place_s_possessive_marks_the_owner_and_a_named_body_keeps_it() {
+    assert_has("Officials rejected Kyiv's so-called peace formula.", "actor", "Kyiv");
+    assert_has("Analysts said Russia's economy shrank.", "actor", "Russia");
+    assert_has("Shelling hit Ukraine's east overnight.", "location", "Ukraine");
+    assert_not("Shelling hit Ukraine's east overnight.", "actor", "Ukraine");
+    for text in [
+        "Said Dmytro Lubinets, Ukraine's parliamentary human rights commissioner.",
+        "Ukraine's chief negotiator, Oksana Hrytsenko, said no.",
+    ] {
+        assert_not(text, "actor", "Ukraine");
+        assert_not(text, "location", "Ukraine");
+    }
+    // A party or an institution named after the possessive is one actor with it.
+    let text = "Pedro Salazar said so. Later Salazar’s Socialists said they would fight.";
+    assert_has(text, "actor", "Salazar’s Socialists");
+    assert_not(text, "actor", "Socialists");
+    assert_has(
+        "Voters said Malawi’s Constitutional Court ordered a recount.",
+        "actor",
+        "Malawi’s Constitutional Court",
+    );
+    assert_has("Salazar’s Socialists Lose Ground\n\nPedro Salazar said so.", "actor", "Salazar’s Socialists");
+    assert_has("Spain's Socialists Lose Ground", "actor", "Spain's Socialists");
+    assert_has("Turkey’s Foreign Minister Says Talks Were Useful", "actor", "Turkey’s Foreign Minister");
+    let heading = "Salazar’s Offer Rejected\n\nPedro Salazar said so.";
+    assert_has(heading, "actor", "Salazar");
+    assert_not(heading, "actor", "Salazar’s Offer");
+    let heading = "Malawi’s Constitutional Court Orders Recount";
+    assert_has(heading, "actor", "Malawi’s Constitutional Court");
+    assert_not(heading, "actor", "Malawi’s Constitutional Court Orders Recount");
+    // A person's command or team is not a body of its own; their forces are.
+    let text = "Officers loyal to Mbaïkoua left. Later Mbaïkoua's command was dissolved. Then Haftar's forces came.";
+    assert_has(text, "actor", "Mbaïkoua");
+    assert_not(text, "actor", "Mbaïkoua's command");
+    assert_has(text, "actor", "Haftar's forces");
+}
+
+#[test]
 fn furniture_keeps_what_the_person_taught() {
     let mut taught = Document::new("d0", "a.txt", "Anna Kowalska wrote it.");
     taught.insert_span(Span::new("s1", 0, 13, "actor")).unwrap();

@@ -30,7 +30,9 @@
 //!   Brazilian officials**"); a nationality alone is nothing, and so is a country that only
 //!   modifies a title followed by a name ("Ukraine’s chief negotiator, **Oksana Hrytsenko**");
 //!   an unknown name's possessive with another noun marks the owner alone, without its "’s"
-//!   ("**Pedro Sánchez**’s offer");
+//!   ("**Pedro Sánchez**’s offer"), a known place's too ("**Kyiv**'s so-called …": an actor, a
+//!   location before a part of its land, "**Ukraine**'s east"); a possessive before a named
+//!   body is one actor with it ("**Salazar’s Socialists**", "**Malawi’s Constitutional Court**");
 //! - in a Title Case heading (see [`super::page`]) only gazetteer names are looked up: its
 //!   capitalised runs are not names.
 
@@ -224,6 +226,28 @@ const GROUPS: &[&str] = &[
     "separatists", "militia", "militias", "fighters", "insurgents", "allies", "partners", "bank", "court", "courts", "council", "senate",
     "congress", "office", "service", "services", "secretariat", "body", "watchdog", "regulator", "department",
     "authority", "directorate", "bureau", "committee", "panel", "tribunal",
+];
+
+/// Nouns after a place's possessive that make the place a location: "Ukraine's east".
+#[rustfmt::skip]
+const TERRITORY: &[&str] = &[
+    "east", "west", "north", "south", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "border", "borders", "capital", "coast", "coastline", "territory", "territories",
+    "airspace", "soil", "regions", "provinces", "cities", "towns", "villages", "streets", "skies", "interior",
+    "outskirts", "shores", "waters", "countryside", "heartland", "frontier", "islands", "ports", "mountains",
+];
+
+/// Capitalised plurals naming a party by its members: "Salazar’s Socialists".
+fn is_party_plural(word: &str) -> bool {
+    word.ends_with("ists")
+        || matches!(word, "Democrats" | "Republicans" | "Conservatives" | "Liberals" | "Greens" | "Tories" | "Labour")
+}
+
+/// Group nouns that make one actor with an unknown name's possessive: "Haftar’s forces".
+#[rustfmt::skip]
+const OWNED_BODIES: &[&str] = &[
+    "government", "administration", "cabinet", "forces", "troops", "army", "militia", "militias", "fighters",
+    "rebels", "party", "regime", "junta", "coalition", "allies", "board", "council",
 ];
 
 /// Nouns before "from" whose country is a party: "negotiators from Israel".
@@ -817,6 +841,9 @@ impl Finder<'_, '_> {
     /// its "’s" left out when the span is written ("**Pedro Sánchez**’s offer"); nothing when
     /// it only modifies a title ("Siltec’s chief executive, Pekka Lindqvist") or its shares.
     fn owner(&mut self, s: usize, end: usize) -> usize {
+        if let Some(next) = self.named_body_after_possessive(s, end) {
+            return next;
+        }
         if let Some(next) = self.group_after_possessive(s, end, false) {
             return next;
         }
@@ -969,7 +996,8 @@ impl Finder<'_, '_> {
             return None;
         }
         let lower = first.text.to_lowercase();
-        if is_function_word(&lower) || is_title(first.text) {
+        // A heading capitalises its verbs: "Turkey’s Foreign Minister Says …" names nobody.
+        if is_function_word(&lower) || is_title(first.text) || self.heading[j] && is_verb(&lower) {
             return None;
         }
         let end = self.sequence_end(j);
@@ -1046,6 +1074,9 @@ impl Finder<'_, '_> {
             }
             Kind::Region => {
                 if m.possessive {
+                    if let Some(next) = self.named_body_after_possessive(s, last) {
+                        return next;
+                    }
                     return self.group_after_possessive(s, last, true).unwrap_or(last + 1);
                 }
                 // "the Gaza health ministry"
@@ -1059,7 +1090,14 @@ impl Finder<'_, '_> {
             _ => {}
         }
         if m.possessive {
-            return self.group_after_possessive(s, last, true).unwrap_or(last + 1);
+            if let Some(next) = self.named_body_after_possessive(s, last) {
+                return next;
+            }
+            if let Some(next) = self.group_after_possessive(s, last, true) {
+                return next;
+            }
+            self.known_owner(s, last);
+            return last + 1;
         }
         if self.modifies_title(last) {
             return last + 1;
@@ -1128,11 +1166,58 @@ impl Finder<'_, '_> {
         Some(head + 1)
     }
 
+    /// "Salazar’s Socialists", "Malawi’s Constitutional Court": a possessive `s..=last` whose
+    /// noun is a named body (a party's plural or a name ending in an organisation word) is one
+    /// actor with it. In a heading, where every word is capitalised, the body ends at its
+    /// organisation word and never takes a verb ("Malawi’s Constitutional Court Orders …").
+    fn named_body_after_possessive(&mut self, s: usize, last: usize) -> Option<usize> {
+        let w = self.w;
+        let mut body = None;
+        for k in last + 1..last + 5 {
+            let Some(t) = w.get(k) else { break };
+            if t.gap != Gap::Space || !is_name_word(t) || self.heading[k] && is_verb(&t.text.to_lowercase()) {
+                break;
+            }
+            if ORG_WORDS.contains(&t.text) || k == last + 1 && is_party_plural(t.text) {
+                body = Some(k);
+            }
+            if t.is_possessive() {
+                break;
+            }
+        }
+        let body = body?;
+        if w.toks[body].is_possessive() {
+            return None;
+        }
+        self.push(s, body, Label::Actor, "group", false);
+        Some(body + 1)
+    }
+
+    /// A country's, city's or organisation's possessive before a noun that is not an actor
+    /// marks the owner alone ("**Kyiv**'s so-called peace formula", "**Russia**'s economy"):
+    /// an actor, for what it has or does, and a location before a part of its territory
+    /// ("**Ukraine**'s east", "**Poland**'s border"). Nothing when it only modifies a title.
+    fn known_owner(&mut self, s: usize, last: usize) {
+        let w = self.w;
+        // "Dmytro Lubinets, Ukraine's parliamentary human rights commissioner": a description.
+        let described = s >= 2 && w.toks[s - 1].is(",") && self.mentions.last().is_some_and(|m| m.last + 2 == s);
+        if described || self.modifies_title(last) {
+            return;
+        }
+        let territory = (last + 1..last + 4)
+            .map_while(|k| w.get(k).filter(|t| t.gap == Gap::Space && t.is_lowercase_word()))
+            .any(|t| TERRITORY.contains(&t.text));
+        let label = if territory { Label::Location } else { Label::Actor };
+        self.push(s, last, label, "gazetteer", false);
+    }
+
     /// "Russia’s delegation", "Ukraine’s air force": the possessive `s..=last` with its group.
     fn group_after_possessive(&mut self, s: usize, last: usize, known: bool) -> Option<usize> {
         let head = self.group_head(last)?;
         let head_word = self.w.toks[head].text.to_lowercase();
-        if !known && !groups().contains(head_word.as_str()) {
+        // A person's "command", "team" or "office" is theirs, not a body that acts on its own
+        // ("**Mbaïkoua**'s command"); their government, party or forces are.
+        if !known && !OWNED_BODIES.contains(&head_word.as_str()) {
             return None;
         }
         if is_title(&head_word) && self.name_after(head).is_some() {
@@ -1397,15 +1482,28 @@ impl Finder<'_, '_> {
                 *c = true;
             }
         }
-        for (k, t) in w.toks.iter().enumerate() {
-            if !covered[k] && surnames.contains(t.text) {
-                let glued = |j: usize| w.get(j).is_some_and(|n| n.gap == Gap::Space && is_name_word(n));
-                let after_name = k > 0 && t.gap == Gap::Space && is_name_word(&w.toks[k - 1]);
-                // In a heading every word is capitalised: neighbours say nothing there.
-                if self.heading[k] || !glued(k + 1) && !after_name {
-                    self.mentions.push(Mention { first: k, last: k, label: Label::Actor, rule: "name", person: false });
+        let mut k = 0;
+        while k < w.len() {
+            let t = w.toks[k];
+            if covered[k] || !surnames.contains(t.base()) {
+                k += 1;
+                continue;
+            }
+            // "Salazar’s Socialists Lose Ground": the surname's possessive with its party.
+            if t.is_possessive() && self.heading[k] {
+                if let Some(next) = self.named_body_after_possessive(k, k) {
+                    k = next;
+                    continue;
                 }
             }
+            let glued = |j: usize| w.get(j).is_some_and(|n| n.gap == Gap::Space && is_name_word(n));
+            let after_name = k > 0 && t.gap == Gap::Space && is_name_word(&w.toks[k - 1]);
+            // In a heading every word is capitalised: neighbours say nothing there; its
+            // possessive is the owner alone ("Salazar’s Offer").
+            if self.heading[k] || !t.is_possessive() && !glued(k + 1) && !after_name {
+                self.mentions.push(Mention { first: k, last: k, label: Label::Actor, rule: "name", person: false });
+            }
+            k += 1;
         }
     }
 }
