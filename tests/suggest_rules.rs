@@ -522,6 +522,23 @@ fn a_known_place_s_possessive_marks_the_owner_and_a_named_body_keeps_it() {
 }
 
 #[test]
+fn places_joined_by_a_hyphen_are_parties_to_talks_and_places_otherwise() {
+    for (text, parties) in [
+        ("Turkey-Syria Summit Ends Without Deal", ["Turkey", "Syria"]),
+        ("Leaders met at the Turkey-Syria Summit on Monday.", ["Turkey", "Syria"]),
+        ("The Russia-Ukraine war goes on.", ["Russia", "Ukraine"]),
+        ("Analysts said U.S.-China trade talks resumed.", ["U.S.", "China"]),
+    ] {
+        assert_eq!(texts(text, "actor"), parties, "in «{text}»");
+    }
+    for text in ["Trucks queued at the Turkey-Syria border.", "The Paris-Berlin train was late."] {
+        assert_none(text, "actor");
+        assert_eq!(texts(text, "location").len(), 2, "two places in «{text}»");
+    }
+    assert_has("Guinea-Bissau voted on Sunday.", "actor", "Guinea-Bissau");
+}
+
+#[test]
 fn furniture_keeps_what_the_person_taught() {
     let mut taught = Document::new("d0", "a.txt", "Anna Kowalska wrote it.");
     taught.insert_span(Span::new("s1", 0, 13, "actor")).unwrap();

@@ -20,7 +20,9 @@
 //! How a place is labelled, per mention:
 //! - countries, cities and seats of power are **actors** when they act: subject of a verb
 //!   ("**Russia** insists", "**Washington** was", "**Guyana**, which …, asked"), the agent after
-//!   "by", the one asked ("urged **Russia**"), a party "between" in a dispute or talks; a list
+//!   "by", the one asked ("urged **Russia**"), a party "between" in a dispute or talks or joined
+//!   by a hyphen before them ("**Turkey**-**Syria** Summit"; "the Turkey-Syria border" is two
+//!   locations); a list
 //!   ("**China** and **Saudi Arabia** resisted") shares its label;
 //! - otherwise countries and cities are **locations** ("in **Geneva**", "at **Ukraine**"), and
 //!   seats of power ("Kremlin") actors unless after a preposition;
@@ -549,6 +551,9 @@ impl Finder<'_, '_> {
         if let Some(after) = self.dateline(i) {
             return after;
         }
+        if let Some(after) = self.joined_places(i) {
+            return after;
+        }
         if self.heading[i] {
             // Title Case: a capitalised run is no name here, a known one still is ("Kremlin
             // Calls Istanbul Meeting 'Useful'").
@@ -592,6 +597,44 @@ impl Finder<'_, '_> {
             .take_while(|&k| w.toks[k].gap != Gap::Line)
             .find(|&k| matches!(w.toks[k].text, "—" | "–" | "--") || w.toks[k].is("-") && w.toks[k].gap == Gap::Space)
             .map(|k| k + 1)
+    }
+
+    /// Known places joined by hyphens ("Turkey-Syria Summit", "Russia-Ukraine talks", "the
+    /// Turkey-Syria border"): each is a name of its own, not one run. Before talks, a summit, a
+    /// war or a deal they are its parties, actors; else locations. Returns the token after them.
+    fn joined_places(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let dash = |k: usize| w.get(k).is_some_and(|t| t.is("-") && t.gap == Gap::None);
+        if !w.toks[i].is_capitalised() || !w.get(i + 1).is_some_and(|t| t.gap == Gap::None) {
+            return None;
+        }
+        let mut parts = Vec::new();
+        let mut k = i;
+        loop {
+            let m = self.g.match_at(w, k).filter(|m| !m.possessive && (k == i || w.toks[k].gap == Gap::None))?;
+            if !matches!(m.kind, Kind::Country | Kind::City | Kind::Org | Kind::Seat) {
+                return None;
+            }
+            parts.push((k, m));
+            if !dash(m.last + 1) {
+                break;
+            }
+            k = m.last + 2;
+        }
+        if parts.len() < 2 {
+            return None;
+        }
+        let last = parts[parts.len() - 1].1.last;
+        let noun = w.next_word(last + 1).filter(|t| t.gap == Gap::Space).map(|t| t.text.to_lowercase());
+        let parties = noun.is_some_and(|n| PARTIES.contains(&n.as_str()) || n == "ties");
+        if !parties && parts.iter().any(|(_, m)| m.kind == Kind::Org) {
+            return None;
+        }
+        for (first, m) in parts {
+            let label = if parties { Label::Actor } else { Label::Location };
+            self.push(first, m.last, label, "gazetteer", false);
+        }
+        Some(last + 1)
     }
 
     /// The last token of the capitalised sequence starting at `i`.
@@ -689,6 +732,11 @@ impl Finder<'_, '_> {
         }
         if s > end {
             return end + 1;
+        }
+        if s > i {
+            if let Some(after) = self.joined_places(s) {
+                return after;
+            }
         }
         if let Some(m) = self.g.match_at(self.w, s) {
             if m.last >= end {
