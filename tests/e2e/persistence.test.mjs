@@ -5,14 +5,21 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import { chromium } from 'playwright-core';
-
-import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, launch, selectText, serveStatic, spans } from './support.mjs';
+import {
+  articleText,
+  cpIndexOf,
+  eventually,
+  killGroup,
+  launch,
+  selectText,
+  serveStatic,
+  spans,
+  startChromiumOnProfile,
+} from './support.mjs';
 
 const DOCUMENT_ITEMS = '[data-testid=document-list] [data-testid=document-item]';
 const OPEN = 'input[type=file][data-testid=open-file]';
@@ -49,19 +56,6 @@ async function tag(page, needle, key) {
   await selectText(page, start, start + Array.from(needle).length);
   await page.keyboard.press(key);
   await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === needle)));
-}
-
-/** Kills a browser's whole process group with SIGKILL and waits until it is gone. */
-async function kill(child) {
-  const exited = child.exitCode === null ? new Promise((ok) => child.once('exit', ok)) : Promise.resolve();
-  try {
-    process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-  await exited;
-  // The group's other processes die with it; give the kernel a moment to reap them.
-  await new Promise((ok) => setTimeout(ok, 300));
 }
 
 /** Everything a person would notice about the workspace, read from the page. */
@@ -144,22 +138,8 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
     const { server, url } = await serveStatic();
     const profile = mkdtempSync(join(tmpdir(), 'annotator-profile-'));
     const start = async () => {
-      const child = spawn('/usr/bin/chromium', [...CHROMIUM_ARGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], {
-        stdio: ['ignore', 'ignore', 'pipe'],
-        // Its own process group, so the whole browser (renderers, GPU and storage processes
-        // included) can be killed at once, as a crash or a power cut would.
-        detached: true,
-      });
-      const endpoint = await new Promise((ok, fail) => {
-        let seen = '';
-        child.stderr.on('data', (chunk) => {
-          seen += chunk;
-          const match = seen.match(/DevTools listening on (ws:\/\/\S+)/);
-          if (match) ok(match[1]);
-        });
-        child.once('exit', () => fail(new Error(`chromium exited early: ${seen}`)));
-      });
-      const browser = await chromium.connectOverCDP(endpoint);
+      // Its own process group, so the whole browser can be killed at once (see killGroup).
+      const { child, browser } = await startChromiumOnProfile(profile);
       const page = await browser.contexts()[0].newPage();
       await page.goto(url);
       await page.waitForSelector('[data-testid=article]');
@@ -171,13 +151,13 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
       const before = await snapshot(first.page);
       // The promise: stored within one second of the last change. Then the process dies hard.
       await new Promise((ok) => setTimeout(ok, 1_000));
-      await kill(first.child);
+      await killGroup(first.child);
       const second = await start();
       try {
         assert.deepEqual(await snapshot(second.page), before);
       } finally {
         await second.browser.close().catch(() => {});
-        await kill(second.child);
+        await killGroup(second.child);
       }
     } finally {
       server.close();
@@ -195,6 +175,8 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
       });
       await app.page.reload();
       await app.page.waitForSelector('[data-testid=article]');
+      // Opening writes nothing (a tab that only looks must not write); the first change does.
+      await tag(app.page, 'Kremlin', '1');
       const warning = app.page.locator('[data-testid=storage-warning][role=alert]');
       await warning.waitFor();
       assert.match(await warning.textContent(), /not being saved.*full/);

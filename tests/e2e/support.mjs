@@ -2,6 +2,8 @@
 // headless Chromium through playwright-core, and DOM helpers that speak the app's offsets
 // (Unicode code points of the article text, like Python slicing).
 
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
@@ -103,6 +105,73 @@ export async function launch({ root = DIST, viewport = { width: 1400, height: 10
     await browser?.close().catch(() => {});
     server.close();
     throw error;
+  }
+}
+
+/**
+ * Starts Chromium on the profile directory `profile` in a process group of its own, so that
+ * `killGroup` can end the whole browser (renderers, GPU and storage processes included) at
+ * once, as a crash or a power cut would, and connects Playwright to it over CDP.
+ * Resolves to {child, browser}; `args` are added to CHROMIUM_ARGS.
+ */
+export async function startChromiumOnProfile(profile, { args = [] } = {}) {
+  const child = spawn(
+    '/usr/bin/chromium',
+    [...CHROMIUM_ARGS, ...args, `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
+  );
+  try {
+    const endpoint = await new Promise((ok, fail) => {
+      let seen = '';
+      child.stderr.on('data', (chunk) => {
+        seen += chunk;
+        const match = seen.match(/DevTools listening on (ws:\/\/\S+)/);
+        if (match) ok(match[1]);
+      });
+      child.once('error', fail);
+      child.once('exit', () => fail(new Error(`chromium exited early: ${seen}`)));
+    });
+    // Keep reading, so a chatty browser never blocks on a full pipe.
+    child.stderr.resume();
+    const browser = await chromium.connectOverCDP(endpoint);
+    return { child, browser };
+  } catch (error) {
+    await killGroup(child);
+    throw error;
+  }
+}
+
+/** Whether any process of process group `group` is still alive (zombies do not count). */
+function groupAlive(group) {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // Gone meanwhile.
+    }
+    // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === group && state !== 'Z' && state !== 'X') return true;
+  }
+  return false;
+}
+
+/**
+ * Kills the process group that `child` leads (see `startChromiumOnProfile`) with SIGKILL and
+ * resolves once its leader has exited and no process of the group is left running.
+ */
+export async function killGroup(child) {
+  const exited = child.exitCode === null && child.signalCode === null ? new Promise((ok) => child.once('exit', ok)) : null;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+  await exited;
+  for (const deadline = Date.now() + 5_000; groupAlive(child.pid) && Date.now() < deadline; ) {
+    await new Promise((ok) => setTimeout(ok, 20));
   }
 }
 
