@@ -15,7 +15,11 @@
 //!   makes an unknown word a location whatever verb follows ("the city of **Myrnohrad** was
 //!   quiet"). A person's last name is then an actor at its other mentions ("Reyes
 //!   said"). Unknown acronyms are actors ("**VDA**"); an unknown single word is a location after
-//!   "in", "near", "outside" ("in **Tawila**").
+//!   "in", "near", "outside" ("in **Tawila**"). Particles stay inside a person's name ("**Jean-Pierre
+//!   de la Tour**"); a name with its armed group is one actor ("**M23 rebel group**",
+//!   "**Séléka rebels**"). Runs that name events, competitions, treaties, storms, operations or
+//!   things to read ("the Africa Cup of Nations", "Cyclone Mocha", "Sign up for The Ballot") are
+//!   neither actors nor locations, nor is the month in "in May".
 //!
 //! How a place is labelled, per mention:
 //! - countries, cities and seats of power are **actors** when they act: subject of a verb
@@ -227,7 +231,7 @@ const GROUPS: &[&str] = &[
     "guard", "guards", "command", "staff", "presidency", "mission", "leaders", "regime", "junta", "rebels",
     "separatists", "militia", "militias", "fighters", "insurgents", "allies", "partners", "bank", "court", "courts", "council", "senate",
     "congress", "office", "service", "services", "secretariat", "body", "watchdog", "regulator", "department",
-    "authority", "directorate", "bureau", "committee", "panel", "tribunal",
+    "authority", "directorate", "bureau", "committee", "panel", "tribunal", "board",
 ];
 
 /// Nouns after a place's possessive that make the place a location: "Ukraine's east".
@@ -395,6 +399,34 @@ const EVENT_WORDS: &[&str] = &[
     "Festival", "Prize", "Award", "Awards", "Trophy", "Tour", "Series", "Prix", "Derby", "Final", "Finals", "Expo",
     "Forum", "Week", "Day", "War", "Act", "Treaty", "Accord", "Agreement", "Plan", "Initiative", "Protocol",
     "Strategy", "Bill", "Budget", "Report", "Index", "Award", "Cup", "Show", "Prize", "Deal", "Pact", "Declaration",
+    "Statute", "Statutes", "Convention", "Conventions", "Charter", "Resolution", "Doctrine", "Memorandum",
+    "Amendment", "Directive", "Olympiad", "Rally",
+];
+
+/// Plural nouns of armed groups after their name: "Séléka rebels".
+const ARMED: &[&str] = &["rebels", "militia", "militias", "fighters", "insurgents", "separatists", "militants"];
+
+/// Words before "May" that make it the month: "in May", "early May".
+#[rustfmt::skip]
+const MONTH_BEFORE: &[&str] = &[
+    "in", "since", "until", "till", "by", "from", "of", "during", "early", "late", "mid", "mid-", "last", "next",
+    "this", "before", "after", "on", "through", "to", "between", "and",
+];
+
+/// Words before "League" that make it a competition, not a league of states ("Champions
+/// League", but "Arab League").
+const COMPETITIONS: &[&str] = &["Champions", "Premier", "Europa", "Nations", "Super", "Conference", "Major"];
+
+/// First words of names of storms and operations: "Cyclone Mocha", "Operation Spiderweb".
+const STORMS: &[&str] = &["Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical", "Operation"];
+
+/// Lower-case nouns after a name that make it something made or published: "The Ballot
+/// newsletter", "the Galaxy phone".
+#[rustfmt::skip]
+const PRODUCTS: &[&str] = &[
+    "newsletter", "podcast", "column", "blog", "documentary", "book", "novel", "album", "song", "film", "series",
+    "programme", "program", "show", "phone", "smartphone", "model", "vaccine", "drug", "jet", "jets",
+    "missile", "missiles", "drone", "drones", "rifle", "tank", "tanks",
 ];
 
 /// Lower-case words after a place that belong to it ("Bryansk region").
@@ -434,7 +466,8 @@ const OF_HEADS: &[&str] = &[
     "Association", "Academy", "Party", "Order", "Duke", "Prince", "King", "Queen", "Governor", "Mayor", "Head",
     "Chief", "Commission", "Committee", "Centre", "Center", "Agency", "Fund", "Alliance", "Coalition", "Society",
     "Foundation", "Movement", "Board", "Bureau", "Authority", "Cape", "Lake", "Mount", "Bank", "Statue", "Palace",
-    "Tower", "Battle", "Treaty", "Sisters", "Friends", "Doctors", "Reporters", "Secretariat", "Tribunal",
+    "Tower", "Battle", "Treaty", "Sisters", "Friends", "Doctors", "Reporters", "Secretariat", "Tribunal", "Cup",
+    "Festival", "Convention", "Charter", "Statute",
 ];
 
 const DIRECTIONS: &[&str] =
@@ -565,6 +598,12 @@ impl Finder<'_, '_> {
         if tok.is_capitalised() && is_name_word(&tok) {
             return self.sequence(i);
         }
+        // "the M23 rebel group": a name with a number is no name alone, but is with its group.
+        if tok.is_capitalised() && tok.text.chars().any(|c| c.is_ascii_digit()) {
+            if let Some(next) = self.armed_group(i) {
+                return next;
+            }
+        }
         if tok.is_lowercase_word() {
             if let Some(next) = self.title_cue(i) {
                 return next;
@@ -684,6 +723,7 @@ impl Finder<'_, '_> {
                     | "van"
                     | "von"
                     | "bin"
+                    | "ibn"
                     | "al"
                     | "la"
                     | "le"
@@ -695,6 +735,14 @@ impl Finder<'_, '_> {
                     || !matches!(next.text, "of" | "for" | "on");
                 let mut after = end + 2;
                 if w.get(after).is_some_and(|t| t.is("the") && t.gap == Gap::Space) && next.is("of") {
+                    after += 1;
+                }
+                // A second particle: "Jean-Pierre de la Tour", "Ana de los Ríos", "van der Berg".
+                let second = matches!(next.text, "de" | "van" | "von")
+                    && w.get(after).is_some_and(|t| {
+                        t.gap == Gap::Space && matches!(t.text, "la" | "las" | "los" | "der" | "den" | "le")
+                    });
+                if second {
                     after += 1;
                 }
                 if joins_org && w.get(after).is_some_and(|t| t.gap == Gap::Space && is_name_word(t)) {
@@ -783,7 +831,7 @@ impl Finder<'_, '_> {
     fn name(&mut self, s: usize, end: usize) {
         let w = self.w;
         let words: Vec<&str> = (s..=end).map(|k| w.toks[k].text).collect();
-        if EVENT_WORDS.contains(words.last().expect("non-empty")) {
+        if self.names_no_actor(s, end) {
             return;
         }
         if let Some(last) = self.place_suffix(end, false) {
@@ -801,6 +849,47 @@ impl Finder<'_, '_> {
                 !org && words.iter().all(|word| word.chars().skip(1).any(char::is_lowercase) || word.len() <= 2);
             self.push(s, end, Label::Actor, "name", person);
         }
+    }
+
+    /// "Séléka rebels", "the M23 rebel group": an unknown name with the armed group it names,
+    /// one actor.
+    fn armed_group(&mut self, s: usize) -> Option<usize> {
+        let w = self.w;
+        let next = w.next_word(s + 1).filter(|t| t.gap == Gap::Space)?;
+        let mut last = s + 1;
+        if matches!(next.text, "rebel" | "militia" | "armed" | "jihadist" | "militant") {
+            let noun = w.next_word(s + 2).filter(|t| t.gap == Gap::Space)?;
+            if !matches!(noun.text, "group" | "movement" | "coalition" | "alliance") {
+                return None;
+            }
+            last = s + 2;
+        } else if !ARMED.contains(&next.text) {
+            return None;
+        }
+        self.push(s, last, Label::Actor, "group", false);
+        Some(last + 1)
+    }
+
+    /// Whether the capitalised run `[s, end]` names a thing, not an actor or a place: an event,
+    /// a competition, a law or treaty ("the Africa Cup of Nations", "the CAF Champions League",
+    /// "the Rome Statute"), a storm or an operation ("Cyclone Mocha"), or something to sign up
+    /// for or read ("Sign up for The Ballot", "The Ballot newsletter").
+    fn names_no_actor(&self, s: usize, end: usize) -> bool {
+        let w = self.w;
+        let event = (s..=end).any(|k| {
+            let word = w.toks[k].text;
+            let of = w.get(k + 1).is_some_and(|t| matches!(t.text, "of" | "for" | "de"));
+            // Not a person's last name after a particle: "Jean-Pierre de la Tour".
+            let last = k == end && !(k > s && w.toks[k - 1].is_lowercase_word());
+            EVENT_WORDS.contains(&word) && (last || of)
+                || word == "League" && k > s && COMPETITIONS.contains(&w.toks[k - 1].text)
+        });
+        let thing = STORMS.contains(&w.toks[s].text) && s < end;
+        let product = w.next_word(end + 1).is_some_and(|t| t.gap == Gap::Space && PRODUCTS.contains(&t.text));
+        let lowered: Vec<String> = (s.saturating_sub(3)..s).map(|k| w.toks[k].text.to_lowercase()).collect();
+        let signed_up = lowered.ends_with(&["sign".into(), "up".into(), "for".into()])
+            || lowered.ends_with(&["subscribe".into(), "to".into()]);
+        event || thing || product || signed_up
     }
 
     /// One capitalised word in no gazetteer.
@@ -835,6 +924,16 @@ impl Finder<'_, '_> {
         if self.modifies_title(s) {
             return s + 1;
         }
+        // "in May", "since May 3": the month, which is a name too often to be a stop word.
+        let month = tok.text == "May"
+            && (s > 0 && MONTH_BEFORE.contains(&self.w.toks[s - 1].text.to_lowercase().as_str())
+                || self.w.next_word(s + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit())));
+        if month {
+            return s + 1;
+        }
+        if let Some(next) = self.armed_group(s) {
+            return next;
+        }
         // "the Biden administration": a name with a group noun right after it.
         if let Some(next) = self.w.next_word(s + 1) {
             if next.gap == Gap::Space
@@ -847,6 +946,9 @@ impl Finder<'_, '_> {
         // "in Bavaria, Saxony and Berlin": an unknown word inside a list of places is one too.
         if self.in_place_list(s) {
             self.push(s, s, Label::Place, "list", false);
+            return s + 1;
+        }
+        if self.names_no_actor(s, s) {
             return s + 1;
         }
         // "the polling firm Cadem", "the broadcaster NTV", "the Funke media group".
