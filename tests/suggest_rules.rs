@@ -378,6 +378,15 @@ fn demonyms_alone_are_nothing_but_groups_of_a_nation_act() {
     assert_has("Russia’s delegation left early.", "actor", "Russia’s delegation");
     assert_has("Ukraine’s air force said so.", "actor", "Ukraine’s air force");
     assert_has("U.S. and Ukrainian officials met.", "actor", "U.S. and Ukrainian officials");
+    // A nationality with a state body acts; with what a state does, a trade or a crowd it is
+    // still an adjective (guidelines: "Adjectives of nationality … are neither").
+    assert_has("Analysts said Turkish troops crossed the border.", "actor", "Turkish troops");
+    for text in [
+        "Analysts said Chinese involvement in the port deal worried investors.",
+        "Vietnamese exporters cut prices as the Filipinos bought more rice.",
+    ] {
+        assert_none(text, "actor");
+    }
 }
 
 #[test]
