@@ -628,6 +628,18 @@ fn learned_strings_are_proposed_at_whole_word_case_sensitive_mentions() {
 }
 
 #[test]
+fn a_learned_string_inside_a_longer_rule_span_of_its_label_is_not_proposed_again() {
+    let mut taught = Document::new("d1", "a.txt", "The talks lasted three days.");
+    taught.insert_span(Span::new("s1", 17, 27, "figure")).unwrap();
+    let doc = Document::new("d2", "b.txt", "Shelling went on for up to three days. It took three days.");
+    let found = suggest(&doc, &Learned::from_documents([&taught]), &HashSet::new());
+    let figures: Vec<&str> =
+        found.iter().filter(|s| &*s.label == "figure").map(|s| doc.slice(s.start, s.end)).collect();
+    // Inside "up to three days" it is that span's part; alone, it is proposed.
+    assert_eq!(figures, ["up to three days", "three days"]);
+}
+
+#[test]
 fn existing_and_rejected_spans_are_not_proposed_again() {
     let text = "Russia launched 126 drones at Ukraine.";
     let mut doc = Document::new("d1", "t.txt", text);
@@ -685,14 +697,20 @@ fn f1(docs: &[Document], label: &str) -> f64 {
 
 #[test]
 fn gold_set_quality_does_not_regress() {
-    let sets = [("held_out", gold("held_out")), ("fresh", gold("fresh")), ("tuning", gold("tuning"))];
+    let sets = [
+        ("held_out", gold("held_out")),
+        ("fresh", gold("fresh")),
+        ("tuning", gold("tuning")),
+        ("scraped", gold("scraped")),
+    ];
     assert!(sets.iter().all(|(_, docs)| docs.len() >= 3));
-    // Floors a little below what the rules reach (see tests/gold/README.md for the numbers).
+    // Floors a little below what the rules reach (see tests/gold/README.md for the numbers); the
+    // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes).
     for (label, floors) in [
-        ("actor", [0.78, 0.80, 0.95]),
-        ("location", [0.76, 0.80, 0.95]),
-        ("figure", [0.90, 0.92, 0.95]),
-        ("quote", [0.95, 0.95, 0.97]),
+        ("actor", [0.78, 0.80, 0.95, 0.80]),
+        ("location", [0.76, 0.80, 0.95, 0.80]),
+        ("figure", [0.90, 0.92, 0.95, 0.90]),
+        ("quote", [0.95, 0.95, 0.97, 0.95]),
     ] {
         for ((set, docs), floor) in sets.iter().zip(floors) {
             let score = f1(docs, label);

@@ -141,7 +141,33 @@ fn finish(
     }
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
-    out
+    drop_learned_inside_rules(out)
+}
+
+/// A learned string inside a longer span the rules propose with the same label ("three days"
+/// in "up to three days", "Moscow" in "Moscow region") is the rules' span's part, not a span of
+/// its own: proposed as well, it only costs the person a rejection.
+fn drop_learned_inside_rules(out: Vec<Suggestion>) -> Vec<Suggestion> {
+    // Per label, the rules' spans in start order with the furthest end reached so far: a
+    // learned span is inside one when one starting at or before it reaches its end.
+    let mut reach: Vec<(Rc<str>, Vec<(usize, usize)>)> = Vec::new();
+    for s in out.iter().filter(|s| s.rule != "learned") {
+        let at = match reach.iter().position(|(label, _)| *label == s.label) {
+            Some(at) => at,
+            None => {
+                reach.push((s.label.clone(), Vec::new()));
+                reach.len() - 1
+            }
+        };
+        let furthest = reach[at].1.last().map_or(0, |&(_, end)| end);
+        reach[at].1.push((s.start, furthest.max(s.end)));
+    }
+    let inside_rules = |s: &Suggestion| {
+        let Some((_, spans)) = reach.iter().find(|(label, _)| *label == s.label) else { return false };
+        let before = spans.partition_point(|&(start, _)| start <= s.start);
+        before > 0 && spans[before - 1].1 >= s.end
+    };
+    out.into_iter().filter(|s| s.rule != "learned" || !inside_rules(s)).collect()
 }
 
 /// Combining marks (general category M, approximated by the blocks news text meets): a span
