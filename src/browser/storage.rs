@@ -7,7 +7,7 @@
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const DATABASE: &str = "article-annotator";
 const STORE: &str = "workspace";
@@ -48,25 +48,26 @@ pub(crate) async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
 }
 
-async fn open() -> Result<IdbDatabase, JsValue> {
+/// Opens IndexedDB database `name` (version 1, with the one object store `store`).
+pub(crate) async fn open_database(name: &str, store: &'static str) -> Result<IdbDatabase, JsValue> {
     let factory = gloo::utils::window().indexed_db()?.ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
-    let request = factory.open_with_u32(DATABASE, 1)?;
+    let request = factory.open_with_u32(name, 1)?;
     let on_upgrade = Closure::once_into_js(move |event: web_sys::Event| {
         let database = event.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok());
         if let Some(database) = database.and_then(|d| d.dyn_into::<IdbDatabase>().ok()) {
-            let _ = database.create_object_store(STORE);
+            let _ = database.create_object_store(store);
         }
     });
     request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
     settle(&request).await?.dyn_into::<IdbDatabase>()
 }
 
-/// Reads one value. The connection is closed once read: an open one would hold up a later
-/// version of the app (another tab) that upgrades the database.
-async fn get(key: &str) -> Result<JsValue, JsValue> {
-    let database = open().await?;
+/// Reads `key` of the one store of `database`. The connection is closed once read: an open
+/// one would hold up a later version of the app (another tab) that upgrades the database.
+pub(crate) async fn get_from(database: &str, store: &'static str, key: &str) -> Result<JsValue, JsValue> {
+    let database = open_database(database, store).await?;
     let read = async {
-        let store = database.transaction_with_str(STORE)?.object_store(STORE)?;
+        let store = database.transaction_with_str(store)?.object_store(store)?;
         settle(&store.get(&key.into())?).await
     };
     let value = read.await;
@@ -74,16 +75,25 @@ async fn get(key: &str) -> Result<JsValue, JsValue> {
     value
 }
 
+/// Resolves when `transaction` completes, fails when it aborts; made before the requests, so
+/// the write counts once it is on disk.
+pub(crate) fn completion(transaction: &IdbTransaction) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
+        transaction.set_oncomplete(Some(resolve.unchecked_ref()));
+        transaction.set_onabort(Some(reject.unchecked_ref()));
+    })
+}
+
+async fn get(key: &str) -> Result<JsValue, JsValue> {
+    get_from(DATABASE, STORE, key).await
+}
+
 /// Writes every `(key, value)` in one transaction: all of them are stored, or none.
 async fn put(entries: &[(&str, JsValue)]) -> Result<(), JsValue> {
-    let database = open().await?;
+    let database = open_database(DATABASE, STORE).await?;
     let write = async {
         let transaction = database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-        // Listening before the requests are made: the write counts once the transaction completes.
-        let done = js_sys::Promise::new(&mut |resolve, reject| {
-            transaction.set_oncomplete(Some(resolve.unchecked_ref()));
-            transaction.set_onabort(Some(reject.unchecked_ref()));
-        });
+        let done = completion(&transaction);
         let store = transaction.object_store(STORE)?;
         // A request that fails aborts the transaction, so its completion answers for all.
         for (key, value) in entries {

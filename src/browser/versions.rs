@@ -13,12 +13,11 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode, StorageEstimate, StorageManager};
+use web_sys::{IdbDatabase, IdbTransactionMode, StorageEstimate, StorageManager};
 
-use super::storage::{reason, settle};
+use super::storage::{completion, get_from, open_database, reason, settle};
 use crate::formats::storage::{self, Restored};
 use crate::formats::versions::{self, Candidate, Keeper, Usage, VersionInfo};
 use crate::model::Workspace;
@@ -153,28 +152,11 @@ fn unreadable(error: &JsValue) -> String {
 }
 
 async fn open() -> Result<IdbDatabase, JsValue> {
-    let factory = gloo::utils::window().indexed_db()?.ok_or_else(|| JsValue::from_str("no IndexedDB"))?;
-    let request = factory.open_with_u32(DATABASE, 1)?;
-    let on_upgrade = Closure::once_into_js(move |event: web_sys::Event| {
-        let database = event.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok());
-        if let Some(database) = database.and_then(|d| d.dyn_into::<IdbDatabase>().ok()) {
-            let _ = database.create_object_store(STORE);
-        }
-    });
-    request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
-    settle(&request).await?.dyn_into::<IdbDatabase>()
+    open_database(DATABASE, STORE).await
 }
 
-/// Reads one value; the connection is closed after, so it never holds up an upgrade.
 async fn get(key: &str) -> Result<JsValue, JsValue> {
-    let database = open().await?;
-    let read = async {
-        let store = database.transaction_with_str(STORE)?.object_store(STORE)?;
-        settle(&store.get(&key.into())?).await
-    };
-    let value = read.await;
-    database.close();
-    value
+    get_from(DATABASE, STORE, key).await
 }
 
 /// Keeps `candidate` and trims the versions, all in one transaction: the index, the new
@@ -184,10 +166,7 @@ async fn keep(candidate: Candidate) -> Result<(), JsValue> {
     let database = open().await?;
     let write = async {
         let transaction = database.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?;
-        let done = js_sys::Promise::new(&mut |resolve, reject| {
-            transaction.set_oncomplete(Some(resolve.unchecked_ref()));
-            transaction.set_onabort(Some(reject.unchecked_ref()));
-        });
+        let done = completion(&transaction);
         let store = transaction.object_store(STORE)?;
         let (index, keys) = (store.get(&INDEX_KEY.into())?, store.get_all_keys()?);
         // The writes are made as the reads answer, while the transaction is still active.

@@ -19,6 +19,7 @@ import {
   serveStatic,
   spans,
   startChromiumOnProfile,
+  tagFirst as tag,
 } from './support.mjs';
 
 const DOCUMENT_ITEMS = '[data-testid=document-list] [data-testid=document-item]';
@@ -48,15 +49,6 @@ const FILES = [
   { name: 'long.txt', mimeType: 'text/plain', buffer: Buffer.from(LONG) },
   { name: 'quoted.json', mimeType: 'application/json', buffer: Buffer.from(NATIVE_WITH_RELATION) },
 ];
-
-/** Tags the first `needle` of the open article with `key`. */
-async function tag(page, needle, key) {
-  const text = await articleText(page);
-  const start = cpIndexOf(text, needle);
-  await selectText(page, start, start + Array.from(needle).length);
-  await page.keyboard.press(key);
-  await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === needle)));
-}
 
 /** Everything a person would notice about the workspace, read from the page. */
 async function snapshot(page) {

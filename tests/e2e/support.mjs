@@ -381,3 +381,13 @@ export async function exportJson(page) {
   const raw = await readFile(path, 'utf8');
   return { name: download.suggestedFilename(), raw, json: JSON.parse(raw) };
 }
+
+/** Tags the first `needle` of the open article with the label key `key`, by mouse selection. */
+export async function tagFirst(page, needle, key) {
+  const start = cpIndexOf(await articleText(page), needle);
+  await selectText(page, start, start + Array.from(needle).length);
+  await page.keyboard.press(key);
+  await eventually(async () => {
+    if (!(await spans(page)).some((s) => s.text === needle)) throw new Error(`no span "${needle}" yet`);
+  });
+}

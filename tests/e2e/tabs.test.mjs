@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, openTextFile, selectText, serveStatic, spans } from './support.mjs';
+import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, openTextFile, selectText, serveStatic, spans, tagFirst as tag } from './support.mjs';
 
 const ITEMS = '[data-testid=document-list] [data-testid=document-item]';
 const FIRST = 'Zelensky met Macron in Paris on Monday.\n\nPeskov said the talks were useful.';
@@ -50,14 +50,6 @@ async function show(page, name) {
   await eventually(async () => assert.equal(await item.locator('button.document-open').getAttribute('aria-current'), 'page'));
   // Spans are drawn once the article knows which lines are on screen: a frame or two later.
   await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 50)))));
-}
-
-async function tag(page, needle, key) {
-  const text = await articleText(page);
-  const start = cpIndexOf(text, needle);
-  await selectText(page, start, start + Array.from(needle).length);
-  await page.keyboard.press(key);
-  await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === needle)));
 }
 
 async function selectSpan(page, text) {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, launch, openTextFile, selectText, serveStatic, spans } from './support.mjs';
+import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, launch, openTextFile, selectText, serveStatic, spans, tagFirst as tag } from './support.mjs';
 
 const DOCUMENT_ITEMS = '[data-testid=document-list] [data-testid=document-item]';
 const USAGE = '[data-testid=storage-usage]';
@@ -51,14 +51,6 @@ function fakeStorageManager({ grant, estimate }) {
 }
 
 const persistCalls = (page) => page.evaluate(() => Number(localStorage.getItem('test.persist-calls') ?? 0));
-
-/** Tags the first `needle` of the open article with the label of `key`. */
-async function tag(page, needle, key) {
-  const start = cpIndexOf(await articleText(page), needle);
-  await selectText(page, start, start + Array.from(needle).length);
-  await page.keyboard.press(key);
-  await eventually(async () => assert.ok((await spans(page)).some((s) => s.text === needle)));
-}
 
 /** The workspace stored in IndexedDB (the native JSON inside the stored wrapper), or null. */
 async function storedWorkspace(page) {
