@@ -148,9 +148,10 @@ fn finish(
 /// in "up to three days", "Moscow" in "Moscow region") is the rules' span's part, not a span of
 /// its own: proposed as well, it only costs the person a rejection.
 fn drop_learned_inside_rules(out: Vec<Suggestion>) -> Vec<Suggestion> {
-    // Per label, the rules' spans in start order with the furthest end reached so far: a
-    // learned span is inside one when one starting at or before it reaches its end.
-    let mut reach: Vec<(Rc<str>, Vec<(usize, usize)>)> = Vec::new();
+    /// A label's rules' spans in start order, as (start, furthest end reached so far).
+    type Reach = (Rc<str>, Vec<(usize, usize)>);
+    // A learned span is inside a rules' span when one starting at or before it reaches its end.
+    let mut reach: Vec<Reach> = Vec::new();
     for s in out.iter().filter(|s| s.rule != "learned") {
         let at = match reach.iter().position(|(label, _)| *label == s.label) {
             Some(at) => at,
