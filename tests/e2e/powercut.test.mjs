@@ -1,10 +1,10 @@
 // Power cut: the browser is killed with SIGKILL (its whole process group, as a crash or a power
-// cut ends it) at a random moment of a burst of edits, twenty times on one profile whose state
-// accumulates as a real user's would. Every restart must open (the article, no "could not be
-// read" alert, no page error) and must show exactly the workspace as it was after some prefix
-// of the edits made before the kill, a prefix that holds at least every edit confirmed on
-// screen more than CUTOFF_MS before the kill: the autosave delay plus an allowance for the
-// IndexedDB write to commit.
+// cut ends it) at a random moment of a burst of edits (brisk, now and then a pause to read),
+// twenty times on one profile whose state accumulates as a real user's would. Every restart
+// must open (the article, no "could not be read" alert, no page error) and must show exactly
+// the workspace as it was after some prefix of the edits made before the kill, a prefix that
+// holds at least every edit shown on screen more than CUTOFF_MS before the kill: the autosave
+// delay plus an allowance for the IndexedDB write to commit.
 //
 //   E2E_DIST=/tmp/powercut-dist node --test tests/e2e/powercut.test.mjs
 //   POWERCUT_SEED=1234 ...   replays a run's random choices (edits and kill moments; how many
@@ -12,7 +12,10 @@
 //   POWERCUT_VERBOSE=1 ...   prints every edit, and when it became safe in IndexedDB
 //
 // The page's IndexedDB writes are observed (not changed) by an init script, so the summary can
-// say how long an edit took to be committed: that is the measurement behind the allowance.
+// say how long each edit took to be safe in storage: the measurement behind the allowance, and
+// a list of the edits that took longer than the cutoff (a kill then would have lost them).
+//
+// A second test makes one such moment on purpose: an edit made while a save is being written.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +25,7 @@ import { join } from 'node:path';
 
 import {
   ROOT,
+  articleText,
   cpIndexOf,
   killGroup,
   scrollTextIntoView,
@@ -51,6 +55,8 @@ const CUTOFF_MS = AUTOSAVE_DELAY_MS + COMMIT_ALLOWANCE_MS;
 const KILL_WINDOW_MS = [100, 3_500];
 /** Pause between two edits: a brisk human pace. */
 const PAUSE_MS = [60, 150];
+/** Now and then, instead, a pause to read (a kill may then come well after the last edit). */
+const READING_PAUSE = { chance: 1 / 6, ms: [800, 2_400] };
 /** How long an edit may take to show on screen before the test calls it broken. */
 const CONFIRM_TIMEOUT_MS = 5_000;
 
@@ -490,6 +496,7 @@ test(`${ROUNDS} power cuts during bursts of edits: every restart opens with ever
   const rows = [];
   const failures = [];
   const latencies = []; // ms from an edit shown on screen to its being safe in IndexedDB (see measure)
+  const late = []; // edits that took longer than the cutoff to be safe
   let running = null;
   let state = null; // the model, as of the last edit shown on screen (or the last restart)
   let previous = null; // the last round's edits and kill, checked by the next restart
@@ -536,10 +543,10 @@ test(`${ROUNDS} power cuts during bursts of edits: every restart opens with ever
         // The restored workspace is the model after some prefix of the last round's edits, of
         // at least every edit shown on screen more than CUTOFF_MS before the kill.
         const { edits, baseline, killAt, burstStart } = previous;
+        const states = [baseline, ...edits.map((e) => e.state)];
         const cutoff = killAt - CUTOFF_MS;
         const required = edits.filter((e) => e.confirmedAt !== null && e.confirmedAt < cutoff).length;
         const confirmed = edits.filter((e) => e.confirmedAt !== null).length;
-        const states = [baseline, ...edits.map((e) => e.state)];
         const got = canonical(restored);
         let matched = -1;
         for (let k = edits.length; k >= required; k--) {
@@ -565,14 +572,7 @@ test(`${ROUNDS} power cuts during bursts of edits: every restart opens with ever
             `${row.required} older than the cutoff; restart (${row.restartMs} ms) shows ` +
             (matched < 0 ? 'NO PREFIX' : `the first ${matched} (${row.beyondCutoff} newer than the cutoff kept, ${row.lost} not)`),
         );
-        if (matched < 0) {
-          const missing = edits.slice(0, required).map((e, i) => `${i + 1}. ${e.desc} (shown ${killAt - e.confirmedAt} ms before the kill)`);
-          const nearest = edits.length >= required ? difference(states[required], restored) : '';
-          failures.push(
-            `kill ${round - 1} (seed ${SEED}): the restart shows no state between edit ${required} and edit ${edits.length}; ` +
-              `against the state after edit ${required}: ${nearest}\n    edits older than the cutoff:\n      ${missing.join('\n      ')}`,
-          );
-        }
+        if (matched < 0) failures.push(explainLoss(previous, required, restored, round - 1));
       }
       if (round > ROUNDS) {
         await session.browser.close().catch(() => {});
@@ -633,7 +633,9 @@ test(`${ROUNDS} power cuts during bursts of edits: every restart opens with ever
           if (edit.undo) undo.push({ ...edit.undo, desc: edit.desc });
           lastTag = edit.tagged ?? null;
           writes.push(...(await page.evaluate(() => window.__powercutTakeWrites())));
-          await sleep(between(random, PAUSE_MS));
+          // A brisk pace, and now and then a moment to read: a cut often comes a while after
+          // the last edit.
+          await sleep(between(random, random() < READING_PAUSE.chance ? READING_PAUSE.ms : PAUSE_MS));
         }
       } catch (error) {
         if (killAt === null) {
@@ -646,8 +648,8 @@ test(`${ROUNDS} power cuts during bursts of edits: every restart opens with ever
       assert.deepEqual(errors, [], `round ${round}: errors on the page`);
       // An edit whose confirmation was read after the kill does not count as shown before it.
       for (const e of edits) if (e.confirmedAt !== null && e.confirmedAt > killAt) e.confirmedAt = null;
-      measure(baseline, edits, writes, latencies);
-      previous = { edits, baseline, killAt, burstStart };
+      measure(baseline, edits, writes, latencies, late);
+      previous = { edits, baseline, killAt, burstStart, writes };
       running = null;
     }
   } finally {
@@ -670,16 +672,49 @@ test(`${ROUNDS} power cuts during bursts of edits: every restart opens with ever
     `powercut: edit shown → safe in IndexedDB (n=${latencies.length}): median ${quantile(latencies, 0.5)} ms, ` +
       `p95 ${quantile(latencies, 0.95)} ms, max ${Math.max(...latencies)} ms (cutoff ${CUTOFF_MS} ms)`,
   );
+  if (late.length) {
+    const shown = late.slice(0, 8).join('; ') + (late.length > 8 ? `; and ${late.length - 8} more` : '');
+    console.log(`powercut: ${late.length} edits were safe only after the cutoff (no kill came then; one would have lost them): ${shown}`);
+  }
   assert.deepEqual(failures, [], failures.join('\n'));
 });
+
+/**
+ * Why a restart failed, in words: the edits older than the cutoff, those the restored state
+ * lacks, and for each of those the saves under way when it was made (page clock, relative to
+ * the kill), then every save the round saw commit.
+ */
+function explainLoss({ edits, baseline, killAt, writes }, required, restored, kill) {
+  const states = [baseline, ...edits.map((e) => e.state)].map(canonical);
+  const reached = states.slice(0, required).lastIndexOf(canonical(restored));
+  const near = (at) => `${at - killAt} ms`;
+  const lines = edits.slice(0, required).map((e, i) => {
+    const during = writes.filter((w) => w.putAt <= e.confirmedAt && w.doneAt >= e.issuedAt);
+    const note = during.map((w) => `; a save was under way (began ${near(w.putAt)}, committed ${near(w.doneAt)})`).join('');
+    return `${reached >= 0 && i + 1 > reached ? 'MISSING ' : ''}${i + 1}. ${e.desc}: input ${near(e.issuedAt)}, shown ${near(e.confirmedAt)}${note}`;
+  });
+  const saves = writes.map((w) => `${near(w.putAt)} → ${near(w.doneAt)}`).join(', ');
+  const what =
+    reached < 0
+      ? `a state that no prefix of the edits gives (against the state after edit ${required}: ${difference(
+          [baseline, ...edits.map((e) => e.state)][required],
+          restored,
+        )})`
+      : `the state after edit ${reached}, not one after edit ${required} or later`;
+  return (
+    `kill ${kill} (seed ${SEED}): the restart shows ${what}.\n  Edits older than the cutoff (times from the kill):\n    ` +
+    `${lines.join('\n    ')}\n  Saves the page had committed when last asked before the kill: ${saves || 'none seen'}`
+  );
+}
 
 /**
  * When each confirmed edit of a round became safe, from the writes seen before the kill: edit
  * i is safe once the stored workspace (the baseline until a write commits) equals the model
  * after some edit k ≥ i already made. (A write is not always needed: edits that undo each other
- * leave the stored state as it was.) Pushes, per edit, ms from shown on screen to safe.
+ * leave the stored state as it was.) Pushes, per edit, ms from shown on screen to safe, and
+ * to `late` the edits that took longer than the cutoff: a kill meanwhile would have lost them.
  */
-function measure(baseline, edits, writes, latencies) {
+function measure(baseline, edits, writes, latencies, late) {
   const events = [
     ...edits.flatMap((e, i) => (e.confirmedAt === null ? [] : [{ at: e.confirmedAt, applied: i + 1 }])),
     ...writes
@@ -701,7 +736,9 @@ function measure(baseline, edits, writes, latencies) {
       if (states[k] !== stored) continue;
       for (let i = safe; i < k; i++) {
         if (edits[i].confirmedAt === null) continue;
-        latencies.push(event.at - edits[i].confirmedAt);
+        const ms = event.at - edits[i].confirmedAt;
+        latencies.push(ms);
+        if (ms > CUTOFF_MS) late.push(`${edits[i].desc} (${ms} ms)`);
         if (VERBOSE) console.log(`powercut:   ${edits[i].desc}: safe ${event.at - edits[i].confirmedAt} ms after shown${event.stored ? ' (a write)' : ''}`);
       }
       safe = k;
@@ -709,3 +746,88 @@ function measure(baseline, edits, writes, latencies) {
     }
   }
 }
+
+// The random cuts above come after an edit made while a save was being written only now and
+// then. This one makes that moment on purpose: an edit whose key arrives while the save before
+// it is being written (between the page's IndexedDB put and its commit), then nothing more, and
+// a cut a moment later. Since 8b956ba the edit is shown but not written until another change:
+// `Sync::round` in autosave.rs reports `store.workspace` as saved after the write's await, and
+// a Yew 0.23 handle reads the live state, which by then holds the new edit (`written` takes
+// `store.active` the same way). So the cut loses it: a todo until autosave.rs is fixed.
+test(
+  'an edit made while the save before it is being written survives a cut a moment later',
+  { timeout: 120_000, todo: 'lost since 8b956ba: the autosave round marks the live state as saved after its write' },
+  async (t) => {
+    const { server, url } = await serveStatic();
+    const profile = mkdtempSync(join(tmpdir(), 'annotator-powercut-'));
+    let session = null;
+    const open = async () => {
+      const { child, browser } = await startChromiumOnProfile(profile, { args: ['--window-size=1400,1000'] });
+      session = { child, browser, onPut: null };
+      const page = await browser.contexts()[0].newPage();
+      const opened = session;
+      await page.exposeBinding('__powercutPut', () => opened.onPut?.());
+      await page.addInitScript(() => {
+        const log = (window.__powercutLog = []);
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function observedPut(value, key) {
+          const request = put.call(this, value, key);
+          if (key === 'current') {
+            const write = { putAt: performance.now(), doneAt: null };
+            log.push(write);
+            this.transaction.addEventListener('complete', () => (write.doneAt = performance.now()));
+            window.__powercutPut();
+          }
+          return request;
+        };
+        addEventListener('keydown', (e) => log.push({ key: e.key, at: performance.now() }), true);
+      });
+      await page.goto(url);
+      await page.waitForSelector('[data-testid=article]');
+      return { ...session, page };
+    };
+    const labelOf = async (page, word) => (await spans(page)).find((s) => s.text === word)?.label;
+    try {
+      let { page } = await open();
+      const word = 'Kremlin';
+      await selectWord(page, await articleText(page), word);
+      await page.keyboard.press(LABEL_KEYS.actor);
+      await page.waitForTimeout(1_000);
+      for (let attempt = 1; attempt <= 25; attempt++) {
+        // Relabel as figure; the moment that save starts writing, relabel as location.
+        const second = new Promise((ok) => {
+          session.onPut = () => {
+            session.onPut = null;
+            page.keyboard.press(LABEL_KEYS.location).then(ok);
+          };
+        });
+        await page.keyboard.press(LABEL_KEYS.figure);
+        await second;
+        for (const deadline = Date.now() + CONFIRM_TIMEOUT_MS; (await labelOf(page, word)) !== 'location'; await sleep(5)) {
+          if (Date.now() > deadline) throw new Error('the second relabel never showed');
+        }
+        const log = await page.evaluate(() => window.__powercutLog.splice(0));
+        const key = log.findLast((e) => e.key === LABEL_KEYS.location).at;
+        const write = log.findLast((e) => e.putAt !== undefined && e.putAt <= key);
+        if (!write || write.doneAt === null || key > write.doneAt) {
+          await page.waitForTimeout(600); // it came after the write: saved as usual; again
+          continue;
+        }
+        t.diagnostic(`attempt ${attempt}: the key came ${(key - write.putAt).toFixed(1)} ms into a write that took ${(write.doneAt - write.putAt).toFixed(1)} ms`);
+        await page.waitForTimeout(1_500);
+        await killGroup(session.child);
+        ({ page } = await open());
+        assert.equal(await labelOf(page, word), 'location', `${word} relabelled as location 1.5 s before the cut, while a save was being written`);
+        return;
+      }
+      t.skip('no key arrived while a save was being written in 25 attempts');
+    } finally {
+      if (session) {
+        await session.browser.close().catch(() => {});
+        await killGroup(session.child);
+      }
+      await new Promise((ok) => server.close(ok));
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    }
+  },
+);
