@@ -90,6 +90,10 @@ impl Sync {
             // state ignores a revision it has seen).
             return self.merge_stored(&store).await;
         }
+        // The handle reads the live state: what this round writes is fixed here, before the
+        // write, so an edit made while it is written stays unsaved and is written next.
+        let (workspace, active, rejected) =
+            (store.workspace.clone(), store.active.clone(), store.rejected_suggestions().clone());
         let written = self.rounds.written.borrow().clone();
         let same_extras = written.as_ref().is_some_and(|(active, rejected)| {
             *active == store.active && Rc::ptr_eq(rejected, store.rejected_suggestions())
@@ -103,9 +107,9 @@ impl Sync {
         let result = browser::storage::write_workspace(&stored, revision).await;
         if result.is_ok() {
             self.drop_copies_held(taken_at);
-            *self.rounds.written.borrow_mut() = Some((store.active.clone(), store.rejected_suggestions().clone()));
-            store.dispatch(Action::Sync(SyncAction::Saved { revision, workspace: store.workspace.clone() }));
-            browser::versions::after_save(&store.workspace);
+            browser::versions::after_save(&workspace);
+            *self.rounds.written.borrow_mut() = Some((active, rejected));
+            store.dispatch(Action::Sync(SyncAction::Saved { revision, workspace }));
             if let Some(channel) = self.channel.borrow().as_ref() {
                 channel.announce(revision);
             }

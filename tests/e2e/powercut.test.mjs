@@ -754,10 +754,10 @@ function measure(baseline, edits, writes, latencies, late) {
 // a cut a moment later. Since 8b956ba the edit is shown but not written until another change:
 // `Sync::round` in autosave.rs reports `store.workspace` as saved after the write's await, and
 // a Yew 0.23 handle reads the live state, which by then holds the new edit (`written` takes
-// `store.active` the same way). So the cut loses it: a todo until autosave.rs is fixed.
+// `store.active` the same way). The round now fixes what it writes before the write.
 test(
   'an edit made while the save before it is being written survives a cut a moment later',
-  { timeout: 120_000, todo: 'lost since 8b956ba: the autosave round marks the live state as saved after its write' },
+  { timeout: 120_000 },
   async (t) => {
     const { server, url } = await serveStatic();
     const profile = mkdtempSync(join(tmpdir(), 'annotator-powercut-'));
