@@ -142,7 +142,7 @@ impl State {
 mod tests {
     use super::*;
     use crate::state::testing::{speakers, state_with, tag};
-    use crate::state::Action;
+    use crate::state::{Action, SyncAction};
 
     #[test]
     fn a_quote_gets_its_speaker_in_two_keystrokes_and_one_only() {
@@ -184,6 +184,16 @@ mod tests {
         assert_eq!(started.clone().reduce(Action::CancelLink).linking, None);
         assert_eq!(started.clone().reduce(Action::SelectNeighbour { forward: true }).linking, None);
         assert_eq!(started.reduce(Action::SelectCycle(vec!["s2".into()])).linking, None, "a click elsewhere ends it");
+    }
+
+    #[test]
+    fn what_arrives_on_its_own_leaves_the_picker_open() {
+        let state = tag(tag(state_with("Peskov said “no”."), 0, 6, "actor"), 13, 15, "quote");
+        let started = state.reduce(Action::Select(Some("s2".into()))).reduce(Action::StartLink("said_by".into()));
+        let saved = SyncAction::Saved { revision: 1, workspace: started.workspace.clone() };
+        let after = started.reduce(Action::Sync(saved)).reduce(Action::StorageSaved);
+        assert!(after.linking.is_some(), "an autosave while picking keeps the picker");
+        assert_eq!(speakers(&after.reduce(Action::PickLink(None))), [("no".into(), "Peskov".into())]);
     }
 
     #[test]

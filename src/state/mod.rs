@@ -262,12 +262,21 @@ impl State {
     }
 
     pub fn reduce(mut self, action: Action) -> Self {
-        // Linking lasts while the picker is in use; anything else ends it.
+        // Linking lasts while the picker is in use; anything else the person does ends it.
+        // What arrives on its own (a save, another tab's edit, suggestions) must not.
         let picking = matches!(
             action,
             Action::StartLink(_) | Action::MoveLinkCursor { .. } | Action::PickLink(_) | Action::SelectCycle(_)
         );
-        if !picking {
+        let arrived = matches!(
+            action,
+            Action::Sync(_)
+                | Action::StorageSaved
+                | Action::StorageFailed(_)
+                | Action::SuggestionsArrived(_)
+                | Action::SuggestionsFailed(_)
+        );
+        if !picking && !arrived {
             self.linking = None;
         }
         let document_before = self.active_document().cloned();
