@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use article_annotator::formats::{native, open::open_file};
-use article_annotator::model::{default_labels, default_relation_types, Document, Span, Workspace};
+use article_annotator::model::{default_labels, default_relation_types, Document, Relation, Span, Workspace};
 use article_annotator::state::{Action, State};
 use article_annotator::text::offsets::{codepoint_to_utf16, utf16_to_codepoint, CodepointIndex};
 use article_annotator::text::paragraphs::split_paragraphs;
@@ -198,6 +198,53 @@ proptest! {
             state = state.reduce(Action::Redo);
         }
         prop_assert_eq!(state.active_document().unwrap().spans(), end_spans.as_slice());
+    }
+
+    /// Bulk edits ("accept all", deleting a label) take one pass, and must leave exactly what
+    /// one edit per span leaves: the same spans in the same order, the same relations.
+    #[test]
+    fn spans_added_or_removed_at_once_are_as_if_one_by_one(
+        raw in prop::collection::vec((0usize..40, 1usize..6, 0usize..4), 0..30),
+        existing in 0usize..30,
+        linked in prop::collection::vec((0usize..30, 0usize..30), 0..8),
+        removed in prop::collection::vec(0usize..30, 0..12),
+    ) {
+        let labels = default_labels();
+        let spans: Vec<Span> = raw
+            .iter()
+            .enumerate()
+            .map(|(i, &(start, len, label))| Span::new(format!("s{i}"), start, start + len, labels[label].id.clone()))
+            .collect();
+        let (before, added) = spans.split_at(existing.min(spans.len()));
+        let mut base = Document::new("d1", "t.txt", "x".repeat(50));
+        for span in before {
+            base.insert_span(span.clone()).unwrap();
+        }
+        let mut one_by_one = base.clone();
+        for span in added {
+            one_by_one.insert_span(span.clone()).unwrap();
+        }
+        let mut at_once = base;
+        at_once.insert_spans(added.to_vec()).unwrap();
+        prop_assert_eq!(at_once.spans(), one_by_one.spans());
+
+        let ids: Vec<Rc<str>> = one_by_one.spans().iter().map(|s| s.id.clone()).collect();
+        if ids.is_empty() {
+            return Ok(());
+        }
+        for (n, &(a, b)) in linked.iter().enumerate() {
+            let relation = Relation { id: format!("r{n}").into(), kind: "said_by".into(), from: ids[a % ids.len()].clone(), to: ids[b % ids.len()].clone() };
+            one_by_one.insert_relation(relation.clone()).unwrap();
+            at_once.insert_relation(relation).unwrap();
+        }
+        let mut gone: Vec<Rc<str>> = removed.iter().map(|i| ids[i % ids.len()].clone()).collect();
+        let mut seen = std::collections::HashSet::new();
+        gone.retain(|id| seen.insert(id.clone()));
+        let each: Vec<_> = gone.iter().map(|id| one_by_one.remove_span(id).unwrap()).collect();
+        prop_assert_eq!(at_once.remove_spans(&gone).unwrap(), each);
+        prop_assert_eq!(at_once.spans(), one_by_one.spans());
+        prop_assert_eq!(at_once.relations(), one_by_one.relations());
+        prop_assert!(at_once.remove_spans(&["nowhere".into()]).is_none());
     }
 
     #[test]

@@ -9,10 +9,10 @@
 
 use std::rc::Rc;
 
-use super::history::{Change, Edit, Entry, WorkspaceEdit};
+use super::history::{Change, Edit, Entry, PlacedSpan, WorkspaceEdit};
 use super::suggestions::Accepted;
 use super::State;
-use crate::model::{Document, Status};
+use crate::model::{Document, Relation, Span, Status};
 
 impl State {
     /// Applies a new span edit to the active document and makes it the newest undo step of
@@ -124,18 +124,20 @@ impl State {
                 WorkspaceEdit::RelationTypes { before, after }
             }
             WorkspaceEdit::Spans { spans, removed } => {
+                // Per document in one pass: tens of thousands of spans at once are common here.
                 let mut applied = Vec::with_capacity(spans.len());
-                for (doc_id, span, relations) in spans {
+                for (doc_id, group) in by_document(spans) {
                     let doc = self.document_mut(&doc_id)?;
                     if removed {
-                        let (span, relations) = doc.remove_span(&span.id)?;
-                        applied.push((doc_id, span, relations));
+                        let ids: Vec<Rc<str>> = group.iter().map(|(span, _)| span.id.clone()).collect();
+                        let gone = doc.remove_spans(&ids)?;
+                        applied.extend(gone.into_iter().map(|(span, relations)| (doc_id.clone(), span, relations)));
                     } else {
-                        doc.insert_span(span.clone()).ok()?;
-                        for relation in &relations {
+                        doc.insert_spans(group.iter().map(|(span, _)| span.clone()).collect()).ok()?;
+                        for relation in group.iter().flat_map(|(_, relations)| relations) {
                             doc.insert_relation(relation.clone()).ok()?;
                         }
-                        applied.push((doc_id, span, relations));
+                        applied.extend(group.into_iter().map(|(span, relations)| (doc_id.clone(), span, relations)));
                     }
                 }
                 WorkspaceEdit::Spans { spans: applied, removed }
@@ -239,4 +241,16 @@ mod tests {
         assert_eq!(recreated.workspace.documents.len(), 2);
         assert_eq!(recreated.active.as_deref(), Some("d2"));
     }
+}
+
+/// The spans of an edit grouped by document, documents in the order they first appear.
+fn by_document(spans: Vec<PlacedSpan>) -> Vec<(Rc<str>, Vec<(Span, Vec<Relation>)>)> {
+    let mut groups: Vec<(Rc<str>, Vec<(Span, Vec<Relation>)>)> = Vec::new();
+    for (doc_id, span, relations) in spans {
+        match groups.iter_mut().find(|(id, _)| *id == doc_id) {
+            Some((_, group)) => group.push((span, relations)),
+            None => groups.push((doc_id, vec![(span, relations)])),
+        }
+    }
+    groups
 }

@@ -7,8 +7,9 @@
 use std::rc::Rc;
 
 use super::history::WorkspaceEdit;
+use super::spans::new_spans;
 use super::State;
-use crate::model::{fresh_id, leading_article, Span};
+use crate::model::leading_article;
 use crate::text::find::find_all;
 use crate::text::snap::{leading_article_len, LeadingArticle};
 
@@ -37,18 +38,12 @@ impl State {
         if self.workspace.label(&label).is_none() {
             return;
         }
-        let mut taken: Vec<Rc<str>> = doc.spans().iter().map(|s| s.id.clone()).collect();
         let drop_article = leading_article(&label) == LeadingArticle::Drop;
-        let mut spans = Vec::new();
-        for &(start, end) in find.matches.iter() {
+        let wanted = find.matches.iter().map(|&(start, end)| {
             let start = if drop_article { start + leading_article_len(doc.slice(start, end)) } else { start };
-            if doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (start, end, &label)) {
-                continue;
-            }
-            let id = fresh_id("s", taken.iter().map(|id| &**id));
-            taken.push(id.clone());
-            spans.push((doc.id.clone(), Span::new(id, start, end, label.clone()), Vec::new()));
-        }
+            (start, end, label.clone())
+        });
+        let spans = new_spans(doc, wanted);
         if !spans.is_empty() {
             self.record_workspace(WorkspaceEdit::Spans { spans, removed: false });
         }

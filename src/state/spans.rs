@@ -6,11 +6,12 @@
 //! Not for: linking spans (`linking`), spans made from suggestions or find matches
 //! (`suggestions`, `find`), or turning the DOM's selection into offsets (`browser::selection`).
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
-use super::history::Edit;
+use super::history::{Edit, PlacedSpan};
 use super::State;
-use crate::model::{leading_article, Document, Span, SpanEdge};
+use crate::model::{fresh_ids, leading_article, Document, Span, SpanEdge};
 
 impl State {
     /// Tags `[start, end)`, snapped to words unless `exact`, and selects the new span; where
@@ -110,6 +111,20 @@ impl State {
 /// What a selection of `[start, end)` tags with `label`: its exact characters (within the text)
 /// when `exact`, else the words it touches, a leading article kept or left out as the label
 /// wants (a quote keeps it, an actor drops it). `None` when nothing is left.
+/// Spans of `doc` for each `(start, end, label)` it does not hold yet, each once, with fresh
+/// ids: what "accept all" and "tag all matches" add. Linear in the spans held and wanted.
+pub(super) fn new_spans(doc: &Document, wanted: impl IntoIterator<Item = (usize, usize, Rc<str>)>) -> Vec<PlacedSpan> {
+    let mut held: HashSet<(usize, usize, Rc<str>)> =
+        doc.spans().iter().map(|s| (s.start, s.end, s.label.clone())).collect();
+    let mut ids = fresh_ids("s", doc.spans().iter().map(|s| &*s.id));
+    wanted
+        .into_iter()
+        .filter(|annotation| held.insert(annotation.clone()))
+        .zip(&mut ids)
+        .map(|((start, end, label), id)| (doc.id.clone(), Span::new(id, start, end, label), Vec::new()))
+        .collect()
+}
+
 fn tag_range(doc: &Document, start: usize, end: usize, label: &str, exact: bool) -> Option<(usize, usize)> {
     if exact {
         let (start, end) = (start.min(doc.len()), end.min(doc.len()));

@@ -17,6 +17,7 @@
 use std::rc::Rc;
 
 use super::history::{Change, Edit, WorkspaceEdit};
+use super::spans::new_spans;
 use super::State;
 use crate::model::{Document, Span};
 use crate::suggest::job::{self, Reply, TextSent};
@@ -245,21 +246,10 @@ impl State {
 
     /// Accepts every suggestion shown (of `label`, if given) as one undo step.
     pub(super) fn accept_all_suggestions(&mut self, label: Option<&str>) {
-        let (Some(doc), Some(doc_id)) = (self.active_document(), self.active.clone()) else { return };
+        let Some(doc) = self.active_document() else { return };
         let (accepted, kept): (Vec<Shown>, Vec<Shown>) =
             self.suggestions.iter().cloned().partition(|s| label.is_none_or(|l| *s.label == *l));
-        let mut taken: Vec<Rc<str>> = doc.spans().iter().map(|s| s.id.clone()).collect();
-        let mut spans = Vec::new();
-        for shown in accepted.iter().cloned() {
-            let duplicate =
-                doc.spans().iter().any(|s| (s.start, s.end, &s.label) == (shown.start, shown.end, &shown.label));
-            if duplicate {
-                continue;
-            }
-            let id = crate::model::fresh_id("s", taken.iter().map(|id| &**id));
-            taken.push(id.clone());
-            spans.push((doc_id.clone(), Span::new(id, shown.start, shown.end, shown.label), Vec::new()));
-        }
+        let spans = new_spans(doc, accepted.iter().map(|s| (s.start, s.end, s.label.clone())));
         self.suggestion_cursor = reading_start(doc, &kept);
         self.suggestions = kept.into();
         if !spans.is_empty() {
