@@ -203,6 +203,21 @@ impl State {
     }
 }
 
+/// A span with the relations that go with it.
+type SpanWithRelations = (Span, Vec<Relation>);
+
+/// The spans of an edit grouped by document, documents in the order they first appear.
+fn by_document(spans: Vec<PlacedSpan>) -> Vec<(Rc<str>, Vec<SpanWithRelations>)> {
+    let mut groups: Vec<(Rc<str>, Vec<SpanWithRelations>)> = Vec::new();
+    for (doc_id, span, relations) in spans {
+        match groups.iter_mut().find(|(id, _)| *id == doc_id) {
+            Some((_, group)) => group.push((span, relations)),
+            None => groups.push((doc_id, vec![(span, relations)])),
+        }
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use crate::state::testing::{state_with, tag, texts};
@@ -241,16 +256,4 @@ mod tests {
         assert_eq!(recreated.workspace.documents.len(), 2);
         assert_eq!(recreated.active.as_deref(), Some("d2"));
     }
-}
-
-/// The spans of an edit grouped by document, documents in the order they first appear.
-fn by_document(spans: Vec<PlacedSpan>) -> Vec<(Rc<str>, Vec<(Span, Vec<Relation>)>)> {
-    let mut groups: Vec<(Rc<str>, Vec<(Span, Vec<Relation>)>)> = Vec::new();
-    for (doc_id, span, relations) in spans {
-        match groups.iter_mut().find(|(id, _)| *id == doc_id) {
-            Some((_, group)) => group.push((span, relations)),
-            None => groups.push((doc_id, vec![(span, relations)])),
-        }
-    }
-    groups
 }
