@@ -266,7 +266,12 @@ fn overlays_by_paragraph(
         return buckets;
     }
     let mut place = |view: SpanView| place_in_drawn(&mut buckets, drawn, doc.paragraphs(), &view);
-    for (i, &(start, end)) in find_matches.iter().enumerate() {
+    // A common word has tens of thousands of matches in a long article: like suggestions,
+    // only those near the viewport become views.
+    let mut walk = TouchedWalk::new(doc.paragraphs());
+    let near =
+        find_matches.iter().enumerate().filter(|(_, &(start, end))| drawn[walk.touched(start, end)].contains(&true));
+    for (i, &(start, end)) in near {
         let none: Rc<str> = Rc::from("");
         place(SpanView {
             id: format!("m{i}").into(),
@@ -280,7 +285,6 @@ fn overlays_by_paragraph(
             overlay: Some(Overlay::FindMatch),
         });
     }
-    // A long article has thousands of suggestions; only those near the viewport are drawn.
     let mut walk = TouchedWalk::new(doc.paragraphs());
     for shown in suggestions.iter().filter(|s| drawn[walk.touched(s.start, s.end)].contains(&true)) {
         let name = labels.iter().find(|l| l.id == shown.label).map_or(&*shown.label, |l| l.name.as_str());

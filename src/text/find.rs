@@ -3,13 +3,60 @@
 
 /// Every non-overlapping occurrence of `query` in `text`, as `[start, end)` code-point ranges.
 pub fn find_all(text: &str, query: &str, case_sensitive: bool, whole_word: bool) -> Vec<(usize, usize)> {
-    let needle: Vec<char> = query.chars().collect();
-    if needle.is_empty() || needle.iter().all(|c| c.is_whitespace()) {
+    if query.trim().is_empty() {
         return Vec::new();
     }
+    // The find bar searches as the person types, in articles of megabytes: a query of ASCII
+    // letters (nearly every query) is matched byte by byte. The Kelvin sign is the one
+    // non-ASCII character that ignoring case turns into an ASCII letter.
+    if query.is_ascii() && (case_sensitive || !text.contains('\u{212A}')) {
+        find_ascii(text, query.as_bytes(), case_sensitive, whole_word)
+    } else {
+        find_chars(text, query, case_sensitive, whole_word)
+    }
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// [`find_all`] for an ASCII query: bytes compared, code points counted as the scan goes.
+fn find_ascii(text: &str, needle: &[u8], case_sensitive: bool, whole_word: bool) -> Vec<(usize, usize)> {
+    let hay = text.as_bytes();
+    let same = |a: u8, b: u8| if case_sensitive { a == b } else { a.eq_ignore_ascii_case(&b) };
+    let first_is_word = is_word(needle[0] as char);
+    let last_is_word = is_word(needle[needle.len() - 1] as char);
+    let needle_chars = needle.len();
+    let mut found = Vec::new();
+    // Code points before byte `counted`.
+    let (mut counted, mut codepoints) = (0, 0);
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        let end = at + needle.len();
+        let matches = same(hay[at], needle[0]) && hay[at..end].iter().zip(needle).all(|(a, b)| same(*a, *b));
+        let bounded = || {
+            !whole_word
+                || ((!first_is_word || !text[..at].chars().next_back().is_some_and(is_word))
+                    && (!last_is_word || !text[end..].chars().next().is_some_and(is_word)))
+        };
+        if matches && bounded() {
+            codepoints += text[counted..at].chars().count();
+            found.push((codepoints, codepoints + needle_chars));
+            codepoints += needle_chars;
+            counted = end;
+            at = end;
+        } else {
+            at += 1;
+        }
+    }
+    found
+}
+
+/// [`find_all`] for any query, one code point at a time, case folded by Unicode's rules.
+fn find_chars(text: &str, query: &str, case_sensitive: bool, whole_word: bool) -> Vec<(usize, usize)> {
+    let needle: Vec<char> = query.chars().collect();
     let hay: Vec<char> = text.chars().collect();
     let same = |a: char, b: char| a == b || (!case_sensitive && a.to_lowercase().eq(b.to_lowercase()));
-    let is_word = |c: char| c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c);
     let mut found = Vec::new();
     let mut at = 0;
     while at + needle.len() <= hay.len() {
@@ -40,5 +87,24 @@ mod tests {
         assert_eq!(find_all(text, "kyiv", false, false), [(0, 4), (7, 11), (12, 16), (19, 23)]);
         assert!(find_all(text, " ", false, false).is_empty());
         assert_eq!(find_all("“Peskov”", "Peskov", true, true), [(1, 7)], "punctuation is a boundary");
+    }
+
+    proptest::proptest! {
+        /// The byte-wise search of ASCII queries finds exactly what the code-point one finds.
+        #[test]
+        fn ascii_queries_find_what_the_general_search_finds(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "kyiv", "Kyiv", "KYIV", "the", "The", " ", "\n", "é", "😀", "K", "\u{212A}", "’", "-", "e\u{301}",
+            ]), 0..40),
+            query in proptest::sample::select(vec!["kyiv", "the", "k", "Kyiv the", "e", "-", "yi"]),
+            case_sensitive: bool,
+            whole_word: bool,
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                find_all(&text, query, case_sensitive, whole_word),
+                find_chars(&text, query, case_sensitive, whole_word)
+            );
+        }
     }
 }
