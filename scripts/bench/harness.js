@@ -51,6 +51,16 @@
   } catch {}
 
   const article = () => document.querySelector('[data-testid=article]');
+  // Ready: when the article first is in the page (navigation start is performance's 0), checked
+  // on every DOM change from the first byte, so it is known to within one mutation batch.
+  bench.readyAt = null;
+  const watchReady = new MutationObserver(() => {
+    if (article()) {
+      bench.readyAt = now();
+      watchReady.disconnect();
+    }
+  });
+  watchReady.observe(document, { subtree: true, childList: true });
   const spanCount = () => {
     const a = article();
     return a ? a.querySelectorAll('[data-span-id]').length : 0;
