@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
-export const SIZES = [192, 512];
+const SIZES = [192, 512];
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'static', 'icons');
 
 const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
@@ -33,7 +33,7 @@ const inside = ({ l, t, r, b, radius }, x, y) => {
 };
 
 /** RGBA pixels of the icon at `size`×`size`, each pixel averaged over 4×4 samples. */
-export function draw(size) {
+function draw(size) {
   const pixels = Buffer.alloc(size * size * 4);
   const n = 4;
   for (let py = 0; py < size; py++) {
@@ -79,7 +79,7 @@ const chunk = (type, data) => {
 };
 
 /** A PNG file (8-bit RGBA) of `size`×`size` `pixels`. */
-export function png(size, pixels) {
+function png(size, pixels) {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);

@@ -234,6 +234,20 @@ describe('the installable app', { timeout: 60_000 }, () => {
         ['(prefers-color-scheme: light)', '(prefers-color-scheme: dark)'],
       );
       assert.equal(themes[0][1], manifest.theme_color);
+      // The window takes the page's background in either theme, the system's or one picked.
+      const windowColour = () =>
+        page.$$eval('meta[name=theme-color]', (metas) => metas.filter((m) => matchMedia(m.media).matches).map((m) => m.content));
+      const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const hex = (rgb) => `#${rgb.match(/\d+/g).map((n) => Number(n).toString(16).padStart(2, '0')).join('')}`;
+      const matches = (what) => eventually(async () => assert.deepEqual(await windowColour(), [hex(await background())], what));
+      for (const scheme of ['light', 'dark']) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await matches(`system ${scheme}`);
+        for (let i = 1; i <= 3; i++) {
+          await page.click('[data-testid=theme]');
+          await matches(`system ${scheme}, theme button pressed ${i} times`);
+        }
+      }
 
       assert.deepEqual(manifest.icons.map((icon) => icon.sizes).sort(), ['192x192', '512x512']);
       for (const icon of manifest.icons) {
@@ -242,6 +256,14 @@ describe('the installable app', { timeout: 60_000 }, () => {
         assert.equal(pngSize(join(DIST, iconUrl.href.slice(url.length))), icon.sizes);
         assert.equal(await page.evaluate((u) => fetch(u).then((r) => r.status), iconUrl.href), 200);
       }
+
+      // What Chromium's "Install app" asks of a page.
+      await waitUntilOffline(page, DIST, url);
+      const cdp = await app.context.newCDPSession(page);
+      assert.deepEqual((await cdp.send('Page.getAppManifest')).errors, []);
+      // Playwright's contexts are incognito profiles, where nothing installs: any other reason is the app's.
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors.filter((e) => e.errorId !== 'in-incognito'), []);
 
       const [handler] = manifest.file_handlers;
       assert.equal(new URL(handler.action, href).href, url);
