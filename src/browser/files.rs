@@ -1,4 +1,4 @@
-//! Reading files the person picked or dropped. The bytes go to the reducer untouched; whether
+//! Reading files the person picked, dropped or opened with the installed app. The bytes go to the reducer untouched; whether
 //! they are a readable document is decided there (see `formats::open`).
 
 use crate::formats::plain::MAX_FILE_BYTES;
@@ -26,11 +26,17 @@ pub fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Vec<ReadResult>) 
             let blob = gloo::file::Blob::from(file);
             results.push(match gloo::file::futures::read_as_bytes(&blob).await {
                 Ok(bytes) => Ok((name, bytes)),
-                Err(error) => Err(format!("Could not open “{name}”: the browser could not read it ({error})")),
+                Err(error) => Err(unreadable(&name, error)),
             });
         }
         done(results);
     });
+}
+
+/// The message for a file the browser would not give: the same for picked, dropped and
+/// launched files.
+pub fn unreadable(name: &str, reason: impl std::fmt::Display) -> String {
+    format!("Could not open “{name}”: the browser could not read it ({reason})")
 }
 
 /// The files of a file list (from an `<input type=file>` or a drop).

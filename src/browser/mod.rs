@@ -1,11 +1,14 @@
-//! The thin layer between the pure core and the page: the DOM's selection, files picked or
-//! dropped, downloads, scrolling. The only module besides `components` that uses `web_sys`.
-//! It holds no state and makes no decisions; it reads and writes the page for the components.
+//! The thin layer between the pure core and the page: the DOM's selection, files picked,
+//! dropped or launched, downloads, scrolling, the service worker. The only module besides
+//! `components` that uses `web_sys`. It holds no state and makes no decisions; it reads and
+//! writes the page for the components.
 
 pub mod crash;
 pub mod download;
 pub mod files;
+pub mod launch;
 pub mod selection;
+pub mod service_worker;
 pub mod settings;
 pub mod storage;
 pub mod tabs;

@@ -1,5 +1,5 @@
 //! The whole page: the reducer, the context every component reads, the keyboard listener,
-//! dropping files anywhere on the page, and the layout.
+//! dropping files anywhere on the page or opening them with the installed app, and the layout.
 
 use std::rc::Rc;
 
@@ -19,6 +19,7 @@ use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
 use super::toolbar::{Toolbar, DIM_FURNITURE};
+use super::update_bar::UpdateBar;
 use crate::browser;
 use crate::formats::storage;
 use crate::keys::{command_for, KeyContext, KeyPress};
@@ -144,6 +145,14 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             browser::scroll_span_into_view(id);
         }
     });
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            let failed = store.clone();
+            let open = move |files| open_files(&store, files);
+            browser::launch::on_launch(open, move |reason| failed.dispatch(Action::ShowAlert(reason)));
+        });
+    }
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
         let store = store.clone();
@@ -161,6 +170,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 <SuggestionBar />
                 <FindBar />
                 <StorageWarning />
+                <UpdateBar />
                 <AlertBar />
                 <main class="workspace">
                     <DocumentList />

@@ -22,3 +22,4 @@ pub mod store;
 pub mod suggest_runner;
 pub mod suggestion_bar;
 pub mod toolbar;
+pub mod update_bar;

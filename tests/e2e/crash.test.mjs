@@ -8,25 +8,21 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 
-import { ROOT, articleText, cpIndexOf, eventually, launch, selectText, spans } from './support.mjs';
+import {
+  DEBUG_DIST,
+  articleText,
+  cpIndexOf,
+  eventually,
+  launch,
+  requireDebugBuild,
+  selectText,
+  spans,
+} from './support.mjs';
 
-const DEBUG_DIST = process.env.E2E_DEBUG_DIST ? resolve(process.env.E2E_DEBUG_DIST) : join(ROOT, 'target', 'dist-debug');
 const FORCE_PANIC = 'Control+Alt+Shift+F12';
 const OPEN = 'input[type=file][data-testid=open-file]';
-
-/** Fails with what to do when there is no debug build to force a panic in. */
-function requireDebugBuild() {
-  const index = join(DEBUG_DIST, 'index.html');
-  const build = 'Run `trunk build --dist target/dist-debug` first (the forced panic exists only in debug builds).';
-  if (!existsSync(index)) throw new Error(`No build in ${DEBUG_DIST}. ${build}`);
-  if (readFileSync(index, 'utf8').includes('Content-Security-Policy')) {
-    throw new Error(`${DEBUG_DIST} holds a release build. ${build}`);
-  }
-}
 
 /** What the app keeps in the browser: the IndexedDB copy and the copy kept as the page closed. */
 async function stored(page) {
@@ -71,7 +67,7 @@ const PESKOV = { label: 'actor', text: 'Peskov' };
 
 describe('after a panic', { timeout: 60_000 }, () => {
   test('the page says so, exports the last save, reloads to it, and never overwrites it', async () => {
-    requireDebugBuild();
+    requireDebugBuild('the forced panic exists only in debug builds');
     const app = await launch({ root: DEBUG_DIST });
     try {
       const { page } = app;

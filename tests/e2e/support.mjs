@@ -3,7 +3,7 @@
 // (Unicode code points of the article text, like Python slicing).
 
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
@@ -14,6 +14,18 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 // E2E_DIST points the tests at another build (a debug build, or one made in a scratch folder).
 export const DIST = process.env.E2E_DIST ? resolve(process.env.E2E_DIST) : join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
+// A debug build, for what only debug builds do; E2E_DEBUG_DIST points elsewhere.
+export const DEBUG_DIST = process.env.E2E_DEBUG_DIST ? resolve(process.env.E2E_DEBUG_DIST) : join(ROOT, 'target', 'dist-debug');
+
+/** Fails with what to do when DEBUG_DIST holds no debug build; `why` says what needs one. */
+export function requireDebugBuild(why) {
+  const index = join(DEBUG_DIST, 'index.html');
+  const build = `Run \`trunk build --dist target/dist-debug\` first (${why}).`;
+  if (!existsSync(index)) throw new Error(`No build in ${DEBUG_DIST}. ${build}`);
+  if (readFileSync(index, 'utf8').includes('Content-Security-Policy')) {
+    throw new Error(`${DEBUG_DIST} holds a release build. ${build}`);
+  }
+}
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -27,14 +39,23 @@ const CONTENT_TYPES = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to {server, url}. */
-export async function serveStatic(root = DIST) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port, under the path `prefix` (a static host's subpath;
+ * nothing outside it is served); resolves to {server, url}, `url` ending in `prefix`.
+ */
+export async function serveStatic(root = DIST, { prefix = '/' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
-      let path = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      const pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (!pathname.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${pathname}`);
+        return;
+      }
+      let path = pathname.slice(prefix.length - 1);
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) {
@@ -62,7 +83,7 @@ export async function serveStatic(root = DIST) {
     server.listen(0, '127.0.0.1', ok);
   });
   const { port } = server.address();
-  return { server, url: `http://127.0.0.1:${port}/` };
+  return { server, url: `http://127.0.0.1:${port}${prefix}` };
 }
 
 export const CHROMIUM_ARGS = [
@@ -77,12 +98,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Starts the server and Chromium, opens the app and waits for its article.
- * Returns {browser, context, page, url, errors, close}; `errors` collects page errors and
- * console errors so a test can assert that the app did not panic.
+ * Starts the server (serving `root` under `prefix`) and Chromium, opens the app and waits for
+ * its article. Returns {browser, context, page, url, server, errors, close}; `errors` collects
+ * page errors and console errors so a test can assert that the app did not panic.
  */
-export async function launch({ root = DIST, viewport = { width: 1400, height: 1000 } } = {}) {
-  const { server, url } = await serveStatic(root);
+export async function launch({ root = DIST, prefix = '/', viewport = { width: 1400, height: 1000 } } = {}) {
+  const { server, url } = await serveStatic(root, { prefix });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
@@ -100,7 +121,7 @@ export async function launch({ root = DIST, viewport = { width: 1400, height: 10
       await browser.close().catch(() => {});
       await new Promise((ok) => server.close(ok));
     };
-    return { browser, context, page, url, errors, close };
+    return { browser, context, page, url, server, errors, close };
   } catch (error) {
     await browser?.close().catch(() => {});
     server.close();
