@@ -183,10 +183,12 @@ impl Entry {
     }
 }
 
+/// Entries are shared (`Rc`): the reducer gets its state from Yew behind a shared pointer,
+/// so each edit copies the history, and that copy must cost a pointer per step, not the steps.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 pub(super) struct History {
-    undo: Vec<Entry>,
-    redo: Vec<Entry>,
+    undo: Vec<Rc<Entry>>,
+    redo: Vec<Rc<Entry>>,
 }
 
 impl History {
@@ -202,7 +204,7 @@ impl History {
     /// Puts an applied step back on the undo (`true`) or redo stack, keeping the limit.
     pub fn push(&mut self, undo: bool, entry: Entry) {
         let stack = if undo { &mut self.undo } else { &mut self.redo };
-        stack.push(entry);
+        stack.push(Rc::new(entry));
         if stack.len() > HISTORY_LIMIT {
             stack.remove(0);
         }
@@ -212,7 +214,7 @@ impl History {
     pub fn take(&mut self, undo: bool, active: Option<&str>) -> Option<Entry> {
         let stack = if undo { &mut self.undo } else { &mut self.redo };
         let at = stack.iter().rposition(|e| e.scope.is_none() || e.scope.as_deref() == active)?;
-        Some(stack.remove(at))
+        Some(Rc::unwrap_or_clone(stack.remove(at)))
     }
 
     /// The history as kept with the workspace (JSON): of each stack, the newest steps whose
@@ -220,7 +222,7 @@ impl History {
     /// does not (a gap would make later undo steps act on a state they were not made in).
     pub fn stored(&self, budget: usize) -> String {
         let mut left = budget;
-        let mut newest = |stack: &[Entry]| -> Vec<Box<serde_json::value::RawValue>> {
+        let mut newest = |stack: &[Rc<Entry>]| -> Vec<Box<serde_json::value::RawValue>> {
             let mut kept = Vec::new();
             for entry in stack.iter().rev() {
                 // Known too big without writing it out (a whole document), which would cost
