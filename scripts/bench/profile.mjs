@@ -9,7 +9,7 @@
 // opt-level "z" build without wasm-opt: close to dist/, not the same bytes. Use run.mjs for the
 // figures, this for the "why".
 //
-//   node scripts/bench/profile.mjs [--size 100k] [--edit add|relabel|delete|suggest] [--top 25]
+//   node scripts/bench/profile.mjs [--size 100k|3m] [--edit add|relabel|delete|suggest|accept-all|find] [--top 25]
 //                                  [--repeat 1]   (warm Suggests in the one profile, for more samples)
 //                                  [--first]      (profile the first Suggest, which starts the worker)
 
@@ -24,7 +24,7 @@ import { serveStatic, CHROMIUM_ARGS, ROOT, DIST } from '../../tests/e2e/support.
 import { generateDocument } from './generate.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const SIZES = { '10k': [10_000, 1_000], '50k': [50_000, 5_000], '100k': [100_000, 10_000] };
+const SIZES = { '10k': [10_000, 1_000], '50k': [50_000, 5_000], '100k': [100_000, 10_000], '3m': [435_000, 0] };
 
 const args = { size: '100k', top: 25, edit: 'add', repeat: 1, first: false };
 for (let i = 2; i < process.argv.length; i++) {
@@ -85,6 +85,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
       await page.setInputFiles('input[type=file][data-testid=open-file]', file);
       return page.evaluate(() => __bench.result);
     });
+    // A document with no spans meets the open's condition at once: wait for its text too.
+    await page.waitForFunction(() => document.querySelector('[data-testid=article]').textContent.length > 50_000);
     await page.evaluate(() => __bench.settle(1000));
     await page.evaluate(() => document.activeElement?.blur());
     const before = await page.evaluate(() => __bench.spanIds());
@@ -106,6 +108,31 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let total = 0;
         for (let i = 0; i < args.repeat; i++) total += (await page.evaluate(() => __bench.suggest())).total;
         return { total, script: NaN, frame: NaN };
+      });
+    } else if (args.edit === 'accept-all') {
+      // Bulk work: Suggest, then "Accept all" of every suggestion (use with --size 3m).
+      await page.evaluate(() => __bench.suggest());
+      await page.evaluate(() => __bench.settle(1000));
+      await profiled(`accept all ${args.size}`, async () => {
+        const began = await page.evaluate(() => performance.now());
+        await page.click('[data-testid=accept-all-suggestions]');
+        await page.waitForFunction(() => document.querySelectorAll('[data-suggestion-id]').length === 0, null, { timeout: 120_000 });
+        const total = (await page.evaluate(() => performance.now())) - began;
+        return { total, script: NaN, frame: NaN };
+      });
+    } else if (args.edit === 'find') {
+      // Find as you type: the first key of a query, not whole words (use with --size 3m).
+      await page.locator('[data-testid=article]').focus();
+      await page.keyboard.press('/');
+      await page.uncheck('[data-testid=find-whole-word]');
+      await page.focus('[data-testid=find-input]');
+      await page.evaluate(() => __bench.settle(1000));
+      await profiled(`find: key "t" ${args.size}`, async () => {
+        const before = await page.locator('[data-testid=find-count]').textContent();
+        const began = await page.evaluate(() => performance.now());
+        await page.keyboard.press('t');
+        await page.waitForFunction((b) => document.querySelector('[data-testid=find-count]').textContent !== b, before);
+        return { total: (await page.evaluate(() => performance.now())) - began, script: NaN, frame: NaN };
       });
     } else if (args.edit !== 'add') {
       await page.evaluate(() => __bench.settle(1000));

@@ -7,10 +7,10 @@ pub fn find_all(text: &str, query: &str, case_sensitive: bool, whole_word: bool)
         return Vec::new();
     }
     // The find bar searches as the person types, in articles of megabytes: a query of ASCII
-    // letters (nearly every query) is matched byte by byte. The Kelvin sign is the one
-    // non-ASCII character that ignoring case turns into an ASCII letter.
+    // (nearly every query) is searched for in bytes. The Kelvin sign is the one non-ASCII
+    // character that ignoring case turns into an ASCII letter.
     if query.is_ascii() && (case_sensitive || !text.contains('\u{212A}')) {
-        find_ascii(text, query.as_bytes(), case_sensitive, whole_word)
+        find_ascii(text, query, case_sensitive, whole_word)
     } else {
         find_chars(text, query, case_sensitive, whole_word)
     }
@@ -20,33 +20,41 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-/// [`find_all`] for an ASCII query: bytes compared, code points counted as the scan goes.
-fn find_ascii(text: &str, needle: &[u8], case_sensitive: bool, whole_word: bool) -> Vec<(usize, usize)> {
-    let hay = text.as_bytes();
-    let same = |a: u8, b: u8| if case_sensitive { a == b } else { a.eq_ignore_ascii_case(&b) };
-    let first_is_word = is_word(needle[0] as char);
-    let last_is_word = is_word(needle[needle.len() - 1] as char);
-    let needle_chars = needle.len();
+/// [`find_all`] for an ASCII query. Ignoring case, the text is compared ASCII-lowercased, which
+/// keeps every byte where it was; then the standard library's substring search does the work,
+/// and code points are counted only between matches.
+fn find_ascii(text: &str, query: &str, case_sensitive: bool, whole_word: bool) -> Vec<(usize, usize)> {
+    let folded;
+    let (hay, needle) = if case_sensitive {
+        (text, query.to_string())
+    } else {
+        folded = text.to_ascii_lowercase();
+        (folded.as_str(), query.to_ascii_lowercase())
+    };
+    let bytes = needle.as_bytes();
+    let first_is_word = is_word(bytes[0] as char);
+    let last_is_word = is_word(bytes[bytes.len() - 1] as char);
+    let bounded = |at: usize, end: usize| {
+        !whole_word
+            || ((!first_is_word || !text[..at].chars().next_back().is_some_and(is_word))
+                && (!last_is_word || !text[end..].chars().next().is_some_and(is_word)))
+    };
     let mut found = Vec::new();
     // Code points before byte `counted`.
     let (mut counted, mut codepoints) = (0, 0);
-    let mut at = 0;
-    while at + needle.len() <= hay.len() {
+    let mut from = 0;
+    while let Some(offset) = hay[from..].find(&needle) {
+        let at = from + offset;
         let end = at + needle.len();
-        let matches = same(hay[at], needle[0]) && hay[at..end].iter().zip(needle).all(|(a, b)| same(*a, *b));
-        let bounded = || {
-            !whole_word
-                || ((!first_is_word || !text[..at].chars().next_back().is_some_and(is_word))
-                    && (!last_is_word || !text[end..].chars().next().is_some_and(is_word)))
-        };
-        if matches && bounded() {
+        if bounded(at, end) {
             codepoints += text[counted..at].chars().count();
-            found.push((codepoints, codepoints + needle_chars));
-            codepoints += needle_chars;
+            found.push((codepoints, codepoints + needle.len()));
+            codepoints += needle.len();
             counted = end;
-            at = end;
+            from = end;
         } else {
-            at += 1;
+            // The match starts with an ASCII byte, so the next byte starts a character.
+            from = at + 1;
         }
     }
     found
