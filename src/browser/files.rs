@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use crate::browser::worker::PageWorker;
-use crate::formats::open::{self, File, Part};
+use crate::formats::open::{File, Pick};
 use crate::formats::plain::MAX_FILE_BYTES;
 use crate::formats::{FileError, Opened, Writer};
 use crate::model::{Document, Workspace};
@@ -46,28 +46,20 @@ pub fn read_files(files: Vec<web_sys::File>, done: impl FnOnce(Vec<File>, Vec<Fi
 /// Opens the files of one pick: what they held together, and an error for each part that
 /// could not be read. `done` is called once, after the files worker answered if it was asked.
 pub fn open_files(files: Vec<File>, done: impl FnOnce(Opened, Vec<FileError>) + 'static) {
-    let parts = open::parts(files, |(name, _)| name);
-    let mut results: Vec<Option<Result<Opened, FileError>>> =
-        parts.iter().map(|part| open::open_in_page(part.as_ref())).collect();
-    let foreign: Vec<(usize, Part<File>)> =
-        parts.into_iter().enumerate().filter(|(at, _)| results[*at].is_none()).collect();
-    if foreign.is_empty() {
-        let (opened, errors) = open::gather(results.into_iter().flatten());
+    let (pick, left) = Pick::open_in_page(files);
+    if left.is_empty() {
+        let (opened, errors) = pick.finish(Vec::new());
         return done(opened, errors);
     }
-    let names: Vec<String> = foreign.iter().map(|(_, part)| part.files()[0].0.clone()).collect();
-    let (at, foreign): (Vec<usize>, Vec<Part<File>>) = foreign.into_iter().unzip();
-    let request = Request::Open(foreign.into_iter().map(|part| part.map(FileMessage::new)).collect());
+    let names: Vec<String> = left.iter().map(|part| part.files()[0].0.clone()).collect();
+    let request = Request::Open(left.into_iter().map(|part| part.map(FileMessage::new)).collect());
     ask(&request, move |reply| {
         let answers = match reply {
-            Ok(Reply::Opened(answers)) if answers.len() == at.len() => answers,
+            Ok(Reply::Opened(answers)) if answers.len() == names.len() => answers,
             Ok(Reply::Refused(reason)) | Err(reason) => failed(&names, &reason),
             Ok(_) => failed(&names, "the files worker answered another question"),
         };
-        for (at, answer) in at.into_iter().zip(answers) {
-            results[at] = Some(answer);
-        }
-        let (opened, errors) = open::gather(results.into_iter().flatten());
+        let (opened, errors) = pick.finish(answers);
         done(opened, errors);
     });
 }

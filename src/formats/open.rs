@@ -79,6 +79,35 @@ pub fn gather(results: impl IntoIterator<Item = Result<Opened, FileError>>) -> (
     (opened, errors)
 }
 
+/// A pick opened as far as the page's readers go ([`open_in_page`]); the parts they leave are
+/// read by every reader (in the files worker) and handed back to [`Pick::finish`].
+pub struct Pick {
+    /// Each part's result, in order; `None` where the page left the part.
+    read: Vec<Option<Result<Opened, FileError>>>,
+}
+
+impl Pick {
+    /// Opens what the page's readers can of the files of one pick, and gives the parts left.
+    pub fn open_in_page(files: Vec<File>) -> (Self, Vec<Part<File>>) {
+        let mut read = Vec::new();
+        let mut left = Vec::new();
+        for part in parts(files, |(name, _)| name) {
+            let result = open_in_page(part.as_ref());
+            if result.is_none() {
+                left.push(part);
+            }
+            read.push(result);
+        }
+        (Self { read }, left)
+    }
+
+    /// What the pick held, given the answers for the parts left (one each, in order).
+    pub fn finish(self, answers: Vec<Result<Opened, FileError>>) -> (Opened, Vec<FileError>) {
+        let mut answers = answers.into_iter();
+        gather(self.read.into_iter().filter_map(|read| read.or_else(|| answers.next())))
+    }
+}
+
 /// Opens the files of one pick or drop with every reader (see [`parts`] and [`gather`]).
 pub fn open_files(files: &[File]) -> (Opened, Vec<FileError>) {
     gather(parts(files, |(name, _)| name).into_iter().map(open_part))
@@ -330,6 +359,28 @@ mod tests {
         let pair =
             [("g.txt".to_string(), bytes("Peskov spoke.")), ("g.ann".to_string(), bytes("T1\tactor 0 6\tPeskov\n"))];
         assert_eq!(open_in_page(Part::Pair { txt: &pair[0], ann: &pair[1] }), None, "a brat pair needs the worker");
+    }
+
+    #[test]
+    fn a_pick_read_partly_in_the_page_ends_as_every_reader_would_have_read_it() {
+        let text = |name: &str, text: &str| (name.to_string(), text.as_bytes().to_vec());
+        let files = vec![
+            text("a.txt", "Kyiv"),
+            text("g.ann", "T1\tactor 0 6\tPeskov\n"),
+            text("b.jsonl", "{\"text\": \"Odesa\"}\n"),
+            text("g.txt", "Peskov spoke."),
+            text("empty.txt", ""),
+            text("c.md", "Lviv"),
+            text("broken.zip", "not a zip"),
+        ];
+        let (pick, left) = Pick::open_in_page(files.clone());
+        let left_names: Vec<&str> = left.iter().map(|part| part.files()[0].0.as_str()).collect();
+        assert_eq!(left_names, ["g.txt", "b.jsonl", "broken.zip"]);
+        let answers = left.iter().map(|part| open_part(part.as_ref())).collect();
+        let (opened, errors) = pick.finish(answers);
+        assert_eq!((opened, errors.clone()), open_files(&files));
+        let names: Vec<&str> = errors.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(names, ["empty.txt", "broken.zip"], "errors in the pick's order");
     }
 
     #[test]

@@ -79,9 +79,10 @@ export const CHROMIUM_ARGS = [
 /**
  * Starts the server and Chromium, opens the app and waits for its article.
  * Returns {browser, context, page, url, errors, close}; `errors` collects page errors and
- * console errors so a test can assert that the app did not panic.
+ * console errors so a test can assert that the app did not panic. `beforeLoad(page)` runs
+ * before the app is opened (to watch its requests from the first, say).
  */
-export async function launch({ root = DIST, viewport = { width: 1400, height: 1000 } } = {}) {
+export async function launch({ root = DIST, viewport = { width: 1400, height: 1000 }, beforeLoad } = {}) {
   const { server, url } = await serveStatic(root);
   let browser;
   try {
@@ -94,6 +95,7 @@ export async function launch({ root = DIST, viewport = { width: 1400, height: 10
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
+    await beforeLoad?.(page);
     await page.goto(url);
     await page.waitForSelector('[data-testid=article]');
     const close = async () => {
