@@ -17,3 +17,4 @@ pub mod sample;
 pub mod state;
 pub mod suggest;
 pub mod text;
+pub mod workers;

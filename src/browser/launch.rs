@@ -47,7 +47,7 @@ async fn file_of(handle: &JsValue) -> Result<web_sys::File, String> {
     let name = Reflect::get(handle, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
     let why = |error: JsValue| {
         let reason = error.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{error:?}"), |e| e.message().into());
-        unreadable(&name, reason)
+        unreadable(&name, reason).to_string()
     };
     let get_file = method(handle, "getFile").ok_or_else(|| why(js_sys::Error::new("not a file").into()))?;
     let promise: js_sys::Promise = get_file.call0(handle).map_err(why)?.dyn_into().map_err(why)?;

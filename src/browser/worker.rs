@@ -1,9 +1,9 @@
-//! The page's side of the suggester's Web Worker (`src/suggest_worker.rs`, built by Trunk next to
-//! the app and started by `suggest_worker_loader.js`): start it, post a request string (or a
-//! text as bytes), hear the reply string or the reason it failed. It knows nothing of what the
-//! messages hold, except the worker's "ready" word: until then messages wait here, and go in
-//! the order they were sent (a later request may count on what an earlier one brought the
-//! worker).
+//! The page's side of its Web Workers, each built by Trunk next to the app and started by its
+//! loader script: the suggester (`src/suggest_worker.rs`) and the files worker
+//! (`src/workers/files_worker.rs`). Start one, post messages, hear its replies or the reason
+//! it failed. It knows nothing of what the messages hold, except the "ready" word a worker
+//! posts once it listens: until then messages wait here, and go in the order they were sent (a
+//! later request may count on what an earlier one brought the worker).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -14,53 +14,101 @@ use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::suggest::job::READY;
 
-/// Where Trunk puts the worker's loader, next to index.html.
-const WORKER_URL: &str = "./suggest_worker_loader.js";
+/// Where Trunk puts the suggester's loader, next to index.html.
+const SUGGEST_URL: &str = "./suggest_worker_loader.js";
 
 /// A running worker and the handlers that keep it heard.
-pub struct SuggestWorker {
+pub struct PageWorker {
     worker: Worker,
+    /// What the worker is called in messages a person may read ("the suggester").
+    name: &'static str,
     ready: Rc<Cell<bool>>,
-    /// Messages sent before the worker was ready, already JS values (strings, or a text's
-    /// bytes): making one costs time, which belongs to the task that sent it, not to the one
-    /// that hears "ready" and posts them all.
-    waiting: Rc<RefCell<Vec<JsValue>>>,
+    /// Messages sent before the worker was ready, already JS values, with what each hands over:
+    /// making one costs time, which belongs to the task that sent it, not to the one that hears
+    /// "ready" and posts them all.
+    waiting: Rc<RefCell<Vec<(JsValue, js_sys::Array)>>>,
     _on_message: Closure<dyn Fn(MessageEvent)>,
     _on_error: Closure<dyn Fn(ErrorEvent)>,
 }
 
-impl SuggestWorker {
-    /// Starts the worker; `on_reply` gets each reply, or why the worker failed.
-    pub fn start(on_reply: impl Fn(Result<String, String>) + 'static) -> Result<Self, String> {
-        let worker = Worker::new(WORKER_URL).map_err(|e| format!("the suggester could not start ({e:?})"))?;
+impl PageWorker {
+    /// Starts the worker whose loader is at `url`; `on_reply` gets each reply, or why the
+    /// worker failed.
+    pub fn start(
+        url: &str,
+        name: &'static str,
+        on_reply: impl Fn(Result<JsValue, String>) + 'static,
+    ) -> Result<Self, String> {
+        let worker = Worker::new(url).map_err(|e| format!("{name} could not start ({e:?})"))?;
         let on_reply = Rc::new(on_reply);
-        let (ready, waiting) = (Rc::new(Cell::new(false)), Rc::new(RefCell::new(Vec::<JsValue>::new())));
+        let ready = Rc::new(Cell::new(false));
+        let waiting = Rc::new(RefCell::new(Vec::<(JsValue, js_sys::Array)>::new()));
         let on_message = {
             let (on_reply, ready, waiting, worker) = (on_reply.clone(), ready.clone(), waiting.clone(), worker.clone());
-            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| match event.data().as_string() {
-                Some(word) if word == READY => {
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                let data = event.data();
+                if !ready.get() && data.as_string().as_deref() == Some(READY) {
                     ready.set(true);
                     let waited = std::mem::take(&mut *waiting.borrow_mut());
-                    if let Some(Err(reason)) = waited.iter().map(|request| post(&worker, request)).find(Result::is_err)
-                    {
+                    let mut failed = waited.iter().map(|(message, transfer)| post(&worker, name, message, transfer));
+                    if let Some(Err(reason)) = failed.find(Result::is_err) {
                         on_reply(Err(reason));
                     }
+                } else {
+                    on_reply(Ok(data));
                 }
-                Some(reply) => on_reply(Ok(reply)),
-                None => on_reply(Err("the suggester sent something else".to_string())),
             })
         };
         let on_error = Closure::<dyn Fn(ErrorEvent)>::new(move |event: ErrorEvent| {
-            on_reply(Err(format!("the suggester stopped ({})", event.message())));
+            let reason = match event.message() {
+                message if message.is_empty() => format!("{name} stopped"),
+                message => format!("{name} stopped ({message})"),
+            };
+            on_reply(Err(reason));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Self { worker, ready, waiting, _on_message: on_message, _on_error: on_error })
+        Ok(Self { worker, name, ready, waiting, _on_message: on_message, _on_error: on_error })
+    }
+
+    /// Posts `message`, handing over (not copying) the buffers in `transfer`, or keeps it
+    /// until the worker is ready.
+    pub fn send(&self, message: JsValue, transfer: js_sys::Array) -> Result<(), String> {
+        if !self.ready.get() {
+            self.waiting.borrow_mut().push((message, transfer));
+            return Ok(());
+        }
+        post(&self.worker, self.name, &message, &transfer)
+    }
+}
+
+fn post(worker: &Worker, name: &str, message: &JsValue, transfer: &js_sys::Array) -> Result<(), String> {
+    worker
+        .post_message_with_transfer(message, transfer)
+        .map_err(|e| format!("the request could not reach {name} ({e:?})"))
+}
+
+impl Drop for PageWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// The suggester's worker: requests and replies are strings (`suggest::job`).
+pub struct SuggestWorker(PageWorker);
+
+impl SuggestWorker {
+    /// Starts the worker; `on_reply` gets each reply, or why the worker failed.
+    pub fn start(on_reply: impl Fn(Result<String, String>) + 'static) -> Result<Self, String> {
+        let on_reply = move |reply: Result<JsValue, String>| {
+            on_reply(reply.and_then(|data| data.as_string().ok_or_else(|| "the suggester sent something else".into())))
+        };
+        PageWorker::start(SUGGEST_URL, "the suggester", on_reply).map(Self)
     }
 
     /// Posts `request`, or keeps it until the worker is ready.
     pub fn send(&self, request: &str) -> Result<(), String> {
-        self.send_message(JsValue::from_str(request))
+        self.0.send(JsValue::from_str(request), js_sys::Array::new())
     }
 
     /// Posts `message` as UTF-8 bytes in a buffer of its own that is handed over to the worker,
@@ -72,29 +120,7 @@ impl SuggestWorker {
         };
         let bytes = js_sys::Uint8Array::new_with_length(length);
         bytes.copy_from(message);
-        self.send_message(bytes.buffer().into())
-    }
-
-    fn send_message(&self, message: JsValue) -> Result<(), String> {
-        if !self.ready.get() {
-            self.waiting.borrow_mut().push(message);
-            return Ok(());
-        }
-        post(&self.worker, &message)
-    }
-}
-
-fn post(worker: &Worker, message: &JsValue) -> Result<(), String> {
-    let posted = if message.is_instance_of::<js_sys::ArrayBuffer>() {
-        worker.post_message_with_transfer(message, &js_sys::Array::of1(message))
-    } else {
-        worker.post_message(message)
-    };
-    posted.map_err(|e| format!("the request could not reach the suggester ({e:?})"))
-}
-
-impl Drop for SuggestWorker {
-    fn drop(&mut self) {
-        self.worker.terminate();
+        let buffer: JsValue = bytes.buffer().into();
+        self.0.send(buffer.clone(), js_sys::Array::of1(&buffer))
     }
 }

@@ -95,19 +95,15 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
     true
 }
 
-/// Reads files in the background and sends each to the reducer (or its failure to the alert).
+/// Reads and opens files in the background (in the files worker where the page has no reader)
+/// and hands what they held to the reducer, with the failures for the alert.
 pub fn open_files(store: &Store, files: Vec<web_sys::File>) {
     let store = store.clone();
-    browser::files::read_files(files, move |results| {
-        let (read, failed): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
-        let read: Vec<(String, Vec<u8>)> = read.into_iter().flatten().collect();
-        if !read.is_empty() {
-            store.dispatch(Action::OpenFiles(read));
-        }
-        let failed: Vec<String> = failed.into_iter().filter_map(Result::err).collect();
-        if !failed.is_empty() {
-            store.dispatch(Action::ShowAlert(failed.join(" ")));
-        }
+    browser::files::read_files(files, move |read, unread| {
+        browser::files::open_files(read, move |opened, mut errors| {
+            errors.extend(unread);
+            store.dispatch(Action::FilesOpened { opened, errors });
+        });
     });
 }
 
@@ -133,13 +129,10 @@ impl PartialEq for ExactSelection {
 }
 
 /// Downloads the active document (or, with `all`, every document) in `format`, or says on
-/// screen why the browser would not.
-pub fn export(store: &Store, format: &ExportFormat, all: bool) {
-    let documents: Vec<&Document> = if all {
-        store.workspace.documents.iter().map(|d| &**d).collect()
-    } else {
-        store.active_document().map(|d| &**d).into_iter().collect()
-    };
+/// screen why it could not. The page writes the native format; the files worker the others.
+pub fn export(store: &Store, format: &'static ExportFormat, all: bool) {
+    let documents: Vec<Rc<Document>> =
+        if all { store.workspace.documents.clone() } else { store.active_document().cloned().into_iter().collect() };
     let base = match documents.as_slice() {
         [only] if !all => formats::base_name(&only.name),
         _ => "workspace",
@@ -147,9 +140,21 @@ pub fn export(store: &Store, format: &ExportFormat, all: bool) {
     if documents.is_empty() {
         return;
     }
-    let file = format.export(&store.workspace, &documents, base);
-    if let Err(error) = browser::download::download(&file.name, file.mime, &file.bytes) {
-        store.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {error:?}")));
+    let name = format.file_name(base, documents.len());
+    let alert = store.clone();
+    let download = move |bytes: Result<Vec<u8>, String>| {
+        let downloaded = bytes.and_then(|bytes| {
+            browser::download::download(&name, format.mime, &bytes).map_err(|error| format!("{error:?}"))
+        });
+        if let Err(reason) = downloaded {
+            alert.dispatch(Action::ShowAlert(format!("The export could not be downloaded: {reason}")));
+        }
+    };
+    if format.writer.in_page() {
+        let documents: Vec<&Document> = documents.iter().map(|d| &**d).collect();
+        download(Ok(formats::write_native(&store.workspace, &documents)));
+    } else {
+        browser::files::write_in_worker(format.writer, &store.workspace, &documents, base, download);
     }
 }
 

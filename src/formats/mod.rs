@@ -3,6 +3,8 @@
 //! Readers return fresh documents or a [`FileError`] that names the file and the reason in
 //! words a person can act on; they never touch the workspace, so a refused file changes nothing.
 //! Writers take the model and return the file's text; [`EXPORTS`] names and types their files.
+//! The page links only the native writer and [`open::open_in_page`]'s readers; every other
+//! reader and writer is linked into the files worker, which the page starts when first needed.
 //! Not here: reading files from disk or the browser, and deciding where opened documents go
 //! (that is the reducer's job).
 
@@ -20,11 +22,13 @@ pub mod storage;
 pub mod versions;
 pub mod w3c;
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::{add_missing, Document, Label, RelationType, Workspace};
 
 /// What a file held: documents ready to add, the labels they use and the relation types the
 /// file declares (only the native format declares any).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Opened {
     pub labels: Vec<Label>,
     pub relation_types: Vec<RelationType>,
@@ -56,7 +60,7 @@ pub struct ExportFile {
 }
 
 /// An export format as the toolbar offers it: its name, how its file is named and typed, and
-/// the writer of its bytes.
+/// which writer makes its bytes. Plain data, so listing the formats links no writer.
 pub struct ExportFormat {
     /// The hook's suffix: the button is `[data-testid=export-<id>]`.
     pub id: &'static str,
@@ -66,29 +70,72 @@ pub struct ExportFormat {
     /// The extension of a file of several documents, where it is another.
     pub several_extension: Option<&'static str>,
     pub mime: &'static str,
-    /// The file's bytes, from the workspace (for its label set and relation types), the
-    /// documents to write (one, or the whole workspace) and the base name ("geneva-talks",
-    /// "workspace").
-    pub write: fn(&Workspace, &[&Document], &str) -> Vec<u8>,
+    pub writer: Writer,
 }
 
 impl ExportFormat {
-    /// The file of `documents`, named after `base`.
-    pub fn export(&self, workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
+    /// The file's name: `base` ("geneva-talks", "workspace") and the extension for `documents`
+    /// documents.
+    pub fn file_name(&self, base: &str, documents: usize) -> String {
         let extension = match self.several_extension {
-            Some(several) if documents.len() != 1 => several,
+            Some(several) if documents != 1 => several,
             _ => self.extension,
         };
-        ExportFile {
-            name: format!("{base}.{extension}"),
-            mime: self.mime,
-            bytes: (self.write)(workspace, documents, base),
+        format!("{base}.{extension}")
+    }
+
+    /// The file of `documents`, named after `base`. Links every writer: the page writes only
+    /// the native format, with [`write_native`].
+    pub fn export(&self, workspace: &Workspace, documents: &[&Document], base: &str) -> ExportFile {
+        let bytes = self.writer.write(workspace, documents, base);
+        ExportFile { name: self.file_name(base, documents.len()), mime: self.mime, bytes }
+    }
+}
+
+/// The writer of a format's bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Writer {
+    Native,
+    SpacyJsonl,
+    Csv,
+    Conll,
+    Doccano,
+    W3c,
+    Brat,
+    LabelStudio,
+}
+
+impl Writer {
+    /// Whether the page writes this format itself: the native one, which every visit needs.
+    pub fn in_page(self) -> bool {
+        self == Writer::Native
+    }
+
+    /// The file's bytes, from the workspace (for its label set and relation types), the
+    /// documents to write (one, or the whole workspace) and the base name ("geneva-talks",
+    /// "workspace").
+    pub fn write(self, workspace: &Workspace, documents: &[&Document], base: &str) -> Vec<u8> {
+        let each = documents.iter().copied();
+        match self {
+            Writer::Native => write_native(workspace, documents),
+            Writer::SpacyJsonl => jsonl::export(each).into_bytes(),
+            Writer::Csv => self::csv::export(each),
+            Writer::Conll => conll::export(each).into_bytes(),
+            Writer::Doccano => doccano::export(each).into_bytes(),
+            Writer::W3c => w3c::export(base, each).into_bytes(),
+            Writer::Brat => brat::export(workspace, documents, base),
+            Writer::LabelStudio => label_studio::export(each).into_bytes(),
         }
     }
 }
 
-/// Every export format, in the order the toolbar shows them. A new format is one file in this
-/// folder and one entry here.
+/// The native file's bytes: the one writer the page links.
+pub fn write_native(workspace: &Workspace, documents: &[&Document]) -> Vec<u8> {
+    native::export(&workspace.labels, &workspace.relation_types, documents.iter().copied()).into_bytes()
+}
+
+/// Every export format, in the order the toolbar shows them; the first is the native format.
+/// A new format is one file in this folder, one entry here and its [`Writer`].
 pub const EXPORTS: &[ExportFormat] = &[
     ExportFormat {
         id: "json",
@@ -96,9 +143,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "json",
         several_extension: None,
         mime: "application/json",
-        write: |workspace, documents, _| {
-            native::export(&workspace.labels, &workspace.relation_types, documents.iter().copied()).into_bytes()
-        },
+        writer: Writer::Native,
     },
     ExportFormat {
         id: "jsonl",
@@ -106,7 +151,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "jsonl",
         several_extension: None,
         mime: "application/x-ndjson",
-        write: |_, documents, _| jsonl::export(documents.iter().copied()).into_bytes(),
+        writer: Writer::SpacyJsonl,
     },
     ExportFormat {
         id: "csv",
@@ -114,7 +159,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "csv",
         several_extension: None,
         mime: "text/csv",
-        write: |_, documents, _| self::csv::export(documents.iter().copied()),
+        writer: Writer::Csv,
     },
     ExportFormat {
         id: "conll",
@@ -122,7 +167,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "conll",
         several_extension: None,
         mime: "text/plain; charset=utf-8",
-        write: |_, documents, _| conll::export(documents.iter().copied()).into_bytes(),
+        writer: Writer::Conll,
     },
     ExportFormat {
         id: "doccano",
@@ -130,7 +175,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "doccano.jsonl",
         several_extension: None,
         mime: "application/x-ndjson",
-        write: |_, documents, _| doccano::export(documents.iter().copied()).into_bytes(),
+        writer: Writer::Doccano,
     },
     ExportFormat {
         id: "w3c",
@@ -138,7 +183,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "w3c.jsonld",
         several_extension: None,
         mime: w3c::MIME,
-        write: |_, documents, base| w3c::export(base, documents.iter().copied()).into_bytes(),
+        writer: Writer::W3c,
     },
     // One download is one file: a zip, of one pair as "geneva-talks.brat.zip", of a pair per
     // document as "workspace.zip".
@@ -148,7 +193,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "brat.zip",
         several_extension: Some("zip"),
         mime: "application/zip",
-        write: brat::export,
+        writer: Writer::Brat,
     },
     ExportFormat {
         id: "label-studio",
@@ -156,7 +201,7 @@ pub const EXPORTS: &[ExportFormat] = &[
         extension: "label-studio.json",
         several_extension: None,
         mime: "application/json",
-        write: |_, documents, _| label_studio::export(documents.iter().copied()).into_bytes(),
+        writer: Writer::LabelStudio,
     },
 ];
 
@@ -171,7 +216,7 @@ pub fn base_name(doc_name: &str) -> &str {
 }
 
 /// A file that could not be opened, with the reason.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileError {
     pub file: String,
     pub reason: String,

@@ -227,6 +227,11 @@ pub fn looks_native(value: &serde_json::Value) -> bool {
 pub fn import(file: &str, json: &str) -> Result<Opened, FileError> {
     let value: serde_json::Value =
         serde_json::from_str(json).map_err(|e| FileError::new(file, format!("it is not valid JSON ({e})")))?;
+    import_value(file, value)
+}
+
+/// Reads a native file already parsed as JSON.
+pub fn import_value(file: &str, value: serde_json::Value) -> Result<Opened, FileError> {
     match value.get("format").and_then(|f| f.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {

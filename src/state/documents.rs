@@ -4,21 +4,20 @@
 //! in. Opening, removing, renaming and status are workspace steps of the undo history,
 //! undoable from any document; switching is no step.
 //!
-//! Not for: reading a file's format (`formats::open`) or reading files in the browser
-//! (`browser::files`).
+//! Not for: reading a file's format (`formats::open`, run before the action by the page or
+//! the files worker) or reading files in the browser (`browser::files`).
 
 use std::rc::Rc;
 
 use super::history::{PlacedRelation, PlacedSpan, WorkspaceEdit};
 use super::{relation_types, State};
-use crate::formats::{open, Opened};
+use crate::formats::{FileError, Opened};
 use crate::model::{add_missing, fresh_id, Document, Relation, Span, Status, Workspace};
 
 impl State {
-    /// Adds what the files of one pick or drop hold, as one step; each file that cannot be
+    /// Adds what the files of one pick or drop held, as one step; each file that could not be
     /// read, and what a reader left out or repaired, is said in the alert.
-    pub(super) fn open_files(&mut self, files: &[(String, Vec<u8>)]) {
-        let (opened, errors) = open::open_files(files);
+    pub(super) fn files_opened(&mut self, opened: Opened, errors: Vec<FileError>) {
         let notes = opened.notes.clone();
         if !opened.documents.is_empty() {
             self.add_opened(opened);
@@ -196,13 +195,13 @@ fn merge_plan(open: &Document, incoming: &Document, pending: &[PlacedSpan]) -> (
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::testing::{export_of, state_with, tag, texts};
+    use crate::state::testing::{export_of, open_files, state_with, tag, texts};
     use crate::state::Action;
 
     #[test]
     fn a_refused_file_changes_nothing_but_the_alert() {
         let before = tag(state_with("Peskov said"), 0, 6, "actor");
-        let after = before.clone().reduce(Action::OpenFiles(vec![("broken.json".into(), b"{\"format\": [".to_vec())]));
+        let after = before.clone().reduce(open_files(vec![("broken.json".into(), b"{\"format\": [".to_vec())]));
         assert!(after.alert.as_deref().is_some_and(|m| m.contains("broken.json")));
         assert_eq!(after.workspace, before.workspace);
         assert_eq!((after.active, after.selected), (before.active, before.selected));
@@ -218,7 +217,7 @@ mod tests {
         );
         let removed = state.clone().reduce(Action::RemoveDocument("d1".into()));
         assert!(removed.workspace.documents.is_empty());
-        let reopened = removed.reduce(Action::OpenFiles(vec![("t.json".into(), json.into_bytes())]));
+        let reopened = removed.reduce(open_files(vec![("t.json".into(), json.into_bytes())]));
         assert_eq!(reopened.workspace.documents.len(), 1);
         assert_eq!(reopened.active.as_deref(), Some("d1"));
         assert_eq!(texts(&reopened), texts(&state));
@@ -259,12 +258,12 @@ mod tests {
             .unwrap();
         let json = crate::formats::native::export(&state.workspace.labels, &state.workspace.relation_types, [&other]);
         let before = export_of(&state);
-        let merged = state.reduce(Action::OpenFiles(vec![("copy.json".into(), json.clone().into_bytes())]));
+        let merged = state.reduce(open_files(vec![("copy.json".into(), json.clone().into_bytes())]));
         assert_eq!(merged.workspace.documents.len(), 1, "same sha256: merged, not added");
         let doc = merged.active_document().unwrap();
         assert_eq!(doc.spans().len(), 3, "identical spans once, the new one added");
         assert_eq!(doc.relations().len(), 2, "the identical relation once, the new one renamed");
-        let again = merged.clone().reduce(Action::OpenFiles(vec![("copy.json".into(), json.into_bytes())]));
+        let again = merged.clone().reduce(open_files(vec![("copy.json".into(), json.into_bytes())]));
         assert_eq!(export_of(&again), export_of(&merged), "merging twice changes nothing more");
         assert_eq!(export_of(&merged.reduce(Action::Undo)), before, "the merge is one undo step");
     }
@@ -311,7 +310,7 @@ mod tests {
         ];
         let before = export_of(&state);
         for (name, bytes, reason) in bad {
-            let after = state.clone().reduce(Action::OpenFiles(vec![(name.into(), bytes)]));
+            let after = state.clone().reduce(open_files(vec![(name.into(), bytes)]));
             let alert = after.alert.clone().unwrap_or_default();
             assert!(alert.contains(name) && alert.contains(reason), "{name}: {alert}");
             assert_eq!(export_of(&after), before, "{name} changed the workspace");
@@ -328,7 +327,7 @@ mod tests {
             ("bad.png".to_string(), b"\x89PNG\0".to_vec()),
             ("two.md".to_string(), b"Odesa".to_vec()),
         ];
-        let opened = state.reduce(Action::OpenFiles(files));
+        let opened = state.reduce(open_files(files));
         let names: Vec<&str> = opened.workspace.documents.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["t.txt", "one.txt", "two.md"]);
         assert!(opened.alert.as_deref().is_some_and(|a| a.contains("bad.png") && !a.contains("one.txt")));

@@ -30,6 +30,7 @@ mod testing;
 use std::rc::Rc;
 
 use crate::formats::storage::Restored;
+use crate::formats::{FileError, Opened};
 use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Workspace};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
@@ -125,9 +126,13 @@ pub enum Action {
     RelationTypes(RelationTypeAction),
     Undo,
     Redo,
-    /// The files of one pick or drop, as `(name, bytes)`: all that can be read is added as one
-    /// undo step; each file that cannot is named in the alert and leaves nothing behind.
-    OpenFiles(Vec<(String, Vec<u8>)>),
+    /// What the files of one pick or drop held, read already (`formats::open`): all of it is
+    /// added as one undo step; each file that could not be read is named in the alert and
+    /// leaves nothing behind.
+    FilesOpened {
+        opened: Opened,
+        errors: Vec<FileError>,
+    },
     NewFromText {
         name: String,
         text: String,
@@ -345,7 +350,7 @@ impl State {
             Action::RelationTypes(action) => self.record_planned(relation_types::plan(&self.workspace, action)),
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
-            Action::OpenFiles(files) => self.open_files(&files),
+            Action::FilesOpened { opened, errors } => self.files_opened(opened, errors),
             Action::NewFromText { name, text } => self.new_from_text(name, text),
             Action::SwitchDocument(id) => self.switch_to(id),
             Action::SwitchNeighbour { forward } => self.switch_neighbour(forward),

@@ -115,7 +115,7 @@ pub(super) fn undeclared<'d>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::state::testing::{export_of, speakers, state_with, tag};
+    use crate::state::testing::{export_of, open_files, speakers, state_with, tag};
     use crate::state::{Action, State};
 
     fn add_located_in(state: State, key: &str) -> State {
@@ -208,15 +208,14 @@ mod tests {
     fn relation_types_survive_export_and_open_and_undeclared_kinds_become_types() {
         let state = add_located_in(state_with("Peskov spoke in Geneva."), "l");
         let json = export_of(&state);
-        let reopened = state_with("other").reduce(Action::OpenFiles(vec![("w.json".into(), json.into_bytes())]));
+        let reopened = state_with("other").reduce(open_files(vec![("w.json".into(), json.into_bytes())]));
         assert_eq!(reopened.workspace.relation_types, state.workspace.relation_types);
         let doccano = concat!(
             r#"{"text": "Peskov spoke in Geneva.", "entities": [{"id": 1, "label": "actor", "start_offset": 0, "#,
             r#""end_offset": 6}, {"id": 2, "label": "location", "start_offset": 16, "end_offset": 22}], "#,
             r#""relations": [{"id": 1, "from_id": 1, "to_id": 2, "type": "based_in"}]}"#
         );
-        let opened =
-            state_with("other").reduce(Action::OpenFiles(vec![("d.jsonl".into(), doccano.as_bytes().to_vec())]));
+        let opened = state_with("other").reduce(open_files(vec![("d.jsonl".into(), doccano.as_bytes().to_vec())]));
         let kind = opened.workspace.relation_type("based_in").cloned().expect("the doccano relation type is declared");
         assert_eq!((kind.name.as_str(), kind.key, kind.from_label, kind.single), ("based in", None, None, false));
         assert_eq!(opened.reduce(Action::Undo).workspace.relation_types, crate::model::default_relation_types());

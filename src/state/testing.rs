@@ -12,6 +12,12 @@ pub(super) fn state_with(text: &str) -> State {
     State::new(Workspace { documents: vec![Rc::new(doc)], ..Workspace::default() })
 }
 
+/// The action the page dispatches for a pick of these files, every reader run.
+pub(super) fn open_files(files: Vec<(String, Vec<u8>)>) -> Action {
+    let (opened, errors) = crate::formats::open::open_files(&files);
+    Action::FilesOpened { opened, errors }
+}
+
 /// Tags `[start, end)` of the open document with `label`, snapped to words.
 pub(super) fn tag(state: State, start: usize, end: usize, label: &str) -> State {
     state.reduce(Action::Tag { start, end, label: label.into(), exact: false })

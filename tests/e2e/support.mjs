@@ -101,8 +101,9 @@ export const CHROMIUM_ARGS = [
  * Starts the server (serving `root` under `prefix`) and Chromium, opens the app and waits for
  * its article. Returns {browser, context, page, url, server, errors, close}; `errors` collects
  * page errors and console errors so a test can assert that the app did not panic.
+ * `beforeLoad(page)` runs before the app is opened (to watch its requests from the first, say).
  */
-export async function launch({ root = DIST, prefix = '/', viewport = { width: 1400, height: 1000 } } = {}) {
+export async function launch({ root = DIST, prefix = '/', viewport = { width: 1400, height: 1000 }, beforeLoad } = {}) {
   const { server, url } = await serveStatic(root, { prefix });
   let browser;
   try {
@@ -115,6 +116,7 @@ export async function launch({ root = DIST, prefix = '/', viewport = { width: 14
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`console: ${message.text()}`);
     });
+    await beforeLoad?.(page);
     await page.goto(url);
     await page.waitForSelector('[data-testid=article]');
     const close = async () => {
