@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::paragraph::{LinkMark, Overlay, ParagraphView, SharedText, SpanView};
-use super::store::{use_store, ExactSelection};
+use super::store::{use_store, ExactSelection, SameDocument};
 use crate::browser;
 use crate::model::{Document, Label, RelationType, SpanEdge};
 use crate::state::{id_of_element, links_in_words, Action, Linking, Shown};
@@ -387,17 +387,6 @@ fn spans_by_paragraph(
     }
     let empty: Rc<[SpanView]> = Rc::from([]);
     buckets.into_iter().map(|b| if b.is_empty() { empty.clone() } else { Rc::from(b) }).collect()
-}
-
-/// The open document as a memo's input: the same allocation is the same document, and a
-/// changed one is told apart without comparing its text and spans.
-#[derive(Clone)]
-struct SameDocument(Rc<Document>);
-
-impl PartialEq for SameDocument {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
 }
 
 /// Puts `view` into the bucket of each drawn paragraph it touches.

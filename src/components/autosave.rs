@@ -18,7 +18,7 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use super::store::Store;
+use super::store::{SameWorkspace, Store};
 use crate::browser;
 use crate::browser::tabs::Channel;
 use crate::formats::storage;
@@ -217,8 +217,11 @@ pub fn Autosave(props: &AutosaveProps) -> Html {
     .clone();
     {
         let (pending, sync) = (pending.clone(), sync.clone());
-        let key =
-            (props.store.workspace.clone(), props.store.active.clone(), props.store.rejected_suggestions().clone());
+        let key = (
+            SameWorkspace(props.store.workspace.clone()),
+            props.store.active.clone(),
+            props.store.rejected_suggestions().clone(),
+        );
         use_effect_with(key, move |_| {
             if pending.borrow().is_none() {
                 let slot = pending.clone();

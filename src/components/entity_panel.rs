@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::store::use_store;
+use super::store::{use_store, SameDocument, SameWorkspace};
 use crate::model::Document;
 use crate::state::{proposals, Action, EntityAction, ENTITY_LABELS};
 
@@ -34,8 +34,9 @@ pub fn EntityPanel() -> Html {
     // The panel reads the whole state, so it renders on every change (a suggestion arriving or
     // the suggestion cursor moving too); proposals are worked out again only when the
     // workspace's documents change (Rc pointers compare first, so an unchanged one is cheap).
-    let proposed = use_memo((open, store.workspace.clone(), doc.clone()), |(open, workspace, doc)| match doc {
-        Some(doc) if *open => proposals(workspace, doc),
+    let inputs = (open, SameWorkspace(store.workspace.clone()), doc.clone().map(SameDocument));
+    let proposed = use_memo(inputs, |(open, workspace, doc)| match doc {
+        Some(doc) if *open => proposals(&workspace.0, &doc.0),
         _ => Vec::new(),
     });
     let Some(doc) = doc else { return html! {} };

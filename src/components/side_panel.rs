@@ -10,9 +10,9 @@ use super::entity_panel::EntityPanel;
 use super::label_editor::LabelEditor;
 use super::link_picker::LinkPicker;
 use super::popover::SpanPopover;
-use super::store::{use_store, AppState};
+use super::store::{use_store, AppState, SameDocument};
 use crate::browser;
-use crate::model::{Document, Label};
+use crate::model::Label;
 use crate::state::{links_in_words, Action};
 
 /// How much of a span's text an entry shows.
@@ -34,7 +34,7 @@ pub fn SidePanel() -> Html {
             <SpanPopover />
             <h2>{ "Spans" }</h2>
             { for store.workspace.labels.iter().map(|label| html! {
-                <LabelGroup key={label.id.to_string()} doc={doc.clone()} label={label.clone()}
+                <LabelGroup key={label.id.to_string()} doc={SameDocument(doc.clone())} label={label.clone()}
                     links={links.clone()} dispatcher={store.dispatcher()}
                     selected={store.selected.clone().filter(|id| doc.span(id).is_some_and(|s| s.label == label.id))} />
             }) }
@@ -46,7 +46,7 @@ pub fn SidePanel() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct LabelGroupProps {
-    doc: Rc<Document>,
+    doc: SameDocument,
     label: Label,
     /// Each source span's links in words (see `state::links_in_words`).
     links: Rc<HashMap<Rc<str>, Rc<str>>>,
@@ -61,7 +61,7 @@ struct LabelGroupProps {
 #[function_component]
 fn LabelGroup(props: &LabelGroupProps) -> Html {
     let all = use_state(|| false);
-    let (doc, label) = (&props.doc, &props.label);
+    let (doc, label) = (&props.doc.0, &props.label);
     let spans: Vec<_> = doc.spans().iter().filter(|s| s.label == label.id).collect();
     let listed = spans
         .iter()

@@ -9,12 +9,47 @@ use yew::prelude::*;
 use crate::browser;
 use crate::formats::{self, ExportFormat};
 use crate::keys::Command;
-use crate::model::Document;
+use crate::model::{Document, Workspace};
 use crate::state::{Action, State};
 
 /// [`State`] behind Yew's `Reducible`, which the pure core must not depend on.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct AppState(pub State);
+
+/// A state is the same only as itself: every action makes a new one, so comparing values
+/// (which Yew does when the context changes) could only walk the documents to find what the
+/// reducer already knows changed.
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// A document as a prop or a hook's input: the same allocation is the same document, and an
+/// edited one (a new allocation) is told apart without comparing its text and spans.
+#[derive(Clone)]
+pub struct SameDocument(pub Rc<Document>);
+
+impl PartialEq for SameDocument {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The workspace as a hook's input: labels and relation types by value (a few entries), the
+/// documents by allocation, as [`SameDocument`].
+#[derive(Clone)]
+pub struct SameWorkspace(pub Workspace);
+
+impl PartialEq for SameWorkspace {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.0, &other.0);
+        a.labels == b.labels
+            && a.relation_types == b.relation_types
+            && a.documents.len() == b.documents.len()
+            && a.documents.iter().zip(&b.documents).all(|(a, b)| Rc::ptr_eq(a, b))
+    }
+}
 
 impl Deref for AppState {
     type Target = State;
