@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::alert::{AlertBar, StorageWarning};
-use super::article::ArticleView;
 use super::autosave::Autosave;
 use super::document_list::DocumentList;
 use super::find_bar::FindBar;
@@ -19,6 +18,7 @@ use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
 use super::toolbar::{Toolbar, DIM_FURNITURE};
+use super::views::Views;
 use crate::browser;
 use crate::formats::storage;
 use crate::keys::{command_for, KeyContext, KeyPress};
@@ -164,7 +164,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 <AlertBar />
                 <main class="workspace">
                     <DocumentList />
-                    <ArticleView {exact_selection} />
+                    <Views {exact_selection} />
                     <SidePanel />
                 </main>
                 <HelpOverlay />

@@ -21,6 +21,8 @@ pub struct FigureRow {
     pub text: String,
     /// The sentence the figure stands in (see `text::sentences`).
     pub sentence: String,
+    /// Where the figure starts in `sentence`, in code points.
+    pub figure_at: usize,
     /// The speaker of the innermost attributed quote holding the figure, if any.
     pub said_by: Option<String>,
     pub checked: bool,
@@ -51,6 +53,7 @@ pub fn figure_sheet<'d>(documents: impl IntoIterator<Item = &'d Rc<Document>>) -
                 figure: span.id.clone(),
                 text: doc.slice(span.start, span.end).to_string(),
                 sentence: doc.slice(from, to).to_string(),
+                figure_at: span.start.saturating_sub(from),
                 said_by,
                 checked: span.checked,
                 note: span.note.clone(),
@@ -97,6 +100,9 @@ mod tests {
         let rows = figure_sheet(&corpus());
         let shown: Vec<(&str, &str, Option<&str>)> =
             rows.iter().map(|r| (r.text.as_str(), r.sentence.as_str(), r.said_by.as_deref())).collect();
+        let placed: Vec<String> =
+            rows.iter().map(|r| r.sentence.chars().skip(r.figure_at).take(r.text.chars().count()).collect()).collect();
+        assert_eq!(placed, ["12", "300"]);
         assert_eq!(
             shown,
             [
