@@ -52,7 +52,7 @@ for (const theme of ['light', 'dark']) {
 
 await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
 for (const [quote, speaker] of SPEAKERS) {
-  await page.locator('[data-span-entry]').filter({ hasText: quote }).first().click();
+  await page.locator('[data-span-entry]').filter({ hasText: quote.slice(0, 20) }).first().click();
   await page.keyboard.press('s');
   await page.locator('[data-testid=link-candidate]').filter({ hasText: speaker }).click();
 }

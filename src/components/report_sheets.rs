@@ -6,13 +6,29 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::reports::{ReportSettings, PAGE};
 use super::store::use_store;
 use crate::model::{Document, Status};
-use crate::reports::figures;
 use crate::reports::people::{self, Mentioned, SortBy};
 use crate::reports::quotes::{self, Grouping, QuoteRow, UNATTRIBUTED};
+use crate::reports::{figures, Report};
 use crate::state::{Action, Check};
+
+/// How many rows a sheet draws before "Show more": the first screenful and then some, so a
+/// workspace of thousands of quotes opens its sheet at once.
+pub const PAGE: usize = 200;
+
+/// The report on screen, and how many of its rows are drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportSettings {
+    pub report: Report,
+    pub shown: usize,
+}
+
+impl Default for ReportSettings {
+    fn default() -> Self {
+        Self { report: Report::default(), shown: PAGE }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct SheetProps {
@@ -72,26 +88,26 @@ pub fn QuoteSheet(props: &SheetProps) -> Html {
     let mut speakers: Vec<&str> = rows.iter().filter_map(|r| r.speaker.as_deref()).collect();
     speakers.sort_by_key(|s| s.to_lowercase());
     speakers.dedup();
-    let speaker_value = match &settings.filter.speaker {
+    let speaker_value = match &settings.report.filter.speaker {
         None => String::new(),
         Some(None) => "-".into(),
         Some(Some(name)) => format!("={name}"),
     };
     let on_speaker = on_value(props, |s, value| {
-        s.filter.speaker = match value {
+        s.report.filter.speaker = match value {
             "" => None,
             "-" => Some(None),
             name => Some(Some(name.trim_start_matches('=').to_string())),
         }
     });
-    let on_document = on_value(props, |s, value| s.filter.document = (!value.is_empty()).then(|| value.into()));
-    let on_status = on_value(props, |s, value| s.filter.status = Status::from_key(value));
+    let on_document = on_value(props, |s, value| s.report.filter.document = (!value.is_empty()).then(|| value.into()));
+    let on_status = on_value(props, |s, value| s.report.filter.status = Status::from_key(value));
     let on_grouping = on_value(props, |s, value| {
-        s.grouping = if value == "speaker" { Grouping::Speaker } else { Grouping::Document }
+        s.report.grouping = if value == "speaker" { Grouping::Speaker } else { Grouping::Document }
     });
-    let grouping = if settings.grouping == Grouping::Speaker { "speaker" } else { "document" };
-    let kept: Vec<QuoteRow> = rows.iter().filter(|r| settings.filter.keeps(r)).cloned().collect();
-    let groups = quotes::grouped(&kept, settings.grouping);
+    let grouping = if settings.report.grouping == Grouping::Speaker { "speaker" } else { "document" };
+    let kept: Vec<QuoteRow> = rows.iter().filter(|r| settings.report.filter.keeps(r)).cloned().collect();
+    let groups = quotes::grouped(&kept, settings.report.grouping);
     let mut budget = settings.shown;
     let bodies = groups.iter().map(|(name, members)| {
         let drawn: Vec<&&QuoteRow> = members.iter().take(budget).collect();
@@ -124,8 +140,8 @@ pub fn QuoteSheet(props: &SheetProps) -> Html {
             <div class="report-filters">
                 <label>{ "Group by " }
                     <select data-testid="quote-grouping" onchange={on_grouping}>
-                        <option value="document" selected={settings.grouping == Grouping::Document}>{ "document" }</option>
-                        <option value="speaker" selected={settings.grouping == Grouping::Speaker}>{ "speaker" }</option>
+                        <option value="document" selected={settings.report.grouping == Grouping::Document}>{ "document" }</option>
+                        <option value="speaker" selected={settings.report.grouping == Grouping::Speaker}>{ "speaker" }</option>
                     </select>
                 </label>
                 <label>{ "Speaker " }
@@ -141,17 +157,17 @@ pub fn QuoteSheet(props: &SheetProps) -> Html {
                 </label>
                 <label>{ "Document " }
                     <select data-testid="quote-document-filter" onchange={on_document}>
-                        <option value="" selected={settings.filter.document.is_none()}>{ "any" }</option>
+                        <option value="" selected={settings.report.filter.document.is_none()}>{ "any" }</option>
                         { for props.documents.iter().map(|doc| html! {
-                            <option value={doc.id.clone()} selected={settings.filter.document.as_ref() == Some(&doc.id)}>{ &doc.name }</option>
+                            <option value={doc.id.clone()} selected={settings.report.filter.document.as_ref() == Some(&doc.id)}>{ &doc.name }</option>
                         }) }
                     </select>
                 </label>
                 <label>{ "Status " }
                     <select data-testid="quote-status-filter" onchange={on_status}>
-                        <option value="" selected={settings.filter.status.is_none()}>{ "any" }</option>
+                        <option value="" selected={settings.report.filter.status.is_none()}>{ "any" }</option>
                         { for Status::ALL.iter().map(|status| html! {
-                            <option value={status.key()} selected={settings.filter.status == Some(*status)}>{ status.label() }</option>
+                            <option value={status.key()} selected={settings.report.filter.status == Some(*status)}>{ status.label() }</option>
                         }) }
                     </select>
                 </label>
@@ -244,7 +260,7 @@ pub fn PeopleSheet(props: &SheetProps) -> Html {
         let docs: Vec<&Rc<Document>> = docs.iter().collect();
         people::people_and_places(&docs)
     });
-    let by = props.settings.people_sort;
+    let by = props.settings.report.people_sort;
     let mut sorted: Vec<Mentioned> = (*rows).clone();
     people::sort(&mut sorted, by);
     let sort_button = |key: SortBy, text: String| {
@@ -254,7 +270,11 @@ pub fn PeopleSheet(props: &SheetProps) -> Html {
         html! {
             <th scope="col" aria-sort={sort}>
                 <button type="button" class="sort" data-testid="people-sort"
-                    onclick={Callback::from(move |_| on_settings.emit(ReportSettings { people_sort: key, ..settings.clone() }))}>{ text }</button>
+                    onclick={Callback::from(move |_| {
+                        let mut changed = settings.clone();
+                        changed.report.people_sort = key;
+                        on_settings.emit(changed);
+                    })}>{ text }</button>
             </th>
         }
     };

@@ -6,68 +6,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::report_sheets::{FigureSheet, PeopleSheet, QuoteSheet};
+use super::report_sheets::{FigureSheet, PeopleSheet, QuoteSheet, ReportSettings, PAGE};
 use super::store::use_store;
 use crate::browser;
-use crate::model::Workspace;
-use crate::reports::quotes::{Grouping, QuoteFilter};
-use crate::reports::{self, figures, people, quotes, Table};
-
-/// How many rows a sheet draws before "Show more": the first screenful and then some, so a
-/// workspace of thousands of quotes opens its sheet at once.
-pub const PAGE: usize = 200;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Sheet {
-    #[default]
-    Quotes,
-    Figures,
-    People,
-}
-
-/// What the person chose in the reports view.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReportSettings {
-    pub sheet: Sheet,
-    /// The documents picked; none: every one.
-    pub picked: Vec<Rc<str>>,
-    pub grouping: Grouping,
-    pub filter: QuoteFilter,
-    pub people_sort: people::SortBy,
-    /// How many rows the sheet draws.
-    pub shown: usize,
-}
-
-impl Default for ReportSettings {
-    fn default() -> Self {
-        Self {
-            sheet: Sheet::Quotes,
-            picked: Vec::new(),
-            grouping: Grouping::Document,
-            filter: QuoteFilter::default(),
-            people_sort: people::SortBy::Total,
-            shown: PAGE,
-        }
-    }
-}
-
-/// The report of `settings` over `workspace` as it downloads.
-pub fn report_table(workspace: &Workspace, settings: &ReportSettings) -> Table {
-    let documents = reports::documents(workspace, &settings.picked);
-    match settings.sheet {
-        Sheet::Quotes => {
-            let rows: Vec<_> =
-                quotes::quote_sheet(documents).into_iter().filter(|r| settings.filter.keeps(r)).collect();
-            quotes::table(&quotes::grouped(&rows, settings.grouping))
-        }
-        Sheet::Figures => figures::table(&figures::figure_sheet(documents)),
-        Sheet::People => {
-            let mut rows = people::people_and_places(&documents);
-            people::sort(&mut rows, settings.people_sort);
-            people::table(&rows, &documents)
-        }
-    }
-}
+use crate::reports::{self, Report, Sheet};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportsProps {
@@ -84,17 +26,17 @@ pub fn ReportsView(props: &ReportsProps) -> Html {
     let sheet_tab = |sheet: Sheet, text: &'static str, testid: &'static str| {
         let (current, on_settings) = (settings.clone(), props.on_settings.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            on_settings.emit(ReportSettings { sheet, shown: PAGE, ..current.clone() });
+            on_settings.emit(ReportSettings { report: Report { sheet, ..current.report.clone() }, shown: PAGE });
         });
         html! {
-            <button type="button" role="tab" data-testid={testid} aria-selected={(settings.sheet == sheet).to_string()}
+            <button type="button" role="tab" data-testid={testid} aria-selected={(settings.report.sheet == sheet).to_string()}
                 {onclick}>{ text }</button>
         }
     };
     let download = |csv: bool| {
         let (store, settings) = (store.clone(), settings.clone());
         Callback::from(move |_: MouseEvent| {
-            let table = report_table(&store.workspace, &settings);
+            let table = settings.report.table(&store.workspace);
             let base = table.title.to_lowercase().replace(' ', "-");
             let (name, mime, bytes) = if csv {
                 (format!("{base}.csv"), "text/csv;charset=utf-8", table.csv())
@@ -113,27 +55,27 @@ pub fn ReportsView(props: &ReportsProps) -> Html {
             let (settings, on_settings, id) = (settings.clone(), props.on_settings.clone(), doc.id.clone());
             Callback::from(move |_: Event| {
                 let mut changed = ReportSettings { shown: PAGE, ..settings.clone() };
-                match changed.picked.iter().position(|p| *p == id) {
-                    Some(at) => drop(changed.picked.remove(at)),
-                    None => changed.picked.push(id.clone()),
+                match changed.report.picked.iter().position(|p| *p == id) {
+                    Some(at) => drop(changed.report.picked.remove(at)),
+                    None => changed.report.picked.push(id.clone()),
                 }
                 on_settings.emit(changed);
             })
         };
         html! {
             <li><label>
-                <input type="checkbox" checked={settings.picked.contains(&doc.id)} onchange={on_pick}
+                <input type="checkbox" checked={settings.report.picked.contains(&doc.id)} onchange={on_pick}
                     data-document-id={doc.id.clone()} />
                 { &doc.name }
             </label></li>
         }
     });
-    let scope = match settings.picked.len() {
+    let scope = match settings.report.picked.len() {
         0 => "all documents".to_string(),
         1 => "1 document".to_string(),
         n => format!("{n} documents"),
     };
-    let documents = reports::documents(&store.workspace, &settings.picked);
+    let documents = reports::documents(&store.workspace, &settings.report.picked);
     let documents: Rc<[Rc<crate::model::Document>]> = documents.into_iter().cloned().collect();
     html! {
         <section class="reports" data-testid="reports-view" aria-label="Reports">
@@ -154,7 +96,7 @@ pub fn ReportsView(props: &ReportsProps) -> Html {
                 </div>
             </div>
             {
-                match settings.sheet {
+                match settings.report.sheet {
                     Sheet::Quotes => html! {
                         <QuoteSheet {documents} settings={settings.clone()} on_settings={props.on_settings.clone()}
                             on_jump={props.on_jump.clone()} />

@@ -7,7 +7,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::article::ArticleView;
-use super::reports::{ReportSettings, ReportsView};
+use super::report_sheets::ReportSettings;
+use super::reports::ReportsView;
 use super::store::{use_store, ExactSelection};
 use crate::browser;
 use crate::state::Action;

@@ -50,7 +50,7 @@ pub fn table<Row: IntoIterator<Item = String>>(
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
     writer.write_record(header).expect("writing to memory does not fail");
     for row in rows {
-        writer.write_record(row.into_iter()).expect("writing to memory does not fail");
+        writer.write_record(row).expect("writing to memory does not fail");
     }
     writer.into_inner().expect("writing to memory does not fail")
 }

@@ -13,10 +13,64 @@ pub mod quotes;
 use std::rc::Rc;
 
 use crate::model::{Document, Workspace};
+use quotes::{Grouping, QuoteFilter};
 
 /// The documents a report covers: those picked, in workspace order, or every one when none is.
 pub fn documents<'w>(workspace: &'w Workspace, picked: &[Rc<str>]) -> Vec<&'w Rc<Document>> {
     workspace.documents.iter().filter(|d| picked.is_empty() || picked.contains(&d.id)).collect()
+}
+
+/// Which report.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sheet {
+    #[default]
+    Quotes,
+    Figures,
+    People,
+}
+
+/// A report as a person set it up: which one, over which documents, filtered, grouped and
+/// sorted how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub sheet: Sheet,
+    /// The documents picked; none: every one.
+    pub picked: Vec<Rc<str>>,
+    pub grouping: Grouping,
+    pub filter: QuoteFilter,
+    pub people_sort: people::SortBy,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        Self {
+            sheet: Sheet::Quotes,
+            picked: Vec::new(),
+            grouping: Grouping::Document,
+            filter: QuoteFilter::default(),
+            people_sort: people::SortBy::Total,
+        }
+    }
+}
+
+impl Report {
+    /// The report over `workspace` as it downloads: every row, filtered, grouped and sorted.
+    pub fn table(&self, workspace: &Workspace) -> Table {
+        let documents = documents(workspace, &self.picked);
+        match self.sheet {
+            Sheet::Quotes => {
+                let rows: Vec<_> =
+                    quotes::quote_sheet(documents).into_iter().filter(|r| self.filter.keeps(r)).collect();
+                quotes::table(&quotes::grouped(&rows, self.grouping))
+            }
+            Sheet::Figures => figures::table(&figures::figure_sheet(documents)),
+            Sheet::People => {
+                let mut rows = people::people_and_places(&documents);
+                people::sort(&mut rows, self.people_sort);
+                people::table(&rows, &documents)
+            }
+        }
+    }
 }
 
 /// A report as it downloads: a title, column names, and rows in groups (a group's name is a
@@ -113,6 +167,26 @@ mod tests {
         let bytes = table().csv();
         let text = std::str::from_utf8(&bytes[3..]).unwrap();
         assert_eq!(text, "speaker,quote\r\n,\"a | b\r\nc\"\r\nDmitry Peskov,*not* <b>\r\n");
+    }
+
+    #[test]
+    fn a_report_downloads_as_set_up_filtered_grouped_and_over_the_documents_picked() {
+        let workspace = Workspace { documents: quotes::tests::corpus(), ..Workspace::default() };
+        let report = Report {
+            grouping: Grouping::Speaker,
+            filter: QuoteFilter { document: Some("d1".into()), ..QuoteFilter::default() },
+            ..Report::default()
+        };
+        let table = report.table(&workspace);
+        let names: Vec<Option<&str>> = table.groups.iter().map(|(n, _)| n.as_deref()).collect();
+        assert_eq!(names, [Some("Unattributed"), Some("Dmitry Peskov")]);
+        assert_eq!(table.rows().count(), 3);
+        let figures =
+            Report { sheet: Sheet::Figures, picked: vec!["d2".into()], ..Report::default() }.table(&workspace);
+        assert_eq!(figures.rows().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["300"]);
+        let people = Report { sheet: Sheet::People, people_sort: people::SortBy::Name, ..Report::default() };
+        let people = people.table(&workspace);
+        assert_eq!(people.rows().map(|r| r[0].as_str()).collect::<Vec<_>>(), ["Dmitry Peskov", "Zelensky"]);
     }
 
     #[test]
