@@ -22,6 +22,9 @@ const TAGS = [
   ['Kyiv', '2'],
   ['19 percent of its territory', '3'],
   ['Palais des Nations', '2'],
+];
+// Tagged for the quote sheet only, after the article's screenshots.
+const MORE_QUOTES = [
   ['productive and focused', '4'],
   ['a detailed framework', '4'],
 ];
@@ -36,11 +39,14 @@ const SPEAKERS = [
 const app = await launch({ viewport: { width: 1400, height: 860 } });
 const { page } = app;
 const text = await page.locator('[data-testid=article]').textContent();
-for (const [needle, key, occurrence = 0] of TAGS) {
-  const start = cpIndexOf(text, needle, occurrence);
-  await selectText(page, start, start + [...needle].length);
-  await page.keyboard.press(key);
+async function tagAll(tags) {
+  for (const [needle, key, occurrence = 0] of tags) {
+    const start = cpIndexOf(text, needle, occurrence);
+    await selectText(page, start, start + [...needle].length);
+    await page.keyboard.press(key);
+  }
 }
+await tagAll(TAGS);
 await page.locator('[data-span-entry]').filter({ hasText: 'Dmitry Peskov' }).first().click();
 await page.evaluate(() => window.scrollTo(0, 0));
 for (const theme of ['light', 'dark']) {
@@ -51,6 +57,7 @@ for (const theme of ['light', 'dark']) {
 }
 
 await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+await tagAll(MORE_QUOTES);
 for (const [quote, speaker] of SPEAKERS) {
   await page.locator('[data-span-entry]').filter({ hasText: quote.slice(0, 20) }).first().click();
   await page.keyboard.press('s');

@@ -59,6 +59,14 @@ pub fn ReportsView(props: &ReportsProps) -> Html {
                     Some(at) => drop(changed.report.picked.remove(at)),
                     None => changed.report.picked.push(id.clone()),
                 }
+                let filter = &mut changed.report.filter;
+                if filter
+                    .document
+                    .as_ref()
+                    .is_some_and(|d| !changed.report.picked.is_empty() && !changed.report.picked.contains(d))
+                {
+                    filter.document = None;
+                }
                 on_settings.emit(changed);
             })
         };

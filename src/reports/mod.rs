@@ -15,9 +15,11 @@ use std::rc::Rc;
 use crate::model::{Document, Workspace};
 use quotes::{Grouping, QuoteFilter};
 
-/// The documents a report covers: those picked, in workspace order, or every one when none is.
+/// The documents a report covers: those picked, in workspace order, or every one when none is
+/// (or none of those picked is left).
 pub fn documents<'w>(workspace: &'w Workspace, picked: &[Rc<str>]) -> Vec<&'w Rc<Document>> {
-    workspace.documents.iter().filter(|d| picked.is_empty() || picked.contains(&d.id)).collect()
+    let any = !workspace.documents.iter().any(|d| picked.contains(&d.id));
+    workspace.documents.iter().filter(|d| any || picked.contains(&d.id)).collect()
 }
 
 /// Which report.
@@ -199,5 +201,6 @@ mod tests {
             |picked: &[Rc<str>]| documents(&workspace, picked).iter().map(|d| d.id.to_string()).collect::<Vec<_>>();
         assert_eq!(ids(&[]), ["d1", "d2", "d3"]);
         assert_eq!(ids(&["d3".into(), "d1".into()]), ["d1", "d3"], "in workspace order");
+        assert_eq!(ids(&["d9".into()]), ["d1", "d2", "d3"], "picked documents since removed");
     }
 }

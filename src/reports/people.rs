@@ -12,7 +12,7 @@ use super::Table;
 use crate::model::Document;
 
 /// The labels counted: those whose mentions can be grouped into entities.
-pub use crate::state::ENTITY_LABELS;
+use crate::state::ENTITY_LABELS;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mentioned {
