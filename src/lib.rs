@@ -13,6 +13,7 @@ pub mod components;
 pub mod formats;
 pub mod keys;
 pub mod model;
+pub mod reports;
 pub mod sample;
 pub mod state;
 pub mod suggest;

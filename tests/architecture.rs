@@ -15,6 +15,7 @@ const CORE: &[&str] = &[
     "src/state",
     "src/suggest",
     "src/keys.rs",
+    "src/reports",
     "src/sample.rs",
 ];
 const FORBIDDEN: &[&str] = &["web_sys", "gloo", "yew", "wasm_bindgen", "js_sys"];

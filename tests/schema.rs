@@ -1,5 +1,5 @@
 //! The JSON Schema of the native format (schemas/article-annotator.schema.json) accepts what
-//! "Export JSON" writes, for workspaces with and without spans, notes, statuses, relations and
+//! "Export JSON" writes, for workspaces with and without spans, notes, checks, statuses, relations and
 //! hostile text, and refuses files that break the contract, so an empty or loose schema fails
 //! here.
 #![cfg(not(target_arch = "wasm32"))]
@@ -55,6 +55,8 @@ fn workspaces() -> Vec<(Vec<Label>, Vec<Document>)> {
         .unwrap();
     let mut done =
         doc("d2", "😀🇺🇦 Genève\r\n\r\nKyiv e\u{301} 👍🏽 1,250 km.\r\n", &[(4, 10, "location"), (14, 18, "location")]);
+    done.insert_span(Span { checked: true, note: Some("ministry".into()), ..Span::new("s3", 25, 30, "figure") })
+        .unwrap();
     done.status = Status::Done;
     let mut custom = default_labels();
     custom.push(Label { id: "quote-source".into(), name: "Quote source".into(), color: "#a0665a".into(), key: None });
@@ -89,6 +91,13 @@ fn the_exports_use_the_optional_keys_the_schema_describes() {
     assert!(first["spans"].as_array().unwrap().iter().any(|s| s.get("note").is_some()));
     assert_eq!(first["relations"][0]["type"], "said_by");
     assert_eq!(exported["documents"][1]["spans"][0]["text"], "Genève");
+    assert_eq!(
+        (
+            exported["documents"][1]["spans"][2]["text"].as_str(),
+            exported["documents"][1]["spans"][2]["checked"].as_bool()
+        ),
+        (Some("1,250"), Some(true))
+    );
 }
 
 #[test]
@@ -135,6 +144,7 @@ fn files_that_break_the_contract_are_invalid() {
         ),
         ("colour by name", Box::new(|f| f["labels"][0]["color"] = json!("blue"))),
         ("note as a number", Box::new(|f| f["documents"][0]["spans"][0]["note"] = json!(3))),
+        ("checked as a string", Box::new(|f| f["documents"][1]["spans"][2]["checked"] = json!("yes"))),
         (
             "entity without mentions",
             Box::new(|f| f["documents"][0]["entities"] = json!([{"id": "e1", "label": "actor"}])),

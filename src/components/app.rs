@@ -8,7 +8,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::alert::{AlertBar, StorageWarning};
-use super::article::ArticleView;
 use super::autosave::Autosave;
 use super::document_list::DocumentList;
 use super::find_bar::FindBar;
@@ -20,6 +19,7 @@ use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
 use super::toolbar::{Toolbar, DIM_FURNITURE};
 use super::update_bar::UpdateBar;
+use super::views::Views;
 use crate::browser;
 use crate::formats::storage;
 use crate::keys::{command_for, KeyContext, KeyPress};
@@ -174,7 +174,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 <AlertBar />
                 <main class="workspace">
                     <DocumentList />
-                    <ArticleView {exact_selection} />
+                    <Views {exact_selection} />
                     <SidePanel />
                 </main>
                 <HelpOverlay />

@@ -27,18 +27,30 @@ pub const HEADER: [&str; 8] = ["document", "start", "end", "label", "text", "lef
 
 /// The CSV bytes, byte-order mark first.
 pub fn export<'d>(documents: impl IntoIterator<Item = &'d Document>) -> Vec<u8> {
-    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
-    writer.write_record(HEADER).expect("writing to memory does not fail");
-    for doc in documents {
-        for span in doc.spans() {
-            let (start, end) = (span.start.to_string(), span.end.to_string());
+    let rows = documents.into_iter().flat_map(|doc| {
+        doc.spans().iter().map(move |span| {
             let left = doc.slice(span.start.saturating_sub(CONTEXT), span.start);
             let right = doc.slice(span.end, (span.end + CONTEXT).min(doc.len()));
             let note = span.note.as_deref().unwrap_or("");
-            let record =
-                [doc.name.as_str(), &start, &end, &span.label, doc.slice(span.start, span.end), left, right, note];
-            writer.write_record(record).expect("writing to memory does not fail");
-        }
+            let text = doc.slice(span.start, span.end);
+            [doc.name.clone(), span.start.to_string(), span.end.to_string(), span.label.to_string()]
+                .into_iter()
+                .chain([text, left, right, note].map(String::from))
+        })
+    });
+    table(HEADER, rows)
+}
+
+/// Any table as this module writes CSV (quoting, CRLF, byte-order mark first): `header`, then
+/// each row's cells, for other exports that people open in spreadsheets.
+pub fn table<Row: IntoIterator<Item = String>>(
+    header: impl IntoIterator<Item = impl AsRef<[u8]>>,
+    rows: impl IntoIterator<Item = Row>,
+) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(b"\xEF\xBB\xBF".to_vec());
+    writer.write_record(header).expect("writing to memory does not fail");
+    for row in rows {
+        writer.write_record(row).expect("writing to memory does not fail");
     }
     writer.into_inner().expect("writing to memory does not fail")
 }

@@ -102,6 +102,10 @@ struct NativeSpan {
     /// Added after version 1 shipped: optional, so older readers ignore it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    /// Added after version 1 shipped: someone checked the span against a source (a figure,
+    /// usually). Written only when true; absent means unchecked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    checked: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -189,6 +193,7 @@ fn export_document(doc: &Document) -> NativeDocument {
                 label: s.label.to_string(),
                 text: Some(doc.slice(s.start, s.end).to_string()),
                 note: s.note.clone(),
+                checked: s.checked,
             })
             .collect(),
         relations: doc
@@ -332,7 +337,8 @@ fn import_document(native: NativeDocument) -> Result<Document, String> {
                 ));
             }
         }
-        let span = Span { note: span.note, ..Span::new(span.id, span.start, span.end, span.label) };
+        let span =
+            Span { note: span.note, checked: span.checked, ..Span::new(span.id, span.start, span.end, span.label) };
         doc.insert_span(span).map_err(|e| format!("{at}: {e}"))?;
     }
     for relation in native.relations {
@@ -425,6 +431,19 @@ mod tests {
         assert!(refusal(|j| j["documents"][0]["entities"][0]["mentions"][0] = "s8".into()).contains("s8"));
         let broken = import("cut.json", "{\"format\": \"article-annotator\", \"documents\": [").unwrap_err();
         assert!(broken.to_string().contains("cut.json") && broken.reason.contains("line 1"), "{broken}");
+    }
+
+    #[test]
+    fn a_checked_mark_is_written_only_when_set_and_read_back() {
+        let mut doc = Document::new("d1", "figures.txt", "Kyiv lost 1,250 km of road.");
+        doc.insert_span(Span { checked: true, ..Span::new("s1", 10, 15, "figure") }).unwrap();
+        doc.insert_span(Span::new("s2", 0, 4, "location")).unwrap();
+        let json = export(&default_labels(), &default_relation_types(), [&doc]);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let spans = &value["documents"][0]["spans"];
+        assert_eq!((spans[1]["text"].as_str(), spans[1]["checked"].as_bool()), (Some("1,250"), Some(true)));
+        assert!(spans[0].get("checked").is_none(), "unchecked spans carry no key");
+        assert_eq!(import("x.json", &json).unwrap().documents, vec![doc]);
     }
 
     #[test]

@@ -282,6 +282,32 @@ mod tests {
     }
 
     #[test]
+    fn checked_marks_and_notes_from_both_tabs_are_kept_and_ours_wins_on_the_same_figure() {
+        let figures = [("s1", 0, 6, "actor"), ("s2", 33, 39, "figure"), ("s3", 23, 29, "figure")];
+        let base = ws(vec![doc("d1", &figures)]);
+        let marked = |marks: &[(&str, bool, Option<&str>)]| {
+            let mut d = doc("d1", &figures);
+            for (id, checked, note) in marks {
+                let before = d.remove_span(id).unwrap().0;
+                d.insert_span(Span { checked: *checked, note: note.map(String::from), ..before }).unwrap();
+            }
+            ws(vec![d])
+        };
+        let ours = marked(&[("s2", true, Some("ministry figures")), ("s3", true, None)]);
+        let theirs = marked(&[("s1", false, Some("spokesman")), ("s3", false, Some("unsure"))]);
+        let merged = merge(&base, &ours, &theirs).workspace;
+        let d1 = &merged.documents[0];
+        let mark = |id: &str| d1.span(id).map(|s| (s.checked, s.note.clone()));
+        assert_eq!(mark("s1"), Some((false, Some("spokesman".into()))), "their note");
+        assert_eq!(mark("s2"), Some((true, Some("ministry figures".into()))), "our check and note");
+        assert_eq!(mark("s3"), Some((true, None)), "both changed s3: ours wins");
+        let unioned = &union(&ours, &theirs).workspace.documents[0];
+        let checked: Vec<&str> =
+            unioned.spans().iter().filter(|s| s.checked).map(|s| unioned.slice(s.start, s.end)).collect();
+        assert_eq!(checked, ["Geneva", "Monday"], "a copy of a closing page keeps its checks");
+    }
+
+    #[test]
     fn two_new_spans_with_one_id_both_stay_and_ours_is_renamed_with_its_relations() {
         let base = ws(vec![doc("d1", &[("s1", 11, 19, "actor")])]);
         let mut ours = doc("d1", &[("s1", 11, 19, "actor"), ("s2", 0, 6, "actor"), ("s3", 23, 29, "quote")]);

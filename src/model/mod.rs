@@ -67,11 +67,15 @@ pub struct Span {
     pub note: Option<String>,
     /// The entity this mention names (an id of the document's `entities`), if grouped.
     pub entity: Option<Rc<str>>,
+    /// Someone checked what this span says against a source (a fact-checker's tick on a figure).
+    /// Absent from older stored workspaces and histories, which read as unchecked.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub checked: bool,
 }
 
 impl Span {
     pub fn new(id: impl Into<Rc<str>>, start: usize, end: usize, label: impl Into<Rc<str>>) -> Self {
-        Self { id: id.into(), start, end, label: label.into(), note: None, entity: None }
+        Self { id: id.into(), start, end, label: label.into(), note: None, entity: None, checked: false }
     }
 
     fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str, &str) {
@@ -343,6 +347,18 @@ impl Document {
         let window = self.slice(from, to);
         let (s, e) = snap_to_words(window, start.clamp(from, to) - from, end.clamp(from, to) - from, article)?;
         Some((from + s, from + e))
+    }
+
+    /// The sentence `[start, end)` stands in (see [`crate::text::sentences`]), as code points.
+    /// Looks at the paragraphs the stretch touches only.
+    pub fn sentence_around(&self, start: usize, end: usize) -> (usize, usize) {
+        let touched = crate::text::paragraphs::paragraphs_touched(&self.paragraphs, start, end);
+        let Some((first, last)) = self.paragraphs.get(*touched.start()).zip(self.paragraphs.get(*touched.end())) else {
+            return (start, end);
+        };
+        let from = first.start;
+        let (s, e) = crate::text::sentences::sentence_around(self.slice(from, last.end), start - from, end - from);
+        (from + s, from + e)
     }
 
     /// Where a span edge lands when moved by one word: `forward` or back from `from`, to the

@@ -6,6 +6,7 @@
 //! - `documents`: open files, new from text, switch, remove, rename, status
 //! - `linking`, `entities`, `suggestions`, `find`: relations, entities, suggestions, find and tag
 //! - `labels`, `relation_types`: the label set
+//! - `checks`: a figure of any document marked checked, with a note
 //! - `restore`, `sync`: an earlier version, and the workspace other tabs stored
 //! - `apply`: carrying out an edit and recording it as an undo step; `history` keeps the steps
 //!
@@ -13,6 +14,7 @@
 //! turns keys, selections and files into actions), or reading and writing files (`formats`).
 
 mod apply;
+mod checks;
 mod documents;
 mod entities;
 mod find;
@@ -32,6 +34,7 @@ use std::rc::Rc;
 use crate::formats::storage::Restored;
 use crate::formats::{FileError, Opened};
 use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Workspace};
+pub use checks::Check;
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
 use history::History;
@@ -124,6 +127,8 @@ pub enum Action {
     Labels(LabelAction),
     /// Add, rename, rekey or delete a relation type (one undo step each).
     RelationTypes(RelationTypeAction),
+    /// Mark a span of any document checked, with a note (one undo step of the workspace).
+    Check(Check),
     Undo,
     Redo,
     /// What the files of one pick or drop held, read already (`formats::open`): all of it is
@@ -348,6 +353,7 @@ impl State {
             Action::TagAllMatches(label) => self.tag_all_matches(label),
             Action::Labels(action) => self.record_planned(labels::plan(&self.workspace, action)),
             Action::RelationTypes(action) => self.record_planned(relation_types::plan(&self.workspace, action)),
+            Action::Check(check) => self.record_planned(checks::plan(&self.workspace, check)),
             Action::Undo => self.step_history(true),
             Action::Redo => self.step_history(false),
             Action::FilesOpened { opened, errors } => self.files_opened(opened, errors),

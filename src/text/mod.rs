@@ -1,4 +1,4 @@
-//! Pure text work on a document's string: offset units, paragraphs, snapping a selection to
+//! Pure text work on a document's string: offset units, paragraphs, sentences, snapping a selection to
 //! words, and turning overlapping spans into properly nested render pieces.
 //!
 //! Everything here speaks Unicode code points, end-exclusive (Python's `text[start:end]`),
@@ -10,5 +10,6 @@ pub mod names;
 pub mod offsets;
 pub mod paragraphs;
 pub mod segments;
+pub mod sentences;
 pub mod snap;
 pub mod tokens;

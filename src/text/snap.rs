@@ -88,7 +88,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// "U.S", "e.g" (single letters joined by dots), a lone capital initial, or a known abbreviation.
-fn is_abbreviation(word: &str) -> bool {
+pub(super) fn is_abbreviation(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     let dotted_letters = chars.len() >= 3
         && chars.iter().enumerate().all(|(i, c)| if i % 2 == 1 { *c == '.' } else { c.is_alphabetic() });
