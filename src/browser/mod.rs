@@ -5,8 +5,10 @@
 pub mod crash;
 pub mod download;
 pub mod files;
+pub mod focus;
 pub mod selection;
 pub mod settings;
+pub mod sticky;
 pub mod storage;
 pub mod tabs;
 pub mod theme;

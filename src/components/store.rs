@@ -10,6 +10,7 @@ use crate::browser;
 use crate::formats::{self, ExportFormat};
 use crate::keys::Command;
 use crate::model::Document;
+use crate::sample::is_untouched_sample;
 use crate::state::{Action, State};
 
 /// [`State`] behind Yew's `Reducible`, which the pure core must not depend on.
@@ -52,11 +53,11 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
                     Action::Tag { start, end, label, exact }
                 }
                 None if selected_span.is_some() => Action::RelabelSelected(label),
-                None => return false,
+                None => return notice(store, "nothing to tag: select some text in the article first"),
             }
         }
         Command::DeleteSelected if selected_span.is_some() => Action::DeleteSelected,
-        Command::DeleteSelected => return false,
+        Command::DeleteSelected => return notice(store, "nothing to delete: no span is selected"),
         Command::Undo => Action::Undo,
         Command::Redo => Action::Redo,
         Command::ClearSelection if store.help_open => Action::ToggleHelp,
@@ -85,6 +86,7 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
         Command::CancelLink => Action::CancelLink,
         Command::AcceptSuggestion => Action::AcceptSuggestion(None),
         Command::RejectSuggestion => Action::RejectSuggestion(None),
+        Command::FocusArticle => return browser::focus::focus_article(),
         Command::OpenFind => {
             // The text selected, if any, is what to find.
             let query = gloo::utils::window().get_selection().ok().flatten().map(|s| String::from(s.to_string()));
@@ -93,6 +95,12 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
     };
     store.dispatch(action);
     true
+}
+
+/// Says in the live region why a command did nothing; it did nothing, so the key is the page's.
+fn notice(store: &Store, why: &str) -> bool {
+    store.dispatch(Action::Notice(why.to_string()));
+    false
 }
 
 /// Reads files in the background and sends each to the reducer (or its failure to the alert).
@@ -132,11 +140,11 @@ impl PartialEq for ExactSelection {
     }
 }
 
-/// Downloads the active document (or, with `all`, every document) in `format`, or says on
-/// screen why the browser would not.
+/// Downloads the active document (or, with `all`, every document but the untouched sample) in
+/// `format`, or says on screen why the browser would not or there is nothing to download.
 pub fn export(store: &Store, format: &ExportFormat, all: bool) {
     let documents: Vec<&Document> = if all {
-        store.workspace.documents.iter().map(|d| &**d).collect()
+        store.workspace.documents.iter().map(|d| &**d).filter(|d| !is_untouched_sample(d)).collect()
     } else {
         store.active_document().map(|d| &**d).into_iter().collect()
     };
@@ -145,6 +153,9 @@ pub fn export(store: &Store, format: &ExportFormat, all: bool) {
         _ => "workspace",
     };
     if documents.is_empty() {
+        if all {
+            notice(store, "nothing to export: the sample article is unchanged and there is no other document");
+        }
         return;
     }
     let file = format.export(&store.workspace, &documents, base);

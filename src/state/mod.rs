@@ -12,6 +12,7 @@
 //! Not for: the DOM or Yew (the component layer wraps this in `use_reducer`; the browser layer
 //! turns keys, selections and files into actions), or reading and writing files (`formats`).
 
+mod announce;
 mod apply;
 mod documents;
 mod entities;
@@ -33,6 +34,7 @@ use crate::formats::storage::Restored;
 use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Workspace};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
+pub use announce::Announcement;
 use history::History;
 pub use history::{HISTORY_LIMIT, STORED_HISTORY_BYTES};
 pub use labels::{LabelAction, PALETTE};
@@ -148,6 +150,8 @@ pub enum Action {
     },
     ShowAlert(String),
     DismissAlert,
+    /// Say something in the live region (why a key did nothing, say).
+    Notice(String),
     ToggleHelp,
     /// Saving to browser storage failed (quota, private mode): warn until a save succeeds.
     StorageFailed(String),
@@ -192,6 +196,8 @@ pub struct State {
     rejected: Rc<RejectedSuggestions>,
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
+    /// What the live region says about the latest edit, or why a key did nothing.
+    pub announcement: Option<Announcement>,
     history: Rc<History>,
     /// The stored workspace this state builds on, shared with the app's other tabs.
     synced: Rc<Synced>,
@@ -217,6 +223,7 @@ impl State {
             finding: None,
             rejected: Rc::default(),
             storage_warning: None,
+            announcement: None,
             history: Rc::default(),
             synced: Rc::default(),
         }
@@ -280,9 +287,18 @@ impl State {
             self.linking = None;
         }
         let document_before = self.active_document().cloned();
+        let told = announce::Before::of(&self, &action);
         self.apply_action(action);
         self.follow_document(document_before);
+        if let Some(text) = told.announcement(&self) {
+            self.announce(text);
+        }
         self
+    }
+
+    fn announce(&mut self, text: String) {
+        let serial = self.announcement.as_ref().map_or(0, |a| a.serial + 1);
+        self.announcement = Some(Announcement { text: text.into(), serial });
     }
 
     /// Suggestions belong to the document they were made for: another document clears them
@@ -354,6 +370,7 @@ impl State {
             Action::SetStatus { id, status } => self.set_status(&id, status),
             Action::ShowAlert(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,
+            Action::Notice(text) => self.announce(text),
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::StorageFailed(reason) => self.storage_warning = Some(reason),
             Action::StorageSaved => self.storage_warning = None,
