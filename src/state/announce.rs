@@ -94,7 +94,9 @@ impl Before {
             }
             Kind::Undo => Some(said_after("undone", change(now, before))),
             Kind::Redo => Some(said_after("redone", change(before, now))),
-            Kind::Tag { start, end } => change(before, now).or_else(|| Some(why_not_tagged(after, before?, start, end))),
+            Kind::Tag { start, end } => {
+                change(before, now).or_else(|| Some(why_not_tagged(after, before?, start, end)))
+            }
             Kind::Select => change(before, now).or_else(|| {
                 let doc = now?;
                 if doc.spans().is_empty() {
@@ -192,7 +194,8 @@ fn links_in_words(workspace: &Workspace, from: &Document, to: &Document) -> Vec<
         format!("“{}” {kind} {}", text(&relation.from), text(&relation.to))
     };
     let made = to.relations().iter().filter(|r| !before.contains(&r.id)).map(|r| format!("linked: {}", said(to, r)));
-    let gone = from.relations().iter().filter(|r| !after.contains(&r.id)).map(|r| format!("link removed: {}", said(from, r)));
+    let gone =
+        from.relations().iter().filter(|r| !after.contains(&r.id)).map(|r| format!("link removed: {}", said(from, r)));
     made.chain(gone).collect()
 }
 

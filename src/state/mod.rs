@@ -32,9 +32,9 @@ use std::rc::Rc;
 
 use crate::formats::storage::Restored;
 use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Workspace};
+pub use announce::Announcement;
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
-pub use announce::Announcement;
 use history::History;
 pub use history::{HISTORY_LIMIT, STORED_HISTORY_BYTES};
 pub use labels::{LabelAction, PALETTE};

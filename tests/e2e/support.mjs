@@ -211,9 +211,9 @@ export async function spans(page) {
   });
 }
 
-/** Ids of the span elements whose aria-selected is "true" (distinct, document order). */
+/** Ids of the span elements whose aria-current is "true" (distinct, document order). */
 export async function selectedSpanIds(page) {
-  return page.$$eval('[data-testid=article] [data-span-id][aria-selected="true"]', (elements) => [
+  return page.$$eval('[data-testid=article] [data-span-id][aria-current="true"]', (elements) => [
     ...new Set(elements.map((e) => e.getAttribute('data-span-id'))),
   ]);
 }
