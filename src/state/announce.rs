@@ -1,6 +1,6 @@
 //! What the page's live region says after an action: an edit in words ("Location: Saudi Arabia
 //! added"), the undo or redo of one ("undone: Location: Saudi Arabia added"), the span a key
-//! selected, suggestions asked for and arrived, and why a key did nothing ("nothing to tag: the
+//! selected, documents opened, suggestions asked for and arrived, and why a key did nothing ("nothing to tag: the
 //! selection has no letters or digits"). Worked out from the states before and after, so an edit
 //! is told the same way whichever key, button, suggestion or find made it.
 //!
@@ -33,6 +33,7 @@ enum Kind {
     Redo,
     Select,
     Suggest,
+    Open,
     Quiet,
 }
 
@@ -41,6 +42,7 @@ pub(super) struct Before {
     kind: Kind,
     document: Option<Rc<Document>>,
     selected: Option<Rc<str>>,
+    documents: usize,
     suggesting: bool,
     /// For an undo or redo: whether there was a step to take.
     could: bool,
@@ -54,6 +56,7 @@ impl Before {
             Action::Redo => Kind::Redo,
             Action::Select(_) | Action::SelectCycle(_) | Action::SelectNeighbour { .. } => Kind::Select,
             Action::Suggest | Action::SuggestionsArrived(_) => Kind::Suggest,
+            Action::OpenFiles(_) | Action::NewFromText { .. } => Kind::Open,
             Action::RelabelSelected(_)
             | Action::ResizeSelected { .. }
             | Action::MoveSelectedEdge { .. }
@@ -76,6 +79,7 @@ impl Before {
             kind,
             document: state.active_document().cloned(),
             selected: state.selected.clone(),
+            documents: state.workspace.documents.len(),
             suggesting: state.suggest_ticket.is_some(),
             could,
         }
@@ -105,6 +109,11 @@ impl Before {
                 let selected = after.selected.as_ref().filter(|id| self.selected.as_ref() != Some(*id))?;
                 Some(format!("{} selected", span_in_words(workspace, doc, doc.span(selected)?)))
             }),
+            Kind::Open => match after.workspace.documents.len().saturating_sub(self.documents) {
+                0 => None,
+                1 => Some(format!("{} opened", now?.name)),
+                n => Some(format!("{n} documents opened")),
+            },
             Kind::Suggest => match (self.suggesting, after.suggest_ticket.is_some()) {
                 (false, true) => Some("suggesting…".to_string()),
                 (true, false) => Some(match after.suggestions.len() {
@@ -312,6 +321,17 @@ mod tests {
         let find = Action::Find { query: "word".into(), case_sensitive: false, whole_word: true };
         let all = state_with(&long).reduce(find).reduce(Action::TagAllMatches("actor".into()));
         assert_eq!(said(&all), Some("40 spans added"));
+    }
+
+    #[test]
+    fn opened_documents_are_said_by_name_or_counted() {
+        let file = |name: &str| (name.to_string(), format!("Officials met in Geneva about {name}.").into_bytes());
+        let one = state_with(TEXT).reduce(Action::OpenFiles(vec![file("a.txt")]));
+        assert_eq!(said(&one), Some("a.txt opened"));
+        let two = one.reduce(Action::OpenFiles(vec![file("b.txt"), file("c.txt")]));
+        assert_eq!(said(&two), Some("2 documents opened"));
+        let empty = two.clone().reduce(Action::NewFromText { name: "d.txt".into(), text: String::new() });
+        assert_eq!(said(&empty), said(&two), "nothing opened, nothing said (the alert says why)");
     }
 
     #[test]

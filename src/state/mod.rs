@@ -8,6 +8,7 @@
 //! - `labels`, `relation_types`: the label set
 //! - `restore`, `sync`: an earlier version, and the workspace other tabs stored
 //! - `apply`: carrying out an edit and recording it as an undo step; `history` keeps the steps
+//! - `announce`: what the live region says after an action (an edit in words, why a key did nothing)
 //!
 //! Not for: the DOM or Yew (the component layer wraps this in `use_reducer`; the browser layer
 //! turns keys, selections and files into actions), or reading and writing files (`formats`).

@@ -23,6 +23,7 @@ import {
   openTextFile,
   selectText,
   scrollTextIntoView,
+  spans,
   selectedSpanIds,
   tagFirst,
 } from './support.mjs';
@@ -92,12 +93,6 @@ async function selectByKeyboard(page, words) {
   for (let i = 0; i < words; i += 1) await page.keyboard.press('Shift+ArrowRight');
 }
 
-/** Tags the first `needle` of the sample with label key `key`, scrolled into view first. */
-async function tagInSample(page, needle, key) {
-  await scrollTextIntoView(page, cpIndexOf(SAMPLE, needle));
-  await tagFirst(page, needle, key);
-}
-
 async function dismissHint(page) {
   await page.click('[data-testid=dismiss-first-visit]');
   await page.locator('[data-testid=first-visit-hint]').waitFor({ state: 'detached' });
@@ -114,14 +109,14 @@ describe('accessibility of the app', { timeout: 120_000 }, () => {
 
   test('axe finds nothing critical or serious: article, span, help, picker, suggestions, dark theme', async () => {
     await expectNoSeriousViolation(page, 'article open');
-    await tagInSample(page, 'Dmitry Peskov', '1');
+    await tagFirst(page, 'Dmitry Peskov', '1');
     await expectNoSeriousViolation(page, 'a span selected');
     await page.keyboard.press('?');
     await page.locator('[data-testid=help]').waitFor();
     await expectNoSeriousViolation(page, 'help open');
     await page.keyboard.press('Escape');
     await page.locator('[data-testid=help]').waitFor({ state: 'detached' });
-    await tagInSample(page, 'We are working on clarifying the parameters', '4');
+    await tagFirst(page, 'We are working on clarifying the parameters', '4');
     await page.keyboard.press('s');
     await page.locator('[data-testid=link-picker]').waitFor();
     await expectNoSeriousViolation(page, 'speaker picker open');
@@ -240,8 +235,8 @@ describe('keyboard only', { timeout: 120_000 }, () => {
     await dialog.waitFor({ state: 'detached' });
     assert.equal(await focusedTestId(page), 'article', 'opened from the article, closed back to it');
 
-    await tagInSample(page, 'Umerov', '1');
-    await tagInSample(page, 'Our position has not changed – not by one kilometer', '4');
+    await tagFirst(page, 'Umerov', '1');
+    await tagFirst(page, 'Our position has not changed – not by one kilometer', '4');
     await page.keyboard.press('Alt+A');
     await page.keyboard.press('s');
     const picker = page.locator('[data-testid=link-picker]');
@@ -276,7 +271,7 @@ describe('keyboard only', { timeout: 120_000 }, () => {
     await page.keyboard.press('2');
     await expectSaid(page, 'nothing to tag: the selection has no letters or digits');
 
-    await tagInSample(page, 'Kharkiv', '2');
+    await tagFirst(page, 'Kharkiv', '2');
     await expectSaid(page, 'Location: Kharkiv added');
     await page.keyboard.press('1');
     await expectSaid(page, 'Actor: Kharkiv, was Location');
@@ -342,7 +337,7 @@ describe('any width', { timeout: 120_000 }, () => {
       try {
         const { page } = app;
         await dismissHint(page);
-        await tagInSample(page, 'Swiss mediators', '2');
+        await tagFirst(page, 'Swiss mediators', '2');
         const article = await boxOf(page, ARTICLE);
         const panel = await boxOf(page, '.side-panel');
         const lines = await fullLineLengths(page);
@@ -358,8 +353,8 @@ describe('any width', { timeout: 120_000 }, () => {
         await expectNoSeriousViolation(page, `${width} px, a span selected`);
 
         // Scrolled to the bottom, nothing sticky covers the span card or the speaker picker.
-        await tagInSample(page, 'Umerov', '1');
-        await tagInSample(page, 'Our position has not changed – not by one kilometer', '4');
+        await tagFirst(page, 'Umerov', '1');
+        await tagFirst(page, 'Our position has not changed – not by one kilometer', '4');
         await page.keyboard.press('s');
         await page.locator('[data-testid=link-picker]').waitFor();
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -381,6 +376,35 @@ describe('any width', { timeout: 120_000 }, () => {
   }
 });
 
+describe('a touch screen', { timeout: 60_000 }, () => {
+  test('a selection is tagged by tapping a label button', async () => {
+    const app = await launch({ viewport: { width: 700, height: 900 }, touch: true });
+    try {
+      const { page } = app;
+      // A long press selects a word on a phone; the page sees the same selection.
+      await page.$eval(ARTICLE, (article) => {
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.data.indexOf('Kremlin');
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 'Kremlin'.length);
+          getSelection().removeAllRanges();
+          getSelection().addRange(range);
+          return;
+        }
+      });
+      await page.tap('[data-testid=label-location]');
+      await expectSaid(page, 'Location: Kremlin added');
+      assert.deepEqual((await spans(page)).map((s) => [s.label, s.text]), [['location', 'Kremlin']]);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('export all', { timeout: 60_000 }, () => {
   test('leaves the untouched sample out, and takes it once it is changed', async () => {
     const app = await launch();
@@ -400,7 +424,7 @@ describe('export all', { timeout: 60_000 }, () => {
       assert.deepEqual(await exportAll(), ['mine.txt']);
       await page.locator('[data-testid=document-list] [data-testid=document-item]').first().locator('button').first().click();
       await eventually(async () => assert.equal(await articleText(page), SAMPLE));
-      await tagInSample(page, 'Kharkiv', '2');
+      await tagFirst(page, 'Kharkiv', '2');
       assert.deepEqual(await exportAll(), ['geneva-talks.txt', 'mine.txt']);
       assert.deepEqual(app.errors, []);
     } finally {

@@ -79,14 +79,15 @@ export const CHROMIUM_ARGS = [
 /**
  * Starts the server and Chromium, opens the app and waits for its article.
  * Returns {browser, context, page, url, errors, close}; `errors` collects page errors and
- * console errors so a test can assert that the app did not panic.
+ * console errors so a test can assert that the app did not panic. With `touch`, the page is a
+ * touch screen's (taps, a mobile viewport).
  */
-export async function launch({ root = DIST, viewport = { width: 1400, height: 1000 } } = {}) {
+export async function launch({ root = DIST, viewport = { width: 1400, height: 1000 }, touch = false } = {}) {
   const { server, url } = await serveStatic(root);
   let browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch, isMobile: touch });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = [];
@@ -282,7 +283,12 @@ export async function textCoordinates(page, start, end) {
  */
 export async function selectText(page, start, end, { alt = false, steps = 8 } = {}) {
   if (!(start < end)) throw new Error(`empty selection ${start}..${end}`);
-  const { from, to } = await textCoordinates(page, start, end);
+  let { from, to } = await textCoordinates(page, start, end);
+  if (from.y < 0 || to.y > (await page.evaluate(() => window.innerHeight))) {
+    // The mouse drags only what is on screen (a first-visit hint may push the text down).
+    await scrollTextIntoView(page, start);
+    ({ from, to } = await textCoordinates(page, start, end));
+  }
   await page.mouse.move(from.x, from.y);
   if (alt) await page.keyboard.down('Alt');
   try {
