@@ -284,8 +284,10 @@ export async function textCoordinates(page, start, end) {
 export async function selectText(page, start, end, { alt = false, steps = 8 } = {}) {
   if (!(start < end)) throw new Error(`empty selection ${start}..${end}`);
   let { from, to } = await textCoordinates(page, start, end);
-  if (from.y < 0 || to.y > (await page.evaluate(() => window.innerHeight))) {
-    // The mouse drags only what is on screen (a first-visit hint may push the text down).
+  const margin = 40;
+  if (from.y < margin || to.y > (await page.evaluate(() => window.innerHeight)) - margin) {
+    // The mouse drags only what is on screen (a first-visit hint may push the text down), and a
+    // drag near the window's edge scrolls the page under it.
     await scrollTextIntoView(page, start);
     ({ from, to } = await textCoordinates(page, start, end));
   }
