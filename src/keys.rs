@@ -28,6 +28,8 @@ pub struct KeyContext {
     pub linking: bool,
     /// Suggestions are shown (Enter accepts the one under the cursor, x rejects it).
     pub suggestions: bool,
+    /// The key goes to a text field, a list or a checkbox: only the focus key is ours there.
+    pub typing: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,6 +68,8 @@ pub enum Command {
     AcceptSuggestion,
     RejectSuggestion,
     OpenFind,
+    /// Put the keyboard focus on the article, from wherever it is.
+    FocusArticle,
 }
 
 /// Every key, as the help overlay and the README list it (label keys and relation keys, `s` for
@@ -75,7 +79,9 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("Alt while selecting", "keep the exact characters, no snapping"),
     ("a label key with a span selected", "relabel the span"),
     ("click a span; click again", "select it; then the next enclosing span"),
-    ("Tab / Shift+Tab (in the article), j / k", "next / previous span"),
+    ("j / k", "next / previous span"),
+    ("Tab / Shift+Tab", "next / previous control: toolbar, article, span card, side panel, documents"),
+    (FOCUS_ARTICLE_KEYS, "put the keyboard focus on the article, from anywhere"),
     ("Shift+← / Shift+→", "move the selected span's end by a word"),
     ("Alt+Shift+← / Alt+Shift+→", "move the selected span's start by a word"),
     ("← / → (in the article)", "move the text caret by a word (from the selected span)"),
@@ -89,6 +95,9 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("Escape", "clear the selection, close this help"),
     ("?", "show or hide this help"),
 ];
+
+/// The key that focuses the article; it works in text fields too, so it carries a modifier.
+pub const FOCUS_ARTICLE_KEYS: &str = "Alt+A";
 
 /// Letters the key map gives to something else (next/previous span, reject a suggestion), so a
 /// relation type cannot have them.
@@ -106,6 +115,12 @@ pub fn command_for(
     labels: &[Label],
     relation_types: &[RelationType],
 ) -> Option<Command> {
+    if press.alt && !press.ctrl && matches!(press.key, "a" | "A") {
+        return Some(Command::FocusArticle);
+    }
+    if context.typing {
+        return None;
+    }
     if context.linking && !press.ctrl && !press.alt {
         return match press.key {
             "ArrowDown" | "ArrowRight" => Some(Command::MoveLinkCursor { forward: true }),
@@ -135,9 +150,6 @@ pub fn command_for(
         "/" => Some(Command::OpenFind),
         "j" => Some(Command::SelectNext),
         "k" => Some(Command::SelectPrevious),
-        "Tab" if context.article_focused && !press.alt => {
-            Some(if press.shift { Command::SelectPrevious } else { Command::SelectNext })
-        }
         "ArrowUp" | "ArrowDown" if press.alt => Some(Command::SwitchDocument { forward: press.key == "ArrowDown" }),
         "ArrowLeft" | "ArrowRight" => {
             let forward = press.key == "ArrowRight";
@@ -207,13 +219,29 @@ mod tests {
     }
 
     #[test]
-    fn tab_moves_between_spans_only_inside_the_article() {
-        let focused = KeyContext { article_focused: true, ..KeyContext::default() };
-        assert_eq!(in_context("Tab", false, false, focused), Some(Command::SelectNext));
-        assert_eq!(in_context("Tab", true, false, focused), Some(Command::SelectPrevious));
-        assert_eq!(in_context("Tab", false, false, KeyContext::default()), None, "Tab keeps moving focus");
+    fn tab_always_moves_the_focus_and_j_k_move_between_spans() {
+        let focused = KeyContext { article_focused: true, span_selected: true, ..KeyContext::default() };
+        assert_eq!(in_context("Tab", false, false, focused), None, "Tab leaves the article");
+        assert_eq!(in_context("Tab", true, false, focused), None, "Shift+Tab leaves the article");
         assert_eq!(in_context("j", false, false, KeyContext::default()), Some(Command::SelectNext));
         assert_eq!(in_context("k", false, false, KeyContext::default()), Some(Command::SelectPrevious));
+    }
+
+    #[test]
+    fn alt_a_focuses_the_article_whatever_else_is_going_on() {
+        let busy = KeyContext { linking: true, span_selected: true, suggestions: true, ..KeyContext::default() };
+        assert_eq!(in_context("a", false, true, busy), Some(Command::FocusArticle));
+        assert_eq!(in_context("A", true, true, KeyContext::default()), Some(Command::FocusArticle));
+        assert_eq!(in_context("a", false, false, KeyContext::default()), None, "a plain a is not ours");
+        let typing = KeyContext { typing: true, span_selected: true, ..KeyContext::default() };
+        assert_eq!(in_context("a", false, true, typing), Some(Command::FocusArticle), "from a text field too");
+        assert_eq!(in_context("1", false, false, typing), None, "typing a digit types it");
+        assert_eq!(in_context("Delete", false, false, typing), None);
+        let mut types = default_relation_types();
+        types.push(RelationType { key: Some("a".into()), ..crate::model::located_in() });
+        let selected = KeyContext { span_selected: true, ..KeyContext::default() };
+        let press = KeyPress { key: "a", alt: true, ..KeyPress::default() };
+        assert_eq!(command_for(press, selected, &default_labels(), &types), Some(Command::FocusArticle));
     }
 
     #[test]

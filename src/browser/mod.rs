@@ -6,10 +6,12 @@
 pub mod crash;
 pub mod download;
 pub mod files;
+pub mod focus;
 pub mod launch;
 pub mod selection;
 pub mod service_worker;
 pub mod settings;
+pub mod sticky;
 pub mod storage;
 pub mod tabs;
 pub mod theme;

@@ -11,6 +11,7 @@ use super::alert::{AlertBar, StorageWarning};
 use super::autosave::Autosave;
 use super::document_list::DocumentList;
 use super::find_bar::FindBar;
+use super::first_visit::FirstVisitHint;
 use super::help::HelpOverlay;
 use super::label_style::label_css;
 use super::side_panel::SidePanel;
@@ -106,9 +107,6 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                if browser::is_typing_target(event.target()) {
-                    return;
-                }
                 let key = event.key();
                 // A key no one presses by chance, for the end-to-end tests of a crash.
                 #[cfg(debug_assertions)]
@@ -128,6 +126,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                     text_selected: browser::selection::has_text_selection(),
                     linking: store.linking.is_some(),
                     suggestions: !store.suggestions.is_empty(),
+                    typing: browser::is_typing_target(event.target()),
                 };
                 let workspace = &store.workspace;
                 let Some(command) = command_for(press, context, &workspace.labels, &workspace.relation_types) else {
@@ -153,6 +152,11 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             browser::launch::on_launch(open, move |reason| failed.dispatch(Action::ShowAlert(reason)));
         });
     }
+    let skip_to_article = Callback::from(|event: MouseEvent| {
+        if browser::focus::focus_article() {
+            event.prevent_default();
+        }
+    });
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
     let ondrop = {
         let store = store.clone();
@@ -166,16 +170,22 @@ fn Annotator(props: &AnnotatorProps) -> Html {
         <ContextProvider<Store> context={store.clone()}>
             <style>{ label_css(&store.workspace.labels) }</style>
             <div class="app" {ondragover} {ondrop}>
+                <a class="skip-link" href="#article" onclick={skip_to_article}>{ "Skip to article" }</a>
                 <Toolbar exact_selection={exact_selection.clone()} />
                 <SuggestionBar />
                 <FindBar />
                 <StorageWarning />
                 <UpdateBar />
                 <AlertBar />
+                // Tab goes from the article to the span card and the side panel, then the
+                // documents; the stylesheet draws the documents on the left.
                 <main class="workspace">
-                    <DocumentList />
-                    <Views {exact_selection} />
+                    <div class="article-column">
+                        <FirstVisitHint />
+                        <Views {exact_selection} />
+                    </div>
                     <SidePanel />
+                    <DocumentList />
                 </main>
                 <HelpOverlay />
                 <Autosave store={store.clone()} folded={props.initial.folded.clone()} />

@@ -170,7 +170,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     };
     let mut buckets = spans.iter().zip(overlays).map(|(spans, overlays)| with_overlays(spans, overlays));
     html! {
-        <div class="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
+        <div class="article" id="article" data-testid="article" tabindex="0" aria-label={format!("Article: {}", doc.name)}
             onclick={props.onclick.clone()} onmousedown={props.onmousedown.clone()}
             onmouseup={props.onmouseup.clone()}>
             { for paragraphs.chunks(browser::PARAGRAPHS_PER_BLOCK).zip(drawn.chunks(browser::PARAGRAPHS_PER_BLOCK)).enumerate().map(|(n, (chunk, drawn))| {

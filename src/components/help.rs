@@ -1,7 +1,9 @@
-//! The overlay that lists every key (`?` opens and closes it, as does Escape).
+//! The overlay that lists every key (`?` opens and closes it, as does Escape). The focus stays
+//! in it while it is open and goes back where it was when it closes.
 
 use yew::prelude::*;
 
+use super::held_focus::use_held_focus;
 use super::store::use_store;
 use crate::keys::KEY_HELP;
 use crate::state::Action;
@@ -10,16 +12,8 @@ use crate::state::Action;
 pub fn HelpOverlay() -> Html {
     let store = use_store();
     let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with(store.help_open, move |open| {
-            if *open {
-                if let Some(button) = close_ref.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
+    let dialog_ref = use_node_ref();
+    use_held_focus(store.help_open, dialog_ref.clone(), close_ref.clone());
     if !store.help_open {
         return html! {};
     }
@@ -41,7 +35,7 @@ pub fn HelpOverlay() -> Html {
     });
     html! {
         <div class="overlay" data-testid="help">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title" ref={dialog_ref}>
                 <h2 id="help-title">{ "Keys" }</h2>
                 <table>
                     { for label_rows }

@@ -3,6 +3,8 @@
 //!
 //! The text nodes together are exactly the paragraph's text: labels are drawn by CSS from
 //! attributes, never as characters, so the article's `textContent` stays the document text.
+//! Assistive technology hears a span's label from its `aria-description`, and the selected span
+//! by `aria-current`.
 
 use std::rc::Rc;
 
@@ -19,7 +21,7 @@ pub struct SpanView {
     pub start: usize,
     pub end: usize,
     pub label: Rc<str>,
-    /// "Actor: Dmitry Peskov": the span's accessible name and tooltip.
+    /// "Actor: Dmitry Peskov": the span's tooltip.
     pub title: Rc<str>,
     pub label_name: Rc<str>,
     /// The span's links in words ("said by Dmitry Peskov"), drawn after the span.
@@ -140,22 +142,28 @@ impl RenderContext<'_> {
                     LinkMark::Candidate => Some("candidate"),
                     LinkMark::Cursor => Some("cursor"),
                 };
+                // A `mark` with a description is what Chromium's and Firefox's accessibility
+                // trees expose of a span without adding text: "Actor", and its links.
+                let description = match &span.links {
+                    Some(links) => format!("{}, {links}", span.label_name),
+                    None => span.label_name.to_string(),
+                };
                 html! {
-                    <span
+                    <mark
                         class="span"
                         data-span-id={span.id.clone()}
                         data-label={span.label.clone()}
                         data-label-name={span.label_name.clone()}
                         data-depth={depth.to_string()}
                         data-height={height.to_string()}
-                        aria-selected={if selected { "true" } else { "false" }}
-                        aria-label={span.title.clone()}
+                        aria-current={selected.then_some("true")}
+                        aria-description={description}
                         data-links={links}
                         data-link={link}
                         title={span.title.clone()}
                     >
                         { for children.iter().map(|child| self.render(child)) }
-                    </span>
+                    </mark>
                 }
             }
         }

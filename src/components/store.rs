@@ -10,6 +10,7 @@ use crate::browser;
 use crate::formats::{self, ExportFormat};
 use crate::keys::Command;
 use crate::model::{Document, Workspace};
+use crate::sample::is_untouched_sample;
 use crate::state::{Action, State};
 
 /// [`State`] behind Yew's `Reducible`, which the pure core must not depend on.
@@ -87,11 +88,11 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
                     Action::Tag { start, end, label, exact }
                 }
                 None if selected_span.is_some() => Action::RelabelSelected(label),
-                None => return false,
+                None => return notice(store, "nothing to tag: select some text in the article first"),
             }
         }
         Command::DeleteSelected if selected_span.is_some() => Action::DeleteSelected,
-        Command::DeleteSelected => return false,
+        Command::DeleteSelected => return notice(store, "nothing to delete: no span is selected"),
         Command::Undo => Action::Undo,
         Command::Redo => Action::Redo,
         Command::ClearSelection if store.help_open => Action::ToggleHelp,
@@ -120,6 +121,7 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
         Command::CancelLink => Action::CancelLink,
         Command::AcceptSuggestion => Action::AcceptSuggestion(None),
         Command::RejectSuggestion => Action::RejectSuggestion(None),
+        Command::FocusArticle => return browser::focus::focus_article(),
         Command::OpenFind => {
             // The text selected, if any, is what to find.
             let query = gloo::utils::window().get_selection().ok().flatten().map(|s| String::from(s.to_string()));
@@ -128,6 +130,12 @@ pub fn run_command(store: &Store, command: Command, exact: bool) -> bool {
     };
     store.dispatch(action);
     true
+}
+
+/// Says in the live region why a command did nothing; it did nothing, so the key is the page's.
+fn notice(store: &Store, why: &str) -> bool {
+    store.dispatch(Action::Notice(why.to_string()));
+    false
 }
 
 /// Reads and opens files in the background (in the files worker where the page has no reader)
@@ -163,16 +171,23 @@ impl PartialEq for ExactSelection {
     }
 }
 
-/// Downloads the active document (or, with `all`, every document) in `format`, or says on
-/// screen why it could not. The page writes the native format; the files worker the others.
+/// Downloads the active document (or, with `all`, every document but the untouched sample) in
+/// `format`, or says on screen why it could not or there is nothing to download. The page
+/// writes the native format; the files worker the others.
 pub fn export(store: &Store, format: &'static ExportFormat, all: bool) {
-    let documents: Vec<Rc<Document>> =
-        if all { store.workspace.documents.clone() } else { store.active_document().cloned().into_iter().collect() };
+    let documents: Vec<Rc<Document>> = if all {
+        store.workspace.documents.iter().filter(|d| !is_untouched_sample(d)).cloned().collect()
+    } else {
+        store.active_document().cloned().into_iter().collect()
+    };
     let base = match documents.as_slice() {
         [only] if !all => formats::base_name(&only.name),
         _ => "workspace",
     };
     if documents.is_empty() {
+        if all {
+            notice(store, "nothing to export: the sample article is unchanged and there is no other document");
+        }
         return;
     }
     let name = format.file_name(base, documents.len());

@@ -55,7 +55,7 @@ pub fn SuggestionBar() -> Html {
         })
     });
     html! {
-        <div class="suggestion-bar" role="group" aria-label="Suggestions">
+        <section class="suggestion-bar" aria-label="Suggestions">
             <button type="button" data-testid="suggest" onclick={dispatch(Action::Suggest)}
                 aria-busy={store.suggest_ticket.is_some().then_some("true")}
                 disabled={store.active_document().is_none()} title="Propose spans for this document">
@@ -72,6 +72,6 @@ pub fn SuggestionBar() -> Html {
                 { for per_label }
                 <button type="button" data-testid="clear-suggestions" onclick={dispatch(Action::ClearSuggestions)}>{ "Clear" }</button>
             }
-        </div>
+        </section>
     }
 }

@@ -1,8 +1,10 @@
 //! The bar above the article: open files, paste a text, the label buttons, undo/redo, export,
-//! and the view's settings (dimming site furniture, the theme).
+//! the view's settings (dimming site furniture, the theme), and the status line. Its height is
+//! published for what sticks or scrolls below it.
 
 use yew::prelude::*;
 
+use super::live_region::LiveRegion;
 use super::store::{export, export_workspace, open_files, run_command, use_store, ExactSelection};
 use crate::browser;
 use crate::formats::{ExportFormat, EXPORTS};
@@ -90,8 +92,24 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::ToggleHelp))
     };
+    let header = use_node_ref();
+    {
+        let header = header.clone();
+        use_effect(move || {
+            if let Some(toolbar) = header.cast::<web_sys::HtmlElement>() {
+                browser::sticky::publish_height(toolbar);
+            }
+        });
+    }
+    {
+        let header = header.clone();
+        use_effect_with((), move |_| {
+            let listener = header.cast::<web_sys::HtmlElement>().map(browser::sticky::follow_resizes);
+            move || drop(listener)
+        });
+    }
     html! {
-        <header class="toolbar">
+        <header class="toolbar" ref={header}>
             <h1 class="app-name">{ "Article Annotator" }</h1>
             <label class="button open-file">
                 { "Open files…" }
@@ -122,9 +140,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input type="checkbox" data-testid="dim-furniture" checked={store.dim_furniture} onchange={on_dim} />
                 { "Dim page furniture" }
             </label>
-            <button type="button" data-testid="theme" onclick={on_theme} aria-label="Colour theme"
+            <button type="button" data-testid="theme" onclick={on_theme}
                 title="Colour theme: system, light or dark">{ format!("Theme: {}", theme.name()) }</button>
             <button type="button" data-testid="help-button" onclick={on_help} aria-label="Keys (?)">{ "?" }</button>
+            <LiveRegion />
         </header>
     }
 }

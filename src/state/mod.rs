@@ -9,10 +9,12 @@
 //! - `checks`: a figure of any document marked checked, with a note
 //! - `restore`, `sync`: an earlier version, and the workspace other tabs stored
 //! - `apply`: carrying out an edit and recording it as an undo step; `history` keeps the steps
+//! - `announce`: what the live region says after an action (an edit in words, why a key did nothing)
 //!
 //! Not for: the DOM or Yew (the component layer wraps this in `use_reducer`; the browser layer
 //! turns keys, selections and files into actions), or reading and writing files (`formats`).
 
+mod announce;
 mod apply;
 mod checks;
 mod documents;
@@ -34,6 +36,7 @@ use std::rc::Rc;
 use crate::formats::storage::Restored;
 use crate::formats::{FileError, Opened};
 use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Workspace};
+pub use announce::Announcement;
 pub use checks::Check;
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
@@ -158,6 +161,8 @@ pub enum Action {
     },
     ShowAlert(String),
     DismissAlert,
+    /// Say something in the live region (why a key did nothing, say).
+    Notice(String),
     ToggleHelp,
     /// Saving to browser storage failed (quota, private mode): warn until a save succeeds.
     StorageFailed(String),
@@ -202,6 +207,8 @@ pub struct State {
     rejected: Rc<RejectedSuggestions>,
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
+    /// What the live region says about the latest edit, or why a key did nothing.
+    pub announcement: Option<Announcement>,
     history: Rc<History>,
     /// The stored workspace this state builds on, shared with the app's other tabs.
     synced: Rc<Synced>,
@@ -227,6 +234,7 @@ impl State {
             finding: None,
             rejected: Rc::default(),
             storage_warning: None,
+            announcement: None,
             history: Rc::default(),
             synced: Rc::default(),
         }
@@ -290,9 +298,18 @@ impl State {
             self.linking = None;
         }
         let document_before = self.active_document().cloned();
+        let told = announce::Before::of(&self, &action);
         self.apply_action(action);
         self.follow_document(document_before);
+        if let Some(text) = told.announcement(&self) {
+            self.announce(text);
+        }
         self
+    }
+
+    fn announce(&mut self, text: String) {
+        let serial = self.announcement.as_ref().map_or(0, |a| a.serial + 1);
+        self.announcement = Some(Announcement { text: text.into(), serial });
     }
 
     /// Suggestions belong to the document they were made for: another document clears them
@@ -365,6 +382,7 @@ impl State {
             Action::SetStatus { id, status } => self.set_status(&id, status),
             Action::ShowAlert(message) => self.alert = Some(message),
             Action::DismissAlert => self.alert = None,
+            Action::Notice(text) => self.announce(text),
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::StorageFailed(reason) => self.storage_warning = Some(reason),
             Action::StorageSaved => self.storage_warning = None,

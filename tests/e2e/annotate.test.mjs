@@ -96,7 +96,7 @@ describe('annotating an article in the release build', { timeout: 60_000 }, () =
     assert.equal(actors[0].label, 'actor');
     assert.equal(actors[0].text, 'Dmitry Peskov');
     ids.peskov = actors[0].id;
-    assert.equal(await spanElement(ids.peskov).getAttribute('aria-selected'), 'true');
+    assert.equal(await spanElement(ids.peskov).getAttribute('aria-current'), 'true');
     assert.equal(await selectionText(page), '', 'the text selection is cleared after tagging');
   });
 
@@ -112,7 +112,7 @@ describe('annotating an article in the release build', { timeout: 60_000 }, () =
       return found;
     });
     ids.quote = quotes[0].id;
-    assert.equal(await spanElement(ids.quote).getAttribute('aria-selected'), 'true');
+    assert.equal(await spanElement(ids.quote).getAttribute('aria-current'), 'true');
     assert.equal((await spans(page)).length, 2);
     assert.equal(await articleText(page), MESSY, 'tagging adds no character to the article text');
   });
@@ -208,7 +208,7 @@ describe('annotating an article in the release build', { timeout: 60_000 }, () =
       return found[0];
     });
     ids.location = location.id;
-    assert.equal(await spanElement(ids.location).getAttribute('aria-selected'), 'true');
+    assert.equal(await spanElement(ids.location).getAttribute('aria-current'), 'true');
     assert.equal((await spans(page)).length, 4);
     assert.equal(await articleText(page), MESSY);
   });
@@ -250,7 +250,7 @@ describe('annotating an article in the release build', { timeout: 60_000 }, () =
 
     await page.keyboard.press('Control+z');
     await eventually(async () => assert.deepEqual(await spans(page), beforeDelete));
-    assert.equal(await spanElement(ids.peskov).getAttribute('aria-selected'), 'true');
+    assert.equal(await spanElement(ids.peskov).getAttribute('aria-current'), 'true');
 
     await page.click(`button[data-span-entry="${ids.quote}"]`);
     await eventually(async () => assert.deepEqual(await selectedSpanIds(page), [ids.quote]));

@@ -133,10 +133,12 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
     Object.assign(ids, { quote: quote.id, actor: actor.id, geneva: geneva.id });
     await expectSelected([ids.geneva]);
 
-    // Each span element is named "Label: text".
-    assert.equal(await spanElement(ids.quote).getAttribute('aria-label'), `Quote: ${QUOTE}`);
-    assert.equal(await spanElement(ids.actor).getAttribute('aria-label'), 'Actor: Dmitry Peskov');
-    assert.equal(await spanElement(ids.geneva).getAttribute('aria-label'), 'Location: Geneva');
+    // Each span element tells assistive technology its label, and shows "Label: text" on hover.
+    assert.equal(await spanElement(ids.quote).getAttribute('aria-description'), 'Quote');
+    assert.equal(await spanElement(ids.geneva).getAttribute('aria-description'), 'Location');
+    assert.equal(await spanElement(ids.quote).getAttribute('title'), `Quote: ${QUOTE}`);
+    assert.equal(await spanElement(ids.actor).getAttribute('title'), 'Actor: Dmitry Peskov');
+    assert.equal(await spanElement(ids.geneva).getAttribute('title'), 'Location: Geneva');
     const nesting = await page.evaluate(
       ([quote, actor, geneva]) => {
         const element = (id) => document.querySelector(`[data-testid=article] [data-span-id="${id}"]`);
@@ -151,18 +153,18 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
     await page.mouse.click(x, y);
     await expectSelected([ids.actor]);
-    assert.equal(await spanElement(ids.actor).getAttribute('aria-selected'), 'true');
-    assert.equal(await spanElement(ids.quote).getAttribute('aria-selected'), 'false');
+    assert.equal(await spanElement(ids.actor).getAttribute('aria-current'), 'true');
+    assert.equal(await spanElement(ids.quote).getAttribute('aria-current'), null);
     await page.mouse.click(x, y);
     await expectSelected([ids.quote]);
-    assert.equal(await spanElement(ids.actor).getAttribute('aria-selected'), 'false');
+    assert.equal(await spanElement(ids.actor).getAttribute('aria-current'), null);
     await page.mouse.click(x, y);
     await expectSelected([ids.actor]);
     assert.equal(await selectionText(page), '', 'clicking selects no text');
     assert.equal(await articleText(page), TEXT);
   });
 
-  test('2. Tab / Shift+Tab and j / k select the next / previous span and scroll it into view', async () => {
+  test('2. j / k select the next / previous span and scroll it into view; Tab leaves the article', async () => {
     const kharkiv = await tag(range('Kharkiv'), '2', 'location', 'Kharkiv');
     ids.kharkiv = kharkiv.id;
     // Reading order: by start, the longer first.
@@ -178,31 +180,37 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
     const kharkivSelector = `${ARTICLE} [data-span-id="${ids.kharkiv}"]`;
     assert.equal(await isInViewport(page, kharkivSelector), false, 'Kharkiv starts out of sight');
 
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('j');
     await expectSelected([ids.quote]);
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('j');
     await expectSelected([ids.actor]);
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'article',
-      'Tab stays in the article');
     await page.keyboard.press('j');
     await expectSelected([ids.geneva]);
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('j');
     await expectSelected([ids.kharkiv]);
     await eventually(async () => assert.ok(await isInViewport(page, kharkivSelector), 'Kharkiv is scrolled into view'));
     assert.equal(await coveredBy(page, kharkivSelector), null, 'nothing covers Kharkiv');
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('j');
     await expectSelected([ids.kharkiv]);
 
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('k');
     await expectSelected([ids.geneva]);
     const geneva = `${ARTICLE} [data-span-id="${ids.geneva}"]`;
     await eventually(async () => assert.ok(await isInViewport(page, geneva), 'Geneva is scrolled back into view'));
     assert.equal(await isInViewport(page, kharkivSelector), false);
     await page.keyboard.press('k');
     await expectSelected([ids.actor]);
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('k');
     await expectSelected([ids.quote]);
     await page.keyboard.press('j');
+    await expectSelected([ids.actor]);
+
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'span-label',
+      'Tab goes on to the span card');
+    await expectSelected([ids.actor]);
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'article');
     await expectSelected([ids.actor]);
   });
 
@@ -215,7 +223,7 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
       await page.keyboard.press('j');
       await expectSelected([ids.kharkiv]);
       await eventually(async () => assert.equal(await isInViewport(page, geneva), false, 'Geneva is out of sight'));
-      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('k');
       await expectSelected([ids.geneva]);
       const seen = await eventually(async () => {
         const inView = await isInViewport(page, geneva);
@@ -236,7 +244,7 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
 
     await page.keyboard.press('2');
     await expectSpan(ids.actor, 'location', 'Dmitry Peskov');
-    assert.equal(await spanElement(ids.actor).getAttribute('aria-label'), 'Location: Dmitry Peskov');
+    assert.equal(await spanElement(ids.actor).getAttribute('title'), 'Location: Dmitry Peskov');
     assert.equal((await spans(page)).length, count, 'relabelling makes no new span');
     await expectSelected([ids.actor]);
 
@@ -271,7 +279,7 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
     for (const [key, text] of steps) {
       await page.keyboard.press(key);
       await expectSpan(ids.actor, 'actor', text);
-      assert.equal(await spanElement(ids.actor).getAttribute('aria-label'), `Actor: ${text}`);
+      assert.equal(await spanElement(ids.actor).getAttribute('title'), `Actor: ${text}`);
       assert.equal(await selectionText(page), '', `${key} selects no text`);
     }
     await expectSelected([ids.actor]);
@@ -458,7 +466,7 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
 
     const source = await tag(range('Dmitry Peskov', 1), '5', 'quote-source', 'Dmitry Peskov');
     ids.source = source.id;
-    assert.equal(await spanElement(ids.source).getAttribute('aria-label'), 'Quote source: Dmitry Peskov');
+    assert.equal(await spanElement(ids.source).getAttribute('title'), 'Quote source: Dmitry Peskov');
     const color = () =>
       spanElement(ids.source).evaluate((e) => getComputedStyle(e).getPropertyValue('--label-color').trim().toLowerCase());
     assert.equal(await color(), '#123456');
@@ -468,7 +476,7 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
     await page.press('[data-testid=label-name-quote-source]', 'Enter');
     await eventually(async () => assert.match(await button.textContent(), /Speaker/));
     await eventually(async () =>
-      assert.equal(await spanElement(ids.source).getAttribute('aria-label'), 'Speaker: Dmitry Peskov'),
+      assert.equal(await spanElement(ids.source).getAttribute('title'), 'Speaker: Dmitry Peskov'),
     );
 
     // Recolour.

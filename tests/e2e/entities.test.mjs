@@ -29,7 +29,7 @@ describe('entities in the release build', { timeout: 60_000 }, () => {
     await eventually(async () => assert.equal((await spans(page)).filter((s) => s.text === expected).length, 1, expected));
   };
   const selectedText = () =>
-    page.$$eval('[data-testid=article] [aria-selected=true]', (els) => els.map((e) => e.textContent).join(''));
+    page.$$eval('[data-testid=article] [aria-current=true]', (els) => els.map((e) => e.textContent).join(''));
 
   test('three spellings of one name are proposed as one entity and grouped with a click', async () => {
     await tag('Volodymyr Zelensky', '1');

@@ -76,7 +76,7 @@ describe('a long document in the release build', { timeout: 90_000 }, () => {
     await page.click('[data-span-entry="s101"]');
     const element = '[data-testid=article] [data-span-id="s101"]';
     await eventually(async () => {
-      assert.equal(await page.getAttribute(element, 'aria-selected'), 'true');
+      assert.equal(await page.getAttribute(element, 'aria-current'), 'true');
       assert.ok(await isInViewport(page, element), 'scrolled into view');
     });
   });

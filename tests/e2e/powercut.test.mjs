@@ -185,7 +185,7 @@ async function screen(page) {
       current: item.querySelector('button.document-open')?.getAttribute('aria-current') === 'page',
     }));
     const selected = new Map();
-    for (const element of document.querySelectorAll('[data-testid=article] [data-span-id][aria-selected="true"]')) {
+    for (const element of document.querySelectorAll('[data-testid=article] [data-span-id][aria-current="true"]')) {
       const id = element.getAttribute('data-span-id');
       selected.set(id, (selected.get(id) ?? '') + element.textContent);
     }

@@ -50,7 +50,7 @@ describe('linking quotes to their speakers in the release build', { timeout: 60_
     const found = await tagNeedle(page, TEXT, needle, key, occurrence, Object.values(byText));
     byText[`${needle}#${occurrence}`] = found.id;
   };
-  const selected = () => page.$$eval('[data-testid=article] [aria-selected=true]', (els) => [...new Set(els.map((e) => e.dataset.spanId))]);
+  const selected = () => page.$$eval('[data-testid=article] [aria-current=true]', (els) => [...new Set(els.map((e) => e.dataset.spanId))]);
   const speakerShown = async (quoteId) =>
     (await linksShown(page, quoteId)).map((links) => links.replace(/^said by /, ''));
 

@@ -102,13 +102,14 @@ export const CHROMIUM_ARGS = [
  * its article. Returns {browser, context, page, url, server, errors, close}; `errors` collects
  * page errors and console errors so a test can assert that the app did not panic.
  * `beforeLoad(page)` runs before the app is opened (to watch its requests from the first, say).
+ * With `touch`, the page is a touch screen's (taps, a mobile viewport).
  */
-export async function launch({ root = DIST, prefix = '/', viewport = { width: 1400, height: 1000 }, beforeLoad } = {}) {
+export async function launch({ root = DIST, prefix = '/', viewport = { width: 1400, height: 1000 }, beforeLoad, touch = false } = {}) {
   const { server, url } = await serveStatic(root, { prefix });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport, acceptDownloads: true });
+    const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch, isMobile: touch });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = [];
@@ -234,9 +235,9 @@ export async function spans(page) {
   });
 }
 
-/** Ids of the span elements whose aria-selected is "true" (distinct, document order). */
+/** Ids of the span elements whose aria-current is "true" (distinct, document order). */
 export async function selectedSpanIds(page) {
-  return page.$$eval('[data-testid=article] [data-span-id][aria-selected="true"]', (elements) => [
+  return page.$$eval('[data-testid=article] [data-span-id][aria-current="true"]', (elements) => [
     ...new Set(elements.map((e) => e.getAttribute('data-span-id'))),
   ]);
 }
@@ -305,7 +306,14 @@ export async function textCoordinates(page, start, end) {
  */
 export async function selectText(page, start, end, { alt = false, steps = 8 } = {}) {
   if (!(start < end)) throw new Error(`empty selection ${start}..${end}`);
-  const { from, to } = await textCoordinates(page, start, end);
+  let { from, to } = await textCoordinates(page, start, end);
+  const margin = 40;
+  if (from.y < margin || to.y > (await page.evaluate(() => window.innerHeight)) - margin) {
+    // The mouse drags only what is on screen (a first-visit hint may push the text down), and a
+    // drag near the window's edge scrolls the page under it.
+    await scrollTextIntoView(page, start);
+    ({ from, to } = await textCoordinates(page, start, end));
+  }
   await page.mouse.move(from.x, from.y);
   if (alt) await page.keyboard.down('Alt');
   try {

@@ -56,7 +56,7 @@ async function selectSpan(page, text) {
   const span = (await spans(page)).find((s) => s.text === text);
   await page.locator(`[data-testid=article] [data-span-id="${span.id}"]`).first().click();
   await eventually(async () =>
-    assert.equal(await page.locator(`[data-span-id="${span.id}"][aria-selected=true]`).count() > 0, true),
+    assert.equal(await page.locator(`[data-span-id="${span.id}"][aria-current=true]`).count() > 0, true),
   );
 }
 

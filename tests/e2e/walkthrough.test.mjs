@@ -40,7 +40,7 @@ function boundsOf(page, selector) {
 
 const currentSuggestion = (page) => page.$eval(ARTICLE, (a) => a.querySelector('[data-suggestion-id][data-current=true]')?.dataset.suggestionId ?? null)
   .then((id) => (id === null ? null : boundsOf(page, `[data-suggestion-id="${id}"]`)));
-const selectedSpan = (page) => boundsOf(page, '[data-span-id][aria-selected="true"]');
+const selectedSpan = (page) => boundsOf(page, '[data-span-id][aria-current="true"]');
 const suggestionCount = (page) => page.locator(`${ARTICLE} [data-suggestion-id]`).evaluateAll((els) => new Set(els.map((e) => e.dataset.suggestionId)).size);
 
 describe('a fresh article annotated from suggestions by keyboard alone', { timeout: 120_000 }, () => {
