@@ -65,6 +65,7 @@ fn document(id: &str, name: &str, text: &str, seeds: &[SpanSeed], links: &[(usiz
             kind: "said_by".into(),
             from: ids[from % ids.len()].clone(),
             to: ids[to % ids.len()].clone(),
+            annotator: None,
         };
         doc.insert_relation(relation).unwrap();
     }

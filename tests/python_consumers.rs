@@ -63,7 +63,13 @@ fn fixture() -> Vec<Document> {
     quote.remove_span("s3");
     quote.insert_span(Span { note: Some("Kremlin spokesman, \"the\" voice\r\nof Moscow".into()), ..peskov }).unwrap();
     quote
-        .insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s3".into() })
+        .insert_relation(Relation {
+            id: "r1".into(),
+            kind: "said_by".into(),
+            from: "s1".into(),
+            to: "s3".into(),
+            annotator: None,
+        })
         .unwrap();
     quote.status = Status::Done;
     let empty = document("d3", "no-spans.txt", "No spans here.\n", &[]);

@@ -11,7 +11,9 @@
 //! Not for: reading files (`formats` does, `compare` calls it), nor anything drawn or stored.
 //! Offsets are code points, end-exclusive, like everywhere in the model.
 
+pub mod adjudicate;
 pub mod coefficients;
+pub mod compare;
 pub mod f1;
 pub mod report;
 pub mod tokens;

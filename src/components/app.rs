@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::alert::{AlertBar, StorageWarning};
 use super::article::ArticleView;
 use super::autosave::Autosave;
+use super::compare::CompareView;
 use super::document_list::DocumentList;
 use super::find_bar::FindBar;
 use super::help::HelpOverlay;
@@ -18,7 +19,7 @@ use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
-use super::toolbar::{Toolbar, DIM_FURNITURE};
+use super::toolbar::{Toolbar, ANNOTATOR_NAME, DIM_FURNITURE};
 use crate::browser;
 use crate::formats::storage;
 use crate::keys::{command_for, KeyContext, KeyPress};
@@ -96,6 +97,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
     let store: Store = use_reducer(|| {
         let mut state = props.initial.state.clone();
         state.dim_furniture = browser::settings::load_flag(DIM_FURNITURE, true);
+        let state = state.reduce(Action::SetAnnotator(browser::settings::load_text(ANNOTATOR_NAME)));
         AppState(state)
     });
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
@@ -105,7 +107,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
-                if browser::is_typing_target(event.target()) {
+                if browser::is_typing_target(event.target()) || store.comparing.is_some() {
                     return;
                 }
                 let key = event.key();
@@ -162,11 +164,15 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 <FindBar />
                 <StorageWarning />
                 <AlertBar />
-                <main class="workspace">
-                    <DocumentList />
-                    <ArticleView {exact_selection} />
-                    <SidePanel />
-                </main>
+                if store.comparing.is_some() {
+                    <CompareView />
+                } else {
+                    <main class="workspace">
+                        <DocumentList />
+                        <ArticleView {exact_selection} />
+                        <SidePanel />
+                    </main>
+                }
                 <HelpOverlay />
                 <Autosave store={store.clone()} folded={props.initial.folded.clone()} />
                 <SuggestRunner store={store.clone()} />

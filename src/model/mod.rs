@@ -67,11 +67,14 @@ pub struct Span {
     pub note: Option<String>,
     /// The entity this mention names (an id of the document's `entities`), if grouped.
     pub entity: Option<Rc<str>>,
+    /// Who marked it (the annotator name set in the app), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<Rc<str>>,
 }
 
 impl Span {
     pub fn new(id: impl Into<Rc<str>>, start: usize, end: usize, label: impl Into<Rc<str>>) -> Self {
-        Self { id: id.into(), start, end, label: label.into(), note: None, entity: None }
+        Self { id: id.into(), start, end, label: label.into(), note: None, entity: None, annotator: None }
     }
 
     fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str, &str) {
@@ -142,6 +145,9 @@ pub struct Relation {
     pub kind: String,
     pub from: Rc<str>,
     pub to: Rc<str>,
+    /// Who linked it, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<Rc<str>>,
 }
 
 /// Which end of a span an edit moves.
@@ -636,7 +642,8 @@ mod tests {
         let mut doc = Document::new("d1", "t.txt", "Peskov said hello");
         doc.insert_span(span("s1", 0, 6, "actor")).unwrap();
         doc.insert_span(span("s2", 12, 17, "quote")).unwrap();
-        let relation = Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() };
+        let relation =
+            Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into(), annotator: None };
         doc.insert_relation(relation.clone()).unwrap();
         let (removed, relations) = doc.remove_span("s1").unwrap();
         assert_eq!(removed.id.as_ref(), "s1");

@@ -47,7 +47,7 @@ impl State {
             }
             let id = fresh_id("s", taken.iter().map(|id| &**id));
             taken.push(id.clone());
-            spans.push((doc.id.clone(), Span::new(id, start, end, label.clone()), Vec::new()));
+            spans.push((doc.id.clone(), self.authored(Span::new(id, start, end, label.clone())), Vec::new()));
         }
         if !spans.is_empty() {
             self.record_workspace(WorkspaceEdit::Spans { spans, removed: false });

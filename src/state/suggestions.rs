@@ -230,7 +230,7 @@ impl State {
         let Some(at) = self.suggestion_index(id) else { return };
         let shown = self.take_suggestion(at);
         let Some(doc) = self.active_document() else { return };
-        let span = Span::new(doc.fresh_span_id(), shown.start, shown.end, shown.label.clone());
+        let span = self.authored(Span::new(doc.fresh_span_id(), shown.start, shown.end, shown.label.clone()));
         self.selected = Some(span.id.clone());
         let accepted = self.accepted(vec![shown]);
         self.record(self.active.clone(), Change::Span(Edit::Insert { span, relations: Vec::new() }), accepted);
@@ -258,7 +258,7 @@ impl State {
             }
             let id = crate::model::fresh_id("s", taken.iter().map(|id| &**id));
             taken.push(id.clone());
-            spans.push((doc_id.clone(), Span::new(id, shown.start, shown.end, shown.label), Vec::new()));
+            spans.push((doc_id.clone(), self.authored(Span::new(id, shown.start, shown.end, shown.label)), Vec::new()));
         }
         self.suggestion_cursor = reading_start(doc, &kept);
         self.suggestions = kept.into();
