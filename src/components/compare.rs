@@ -16,6 +16,7 @@ use crate::agreement::adjudicate::Choice;
 use crate::agreement::compare::{Kind, Mark, Matched};
 use crate::agreement::report::Figure;
 use crate::browser;
+use crate::model::add_missing;
 use crate::state::{compare_key, Action, CompareAction, Comparing};
 use crate::text::segments::{nest_spans, Piece, SpanExtent};
 
@@ -78,9 +79,13 @@ pub fn CompareView() -> Html {
     use_effect_with(cursor, |_| browser::scroll_into_view("[data-current-disagreement]"));
     let Some(comparing) = store.comparing.clone() else { return html! {} };
     let comparison = &comparing.comparison;
+    // The workspace's colours win: a file's labels may come without any (grey), and these rules
+    // apply to the whole page.
+    let mut labels = store.workspace.labels.clone();
+    add_missing(&mut labels, comparison.labels.iter().cloned(), |l| &l.id);
     html! {
         <main class="compare" data-testid="compare-view" aria-label="Compare annotators">
-            <style>{ label_css(&comparison.labels) }</style>
+            <style>{ label_css(&labels) }</style>
             <nav class="compare-side" aria-label="Compared files">
                 <h2>{ "Annotators" }</h2>
                 <ol data-testid="compare-annotators">
@@ -250,6 +255,10 @@ fn disagreement_panel(store: &Store, comparing: &Comparing, matched: &Matched, n
 fn AgreementReport() -> Html {
     let store = use_store();
     let Some(comparing) = store.comparing.clone() else { return html! {} };
+    if comparing.documents.is_empty() {
+        // Figures over no article would read as full agreement.
+        return html! {};
+    }
     let report = comparing.report.clone();
     let download = |json: bool| {
         let (store, report) = (store.clone(), report.clone());
