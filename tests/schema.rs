@@ -51,15 +51,7 @@ fn workspaces() -> Vec<(Vec<Label>, Vec<Document>)> {
     let note = Some("Kremlin spokesman; “quoted”\r\nsecond line".into());
     noted.insert_span(Span { note, annotator: Some("ana".into()), ..span }).unwrap();
     noted.status = Status::InProgress;
-    noted
-        .insert_relation(Relation {
-            id: "r1".into(),
-            kind: "said_by".into(),
-            from: "s2".into(),
-            to: "s1".into(),
-            annotator: None,
-        })
-        .unwrap();
+    noted.insert_relation(Relation::new("r1", "said_by", "s2", "s1")).unwrap();
     let mut done =
         doc("d2", "😀🇺🇦 Genève\r\n\r\nKyiv e\u{301} 👍🏽 1,250 km.\r\n", &[(4, 10, "location"), (14, 18, "location")]);
     done.status = Status::Done;

@@ -233,11 +233,11 @@ pub(crate) mod tests {
     use crate::formats::native::export;
     use crate::model::{default_labels, default_relation_types};
 
-    pub(crate) fn file(
-        name: &str,
-        annotator: Option<&str>,
-        docs: &[(&str, &[(usize, usize, &str)])],
-    ) -> (String, Vec<u8>) {
+    /// A text and its spans as (start, end, label).
+    pub(crate) type Marked<'a> = (&'a str, &'a [(usize, usize, &'a str)]);
+
+    /// A native export named `name` of `docs`, every span made by `annotator`.
+    pub(crate) fn file(name: &str, annotator: Option<&str>, docs: &[Marked<'_>]) -> (String, Vec<u8>) {
         let documents: Vec<Document> = docs
             .iter()
             .enumerate()

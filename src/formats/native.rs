@@ -390,14 +390,7 @@ mod tests {
             let note = (id == "s2").then(|| "Kremlin spokesman".to_string());
             doc.insert_span(Span { note, ..Span::new(id, start, end, label) }).unwrap();
         }
-        doc.insert_relation(Relation {
-            id: "r1".into(),
-            kind: "said_by".into(),
-            from: "s1".into(),
-            to: "s2".into(),
-            annotator: None,
-        })
-        .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s1", "s2")).unwrap();
         let peskov = Entity { id: "e1".into(), label: "actor".into(), name: "Dmitry Peskov".into() };
         doc.set_entities(vec![peskov], &[("s2".into(), Some("e1".into()))]).unwrap();
         doc
@@ -405,7 +398,7 @@ mod tests {
 
     /// `doc` with every span and relation made by `by`, or by two people where `by` is None.
     fn by(doc: &Document, by: Option<&str>) -> Document {
-        let name = |n: usize| Some(Rc::from(by.unwrap_or(if n % 2 == 0 { "ana" } else { "ben" })));
+        let name = |n: usize| Some(Rc::from(by.unwrap_or(if n.is_multiple_of(2) { "ana" } else { "ben" })));
         let spans = doc.spans().iter().enumerate().map(|(n, s)| Span { annotator: name(n), ..s.clone() }).collect();
         let relations = doc.relations().iter().map(|r| Relation { annotator: name(0), ..r.clone() }).collect();
         doc.with_annotations(spans, relations, doc.entity_table().to_vec())

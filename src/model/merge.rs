@@ -285,8 +285,7 @@ mod tests {
     fn two_new_spans_with_one_id_both_stay_and_ours_is_renamed_with_its_relations() {
         let base = ws(vec![doc("d1", &[("s1", 11, 19, "actor")])]);
         let mut ours = doc("d1", &[("s1", 11, 19, "actor"), ("s2", 0, 6, "actor"), ("s3", 23, 29, "quote")]);
-        let said =
-            Relation { id: "r1".into(), kind: "said_by".into(), from: "s3".into(), to: "s2".into(), annotator: None };
+        let said = Relation::new("r1", "said_by", "s3", "s2");
         ours.insert_relation(said).unwrap();
         let theirs = ws(vec![doc("d1", &[("s1", 11, 19, "actor"), ("s2", 33, 39, "figure")])]);
         let merged = merge(&base, &ws(vec![ours]), &theirs);

@@ -150,6 +150,18 @@ pub struct Relation {
     pub annotator: Option<Rc<str>>,
 }
 
+impl Relation {
+    /// A relation no one is named for (read from a file that names no annotator).
+    pub fn new(
+        id: impl Into<Rc<str>>,
+        kind: impl Into<String>,
+        from: impl Into<Rc<str>>,
+        to: impl Into<Rc<str>>,
+    ) -> Self {
+        Self { id: id.into(), kind: kind.into(), from: from.into(), to: to.into(), annotator: None }
+    }
+}
+
 /// Which end of a span an edit moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SpanEdge {
@@ -642,8 +654,7 @@ mod tests {
         let mut doc = Document::new("d1", "t.txt", "Peskov said hello");
         doc.insert_span(span("s1", 0, 6, "actor")).unwrap();
         doc.insert_span(span("s2", 12, 17, "quote")).unwrap();
-        let relation =
-            Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into(), annotator: None };
+        let relation = Relation::new("r1", "said_by", "s2", "s1");
         doc.insert_relation(relation.clone()).unwrap();
         let (removed, relations) = doc.remove_span("s1").unwrap();
         assert_eq!(removed.id.as_ref(), "s1");

@@ -190,14 +190,7 @@ mod tests {
     fn deleting_a_span_and_undoing_restores_its_relations() {
         let mut state = tag(tag(state_with("Peskov said hello"), 0, 6, "actor"), 12, 17, "quote");
         let doc = Rc::make_mut(&mut state.workspace.documents[0]);
-        doc.insert_relation(Relation {
-            id: "r1".into(),
-            kind: "said_by".into(),
-            from: "s2".into(),
-            to: "s1".into(),
-            annotator: None,
-        })
-        .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s2", "s1")).unwrap();
         let deleted = state.reduce(Action::Select(Some("s1".into()))).reduce(Action::DeleteSelected);
         assert!(deleted.active_document().unwrap().relations().is_empty());
         let restored = deleted.reduce(Action::Undo);
