@@ -139,7 +139,7 @@ pub fn gold(matched: &Matched, marks: &[Mark], disagreements: &[Disagreement], d
 mod tests {
     use super::*;
     use crate::agreement::compare::tests::file;
-    use crate::agreement::compare::{compare, marks, Matched};
+    use crate::agreement::compare::{compare, marks, Copy, Matched};
 
     const TEXT: &str = "Peskov met Zelensky in Geneva on Monday.";
 
@@ -163,6 +163,39 @@ mod tests {
             .iter()
             .map(|s| (s.start, s.end, s.label.to_string(), s.annotator.as_deref().unwrap().to_string()))
             .collect()
+    }
+
+    #[test]
+    fn relations_follow_the_copy_each_span_was_taken_from() {
+        let text = "“No,” said Peskov to Umerov.";
+        let copy = |annotator: usize, who: &str, speaker: (usize, usize)| {
+            let mut doc = Document::new("d1", "t.txt", text);
+            let by = Some(Rc::from(who));
+            for (id, start, end, label) in [("q", 1, 3, "quote"), ("a", speaker.0, speaker.1, "actor")] {
+                doc.insert_span(Span { annotator: by.clone(), ..Span::new(id, start, end, label) }).unwrap();
+            }
+            doc.insert_relation(Relation { annotator: by, ..Relation::new("r1", "said_by", "q", "a") }).unwrap();
+            Copy { annotator, file: format!("{who}.json"), document: Rc::new(doc) }
+        };
+        let matched =
+            Matched { sha256: String::new(), copies: vec![copy(0, "ana", (11, 17)), copy(1, "ben", (21, 27))] };
+        let copies: Vec<&[Span]> = matched.copies.iter().map(|c| c.document.spans()).collect();
+        let marks = marks(&copies);
+        let list = disagreements(&marks);
+        assert_eq!(list.len(), 2, "each speaker only one person marked");
+        let both =
+            Decisions { agreed: true, choices: [(0, Choice::Copy(0)), (1, Choice::Copy(1))].into_iter().collect() };
+        let doc = gold(&matched, &marks, &list, &both);
+        let said: Vec<(&str, &str)> = doc
+            .relations()
+            .iter()
+            .map(|r| (doc.span(&r.from).unwrap(), doc.span(&r.to).unwrap()))
+            .map(|(from, to)| (doc.slice(from.start, from.end), doc.slice(to.start, to.end)))
+            .collect();
+        assert_eq!(said, [("No", "Peskov")], "the agreed quote brings the first copy's speaker, once");
+        assert_eq!(doc.relations()[0].annotator.as_deref(), Some("ana"));
+        let only_ben = Decisions { agreed: true, choices: [(1, Choice::Copy(1))].into_iter().collect() };
+        assert!(gold(&matched, &marks, &list, &only_ben).relations().is_empty(), "Ana's speaker was not kept");
     }
 
     #[test]

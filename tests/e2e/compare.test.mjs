@@ -176,6 +176,13 @@ describe('comparing two annotators and settling a gold copy in the release build
     // The gold copy is a document of its own, beside the annotator's copy of the same text.
     assert.equal(await page.locator('[data-testid=document-item]').count(), listed + 1);
   });
+
+  test('the annotator name is kept by the browser for the next visit', async () => {
+    const { page } = app;
+    await page.reload();
+    await page.waitForSelector('[data-testid=article]');
+    assert.equal(await page.inputValue('input[data-testid=annotator-name]'), 'Ana');
+  });
 });
 
 describe('bad input to compare', { timeout: 60_000 }, () => {
