@@ -92,6 +92,11 @@ impl<C: Ord + Clone> AlphaTally<C> {
             return;
         }
         self.units += 1;
+        // Most tokens are "O" in every copy: their m·(m−1) pairs, each weighing 1/(m−1), are one entry.
+        if present.iter().all(|v| *v == present[0]) {
+            *self.coincidences.entry((present[0].clone(), present[0].clone())).or_default() += m as f64;
+            return;
+        }
         let weight = 1.0 / (m - 1) as f64;
         for (i, a) in present.iter().enumerate() {
             for (j, b) in present.iter().enumerate() {
