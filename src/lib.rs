@@ -3,10 +3,11 @@
 //! Data flows one way: file → `formats` → `model` → `state` → `components` (view) →
 //! `browser` (selection, keys) → `state::Action` → `state` → `formats` (export).
 //!
-//! `model`, `text`, `state`, `formats`, `suggest` and `keys` are the pure core: no DOM, no Yew,
+//! `model`, `text`, `state`, `formats`, `suggest`, `agreement` and `keys` are the pure core: no DOM, no Yew,
 //! tested natively with `cargo test` (`tests/architecture.rs` checks it). `browser` is the only
 //! module that touches the DOM's selection, files and downloads; `components` are the Yew view.
 
+pub mod agreement;
 pub mod browser;
 pub mod colors;
 pub mod components;

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 const CORE: &[&str] = &[
+    "src/agreement",
     "src/colors.rs",
     "src/model",
     "src/text",

@@ -233,7 +233,7 @@ proptest! {
             return Ok(());
         }
         for (n, &(a, b)) in linked.iter().enumerate() {
-            let relation = Relation { id: format!("r{n}").into(), kind: "said_by".into(), from: ids[a % ids.len()].clone(), to: ids[b % ids.len()].clone() };
+            let relation = Relation::new(format!("r{n}"), "said_by", ids[a % ids.len()].clone(), ids[b % ids.len()].clone());
             one_by_one.insert_relation(relation.clone()).unwrap();
             at_once.insert_relation(relation).unwrap();
         }

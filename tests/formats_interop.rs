@@ -60,12 +60,12 @@ fn document(id: &str, name: &str, text: &str, seeds: &[SpanSeed], links: &[(usiz
         if ids.is_empty() {
             break;
         }
-        let relation = Relation {
-            id: doc.fresh_relation_id(),
-            kind: "said_by".into(),
-            from: ids[from % ids.len()].clone(),
-            to: ids[to % ids.len()].clone(),
-        };
+        let relation = Relation::new(
+            doc.fresh_relation_id(),
+            "said_by",
+            ids[from % ids.len()].clone(),
+            ids[to % ids.len()].clone(),
+        );
         doc.insert_relation(relation).unwrap();
     }
     doc

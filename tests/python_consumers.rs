@@ -62,9 +62,7 @@ fn fixture() -> Vec<Document> {
     let peskov = quote.span("s3").unwrap().clone();
     quote.remove_span("s3");
     quote.insert_span(Span { note: Some("Kremlin spokesman, \"the\" voice\r\nof Moscow".into()), ..peskov }).unwrap();
-    quote
-        .insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s3".into() })
-        .unwrap();
+    quote.insert_relation(Relation::new("r1", "said_by", "s1", "s3")).unwrap();
     quote.status = Status::Done;
     let empty = document("d3", "no-spans.txt", "No spans here.\n", &[]);
     vec![geneva, quote, empty]

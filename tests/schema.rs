@@ -48,11 +48,10 @@ fn workspaces() -> Vec<(Vec<Label>, Vec<Document>)> {
     let mut noted = doc("d1", "Kremlin spokesperson Dmitry Peskov said “no”.", &[(21, 34, "actor"), (41, 43, "quote")]);
     let span = noted.span("s1").unwrap().clone();
     noted.remove_span("s1");
-    noted.insert_span(Span { note: Some("Kremlin spokesman; “quoted”\r\nsecond line".into()), ..span }).unwrap();
+    let note = Some("Kremlin spokesman; “quoted”\r\nsecond line".into());
+    noted.insert_span(Span { note, annotator: Some("ana".into()), ..span }).unwrap();
     noted.status = Status::InProgress;
-    noted
-        .insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() })
-        .unwrap();
+    noted.insert_relation(Relation::new("r1", "said_by", "s2", "s1")).unwrap();
     let mut done =
         doc("d2", "😀🇺🇦 Genève\r\n\r\nKyiv e\u{301} 👍🏽 1,250 km.\r\n", &[(4, 10, "location"), (14, 18, "location")]);
     done.insert_span(Span { checked: true, note: Some("ministry".into()), ..Span::new("s3", 25, 30, "figure") })
@@ -89,6 +88,7 @@ fn the_exports_use_the_optional_keys_the_schema_describes() {
     let first = &exported["documents"][0];
     assert_eq!(first["status"], "in_progress");
     assert!(first["spans"].as_array().unwrap().iter().any(|s| s.get("note").is_some()));
+    assert_eq!(first["spans"][0]["annotator"], "ana", "spans of several people name theirs");
     assert_eq!(first["relations"][0]["type"], "said_by");
     assert_eq!(exported["documents"][1]["spans"][0]["text"], "Genève");
     assert_eq!(
@@ -145,6 +145,7 @@ fn files_that_break_the_contract_are_invalid() {
         ("colour by name", Box::new(|f| f["labels"][0]["color"] = json!("blue"))),
         ("note as a number", Box::new(|f| f["documents"][0]["spans"][0]["note"] = json!(3))),
         ("checked as a string", Box::new(|f| f["documents"][1]["spans"][2]["checked"] = json!("yes"))),
+        ("annotator as a number", Box::new(|f| f["documents"][0]["annotator"] = json!(3))),
         (
             "entity without mentions",
             Box::new(|f| f["documents"][0]["entities"] = json!([{"id": "e1", "label": "actor"}])),

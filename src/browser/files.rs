@@ -8,6 +8,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+use crate::agreement::compare::Picked;
 use crate::browser::worker::PageWorker;
 use crate::formats::open::{File, Pick};
 use crate::formats::plain::MAX_FILE_BYTES;
@@ -68,6 +69,37 @@ pub fn open_files(files: Vec<File>, done: impl FnOnce(Opened, Vec<FileError>) + 
         let (opened, errors) = pick.finish(answers);
         done(opened, errors);
     });
+}
+
+/// Opens each file by itself (one file, one copy: comparing annotators), in the page or the
+/// files worker; `done` gets them in pick order with their bytes, once all are read.
+pub fn open_each(files: Vec<File>, done: impl FnOnce(Vec<Picked>) + 'static) {
+    let count = files.len();
+    let results: Rc<RefCell<Vec<Option<Picked>>>> = Rc::new(RefCell::new(vec![None; count]));
+    let done = Rc::new(RefCell::new(Some(done)));
+    if count == 0 {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Vec::new());
+        }
+        return;
+    }
+    for (at, (name, bytes)) in files.into_iter().enumerate() {
+        let (results, done) = (results.clone(), done.clone());
+        let file = (name.clone(), bytes.clone());
+        open_files(vec![file], move |opened, errors| {
+            let read = match errors.into_iter().next() {
+                Some(error) if opened.documents.is_empty() => Err(error),
+                _ => Ok(opened),
+            };
+            results.borrow_mut()[at] = Some((name, bytes, read));
+            if results.borrow().iter().all(Option::is_some) {
+                let all = results.borrow_mut().drain(..).flatten().collect();
+                if let Some(done) = done.borrow_mut().take() {
+                    done(all);
+                }
+            }
+        });
+    }
 }
 
 fn failed(names: &[String], reason: &str) -> Vec<Result<Opened, FileError>> {

@@ -18,3 +18,14 @@ pub fn save_flag(key: &str, on: bool) {
         let _ = storage.set_item(key, if on { "1" } else { "0" });
     }
 }
+
+/// The text stored under `key`, or an empty one.
+pub fn load_text(key: &str) -> String {
+    storage().and_then(|s| s.get_item(key).ok().flatten()).unwrap_or_default()
+}
+
+pub fn save_text(key: &str, text: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, text);
+    }
+}

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::alert::{AlertBar, StorageWarning};
 use super::autosave::Autosave;
+use super::compare::CompareView;
 use super::document_list::DocumentList;
 use super::find_bar::FindBar;
 use super::first_visit::FirstVisitHint;
@@ -18,7 +19,7 @@ use super::side_panel::SidePanel;
 use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
-use super::toolbar::{Toolbar, DIM_FURNITURE};
+use super::toolbar::{Toolbar, ANNOTATOR_NAME, DIM_FURNITURE};
 use super::update_bar::UpdateBar;
 use super::views::Views;
 use crate::browser;
@@ -98,6 +99,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
     let store: Store = use_reducer(|| {
         let mut state = props.initial.state.clone();
         state.dim_furniture = browser::settings::load_flag(DIM_FURNITURE, true);
+        let state = state.reduce(Action::SetAnnotator(browser::settings::load_text(ANNOTATOR_NAME)));
         AppState(state)
     });
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
@@ -107,6 +109,10 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
+                // The compare view has keys of its own.
+                if store.comparing.is_some() {
+                    return;
+                }
                 let key = event.key();
                 // A key no one presses by chance, for the end-to-end tests of a crash.
                 #[cfg(debug_assertions)]
@@ -177,16 +183,20 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 <StorageWarning />
                 <UpdateBar />
                 <AlertBar />
-                // Tab goes from the article to the span card and the side panel, then the
-                // documents; the stylesheet draws the documents on the left.
-                <main class="workspace">
-                    <div class="article-column">
-                        <FirstVisitHint />
-                        <Views {exact_selection} />
-                    </div>
-                    <SidePanel />
-                    <DocumentList />
-                </main>
+                if store.comparing.is_some() {
+                    <CompareView />
+                } else {
+                    // Tab goes from the article to the span card and the side panel, then the
+                    // documents; the stylesheet draws the documents on the left.
+                    <main class="workspace">
+                        <div class="article-column">
+                            <FirstVisitHint />
+                            <Views {exact_selection} />
+                        </div>
+                        <SidePanel />
+                        <DocumentList />
+                    </main>
+                }
                 <HelpOverlay />
                 <Autosave store={store.clone()} folded={props.initial.folded.clone()} />
                 <SuggestRunner store={store.clone()} />

@@ -6,6 +6,7 @@ pub mod alert;
 pub mod app;
 pub mod article;
 pub mod autosave;
+pub mod compare;
 pub mod document_list;
 pub mod entity_panel;
 pub mod find_bar;

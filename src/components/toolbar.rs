@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::compare::CompareButton;
 use super::live_region::LiveRegion;
 use super::store::{export, export_workspace, open_files, run_command, use_store, ExactSelection};
 use crate::browser;
@@ -13,6 +14,8 @@ use crate::state::Action;
 
 /// Where the browser remembers whether site furniture is dimmed (on unless turned off).
 pub(super) const DIM_FURNITURE: &str = "article-annotator.dim-furniture";
+/// Where the browser keeps the annotator name.
+pub(super) const ANNOTATOR_NAME: &str = "article-annotator.annotator";
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -88,6 +91,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             store.dispatch(Action::SetDimFurniture(on));
         })
     };
+    let on_annotator = {
+        let store = store.clone();
+        Callback::from(move |event: Event| {
+            let name = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            browser::settings::save_text(ANNOTATOR_NAME, name.trim());
+            store.dispatch(Action::SetAnnotator(name));
+        })
+    };
     let on_help = {
         let store = store.clone();
         Callback::from(move |_| store.dispatch(Action::ToggleHelp))
@@ -136,6 +147,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     </div>
                 </details>
             </div>
+            <label class="setting" title="Recorded on every span and link you make, and in your exports">
+                { "Annotator" }
+                <input type="text" data-testid="annotator-name" size="10" placeholder="your name"
+                    value={store.annotator.as_deref().unwrap_or_default().to_string()} onchange={on_annotator} />
+            </label>
+            <CompareButton />
             <label class="setting" title="Show a saved page's bylines, credits, share and comment prompts dimmed (the text stays as it is)">
                 <input type="checkbox" data-testid="dim-furniture" checked={store.dim_furniture} onchange={on_dim} />
                 { "Dim page furniture" }

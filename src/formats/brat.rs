@@ -454,7 +454,7 @@ fn read_pair(txt_name: &str, text: &str, ann_name: &str, annotations: &str) -> O
             (Some(from), Some(to)) => {
                 let relation_id: Rc<str> =
                     if doc.relations().iter().any(|r| *r.id == **id) { doc.fresh_relation_id() } else { (*id).into() };
-                let relation = Relation { id: relation_id, kind: kind.to_string(), from: from.clone(), to: to.clone() };
+                let relation = Relation::new(relation_id, kind.to_string(), from.clone(), to.clone());
                 if let Err(e) = doc.insert_relation(relation) {
                     notes.push(format!("“{ann_name}”: relation {id} was left out: {e}."));
                 }
@@ -560,8 +560,7 @@ mod tests {
             let note = (id == "s1").then(|| "spokesman\r\nof the Kremlin".to_string());
             doc.insert_span(Span { note, ..Span::new(id, start, end, label) }).unwrap();
         }
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s3".into(), to: "s1".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s3", "s1")).unwrap();
         doc
     }
 

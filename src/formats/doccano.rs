@@ -168,7 +168,7 @@ pub fn import(file: &str, content: &str) -> Result<Opened, FileError> {
             if doc.relations().iter().any(|r| r.from == from && r.to == to && r.kind == kind) {
                 continue;
             }
-            let relation = Relation { id: doc.fresh_relation_id(), kind: kind.to_string(), from, to };
+            let relation = Relation::new(doc.fresh_relation_id(), kind.to_string(), from, to);
             doc.insert_relation(relation).expect("both ends are spans of this document and the id is fresh");
         }
         for span in doc.spans() {

@@ -339,7 +339,7 @@ fn import_line(file: &str, number: usize, line: InLine, notes: &mut Vec<String>)
         if doc.relations().iter().any(|r| r.from == from && r.to == to && r.kind == kind) {
             continue;
         }
-        let relation = Relation { id: doc.fresh_relation_id(), kind, from, to };
+        let relation = Relation::new(doc.fresh_relation_id(), kind, from, to);
         doc.insert_relation(relation).expect("both ends are spans of this document and the id is fresh");
     }
     Ok(doc)
@@ -468,8 +468,7 @@ mod tests {
         }
         // Alt-selected inside a word: "alk" of "Talks".
         doc.insert_span(Span::new("s4", 2, 5, "figure")).unwrap();
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s2".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s1", "s2")).unwrap();
         doc
     }
 

@@ -350,12 +350,7 @@ pub fn import_value(file: &str, value: &Value) -> Result<Opened, FileError> {
                 kinds.push("related");
             }
             for kind in kinds {
-                let relation = Relation {
-                    id: doc.fresh_relation_id(),
-                    kind: kind.to_string(),
-                    from: from.clone(),
-                    to: to.clone(),
-                };
+                let relation = Relation::new(doc.fresh_relation_id(), kind.to_string(), from.clone(), to.clone());
                 if let Err(e) = doc.insert_relation(relation) {
                     opened.notes.push(format!("“{file}”, task {name}: a relation was left out: {e}."));
                 }
@@ -562,8 +557,7 @@ mod tests {
         let mut doc = Document::new("d1", "g.txt", TEXT);
         doc.insert_span(Span { note: Some("spokesman".into()), ..Span::new("s1", 2, 8, "actor") }).unwrap();
         doc.insert_span(Span::new("s2", 27, 33, "location")).unwrap();
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s2", "s1")).unwrap();
         let json = export([&doc]);
         let value: Value = serde_json::from_str(&json).unwrap();
         assert_eq!(

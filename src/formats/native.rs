@@ -73,6 +73,10 @@ struct NativeDocument {
     /// Added after version 1 shipped: "new", "in_progress" or "done"; absent means new.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     status: Option<String>,
+    /// Added after version 1 shipped: who made every span and relation of the document, when
+    /// one person did; where several did, each span and relation names its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
     #[serde(default)]
     spans: Vec<NativeSpan>,
     #[serde(default)]
@@ -106,6 +110,9 @@ struct NativeSpan {
     /// usually). Written only when true; absent means unchecked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     checked: bool,
+    /// Added after version 1 shipped: who marked it, where the document names no one annotator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -115,6 +122,9 @@ struct NativeRelation {
     kind: String,
     from: String,
     to: String,
+    /// Added after version 1 shipped: who linked it, where the document names no one annotator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    annotator: Option<String>,
 }
 
 /// Hex sha256 of the UTF-8 text, as the format's `sha256` field carries it.
@@ -176,13 +186,23 @@ fn native_file<'d>(
     }
 }
 
+/// The annotator every span and relation of `doc` names, when they all name the same one.
+pub fn sole_annotator(doc: &Document) -> Option<Rc<str>> {
+    let mut all = doc.spans().iter().map(|s| &s.annotator).chain(doc.relations().iter().map(|r| &r.annotator));
+    let first = all.next()?.clone()?;
+    all.all(|a| a.as_ref() == Some(&first)).then_some(first)
+}
+
 fn export_document(doc: &Document) -> NativeDocument {
+    let sole = sole_annotator(doc);
+    let own = |annotator: &Option<Rc<str>>| annotator.as_deref().filter(|_| sole.is_none()).map(str::to_string);
     NativeDocument {
         id: doc.id.to_string(),
         name: Some(doc.name.clone()),
         text: doc.text().to_string(),
         sha256: Some(sha256_hex(doc.text())),
         status: Some(doc.status.key().to_string()),
+        annotator: sole.as_deref().map(str::to_string),
         spans: doc
             .spans()
             .iter()
@@ -194,6 +214,7 @@ fn export_document(doc: &Document) -> NativeDocument {
                 text: Some(doc.slice(s.start, s.end).to_string()),
                 note: s.note.clone(),
                 checked: s.checked,
+                annotator: own(&s.annotator),
             })
             .collect(),
         relations: doc
@@ -204,6 +225,7 @@ fn export_document(doc: &Document) -> NativeDocument {
                 kind: r.kind.clone(),
                 from: r.from.to_string(),
                 to: r.to.to_string(),
+                annotator: own(&r.annotator),
             })
             .collect(),
         entities: doc
@@ -337,8 +359,13 @@ fn import_document(native: NativeDocument) -> Result<Document, String> {
                 ));
             }
         }
-        let span =
-            Span { note: span.note, checked: span.checked, ..Span::new(span.id, span.start, span.end, span.label) };
+        let annotator = span.annotator.or_else(|| native.annotator.clone()).map(Rc::from);
+        let span = Span {
+            note: span.note,
+            checked: span.checked,
+            annotator,
+            ..Span::new(span.id, span.start, span.end, span.label)
+        };
         doc.insert_span(span).map_err(|e| format!("{at}: {e}"))?;
     }
     for relation in native.relations {
@@ -347,6 +374,7 @@ fn import_document(native: NativeDocument) -> Result<Document, String> {
             kind: relation.kind,
             from: Rc::from(relation.from),
             to: Rc::from(relation.to),
+            annotator: relation.annotator.or_else(|| native.annotator.clone()).map(Rc::from),
         };
         doc.insert_relation(relation).map_err(|e| format!("{at}: {e}"))?;
     }
@@ -377,11 +405,44 @@ mod tests {
             let note = (id == "s2").then(|| "Kremlin spokesman".to_string());
             doc.insert_span(Span { note, ..Span::new(id, start, end, label) }).unwrap();
         }
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s2".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s1", "s2")).unwrap();
         let peskov = Entity { id: "e1".into(), label: "actor".into(), name: "Dmitry Peskov".into() };
         doc.set_entities(vec![peskov], &[("s2".into(), Some("e1".into()))]).unwrap();
         doc
+    }
+
+    /// `doc` with every span and relation made by `by`, or by two people where `by` is None.
+    fn by(doc: &Document, by: Option<&str>) -> Document {
+        let name = |n: usize| Some(Rc::from(by.unwrap_or(if n.is_multiple_of(2) { "ana" } else { "ben" })));
+        let spans = doc.spans().iter().enumerate().map(|(n, s)| Span { annotator: name(n), ..s.clone() }).collect();
+        let relations = doc.relations().iter().map(|r| Relation { annotator: name(0), ..r.clone() }).collect();
+        doc.with_annotations(spans, relations, doc.entity_table().to_vec())
+    }
+
+    #[test]
+    fn the_annotator_is_named_on_the_document_or_where_mixed_on_each_span() {
+        let labels = default_labels();
+        let types = default_relation_types();
+        let one = by(&sample(), Some("ana"));
+        let json: serde_json::Value = serde_json::from_str(&export(&labels, &types, [&one])).unwrap();
+        assert_eq!(json["documents"][0]["annotator"], "ana");
+        assert!(json["documents"][0]["spans"].as_array().unwrap().iter().all(|s| s.get("annotator").is_none()));
+        let mixed = by(&sample(), None);
+        let json: serde_json::Value = serde_json::from_str(&export(&labels, &types, [&mixed])).unwrap();
+        assert!(json["documents"][0].get("annotator").is_none());
+        let named: Vec<&str> = json["documents"][0]["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["annotator"].as_str().unwrap())
+            .collect();
+        assert_eq!(named, ["ana", "ben", "ana"]);
+        assert_eq!(json["documents"][0]["relations"][0]["annotator"], "ana");
+        for doc in [one, mixed, sample()] {
+            let back = import("f.json", &export(&labels, &types, [&doc])).unwrap();
+            assert_eq!(back.documents, [doc], "span for span, annotators included");
+        }
+        assert!(sole_annotator(&sample()).is_none(), "a file without names opens as before");
     }
 
     #[test]

@@ -538,7 +538,7 @@ pub fn import_value(file: &str, value: &Value) -> Result<Opened, FileError> {
                 } else {
                     wanted.into()
                 };
-                let relation = Relation { id, kind, from: from.clone(), to: to.clone() };
+                let relation = Relation::new(id, kind, from.clone(), to.clone());
                 if let Err(e) = doc.insert_relation(relation) {
                     notes.push(format!("“{file}”, document “{}”: link {annotation_id} was left out: {e}.", doc.name));
                 }
@@ -579,8 +579,7 @@ mod tests {
             let note = (id == "s2").then(|| "Kremlin spokesman".to_string());
             doc.insert_span(Span { note, ..Span::new(id, start, end, label) }).unwrap();
         }
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s1".into(), to: "s2".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s1", "s2")).unwrap();
         doc
     }
 

@@ -270,6 +270,22 @@ mod tests {
     }
 
     #[test]
+    fn who_made_each_span_and_link_is_kept_by_the_merge() {
+        let base = ws(vec![doc("d1", &[("s1", 0, 6, "actor")])]);
+        let by = |who: &str| Some(Rc::from(who));
+        let mut ours = doc("d1", &[("s1", 0, 6, "actor")]);
+        ours.insert_span(Span { annotator: by("ana"), ..Span::new("s2", 23, 29, "quote") }).unwrap();
+        ours.insert_relation(Relation { annotator: by("ana"), ..Relation::new("r1", "said_by", "s2", "s1") }).unwrap();
+        let mut theirs = doc("d1", &[("s1", 0, 6, "actor")]);
+        theirs.insert_span(Span { annotator: by("ben"), ..Span::new("s3", 11, 19, "actor") }).unwrap();
+        let merged = merge(&base, &ws(vec![ours]), &ws(vec![theirs])).workspace;
+        let doc = &merged.documents[0];
+        let who: Vec<(&str, Option<&str>)> = doc.spans().iter().map(|s| (&*s.id, s.annotator.as_deref())).collect();
+        assert_eq!(who, [("s1", None), ("s3", Some("ben")), ("s2", Some("ana"))]);
+        assert_eq!(doc.relations()[0].annotator.as_deref(), Some("ana"));
+    }
+
+    #[test]
     fn the_same_span_changed_on_both_sides_takes_ours_and_nothing_else_is_lost() {
         let base = ws(vec![doc("d1", &[("s1", 0, 6, "actor")])]);
         let ours = ws(vec![doc("d1", &[("s1", 0, 6, "location")])]);
@@ -311,7 +327,7 @@ mod tests {
     fn two_new_spans_with_one_id_both_stay_and_ours_is_renamed_with_its_relations() {
         let base = ws(vec![doc("d1", &[("s1", 11, 19, "actor")])]);
         let mut ours = doc("d1", &[("s1", 11, 19, "actor"), ("s2", 0, 6, "actor"), ("s3", 23, 29, "quote")]);
-        let said = Relation { id: "r1".into(), kind: "said_by".into(), from: "s3".into(), to: "s2".into() };
+        let said = Relation::new("r1", "said_by", "s3", "s2");
         ours.insert_relation(said).unwrap();
         let theirs = ws(vec![doc("d1", &[("s1", 11, 19, "actor"), ("s2", 33, 39, "figure")])]);
         let merged = merge(&base, &ws(vec![ours]), &theirs);

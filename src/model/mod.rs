@@ -71,11 +71,23 @@ pub struct Span {
     /// Absent from older stored workspaces and histories, which read as unchecked.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub checked: bool,
+    /// Who marked it (the annotator name set in the app), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<Rc<str>>,
 }
 
 impl Span {
     pub fn new(id: impl Into<Rc<str>>, start: usize, end: usize, label: impl Into<Rc<str>>) -> Self {
-        Self { id: id.into(), start, end, label: label.into(), note: None, entity: None, checked: false }
+        Self {
+            id: id.into(),
+            start,
+            end,
+            label: label.into(),
+            note: None,
+            entity: None,
+            checked: false,
+            annotator: None,
+        }
     }
 
     fn sort_key(&self) -> (usize, std::cmp::Reverse<usize>, &str, &str) {
@@ -146,6 +158,21 @@ pub struct Relation {
     pub kind: String,
     pub from: Rc<str>,
     pub to: Rc<str>,
+    /// Who linked it, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<Rc<str>>,
+}
+
+impl Relation {
+    /// A relation no one is named for (read from a file that names no annotator).
+    pub fn new(
+        id: impl Into<Rc<str>>,
+        kind: impl Into<String>,
+        from: impl Into<Rc<str>>,
+        to: impl Into<Rc<str>>,
+    ) -> Self {
+        Self { id: id.into(), kind: kind.into(), from: from.into(), to: to.into(), annotator: None }
+    }
 }
 
 /// Which end of a span an edit moves.
@@ -718,7 +745,7 @@ mod tests {
         let mut doc = Document::new("d1", "t.txt", "Peskov said hello");
         doc.insert_span(span("s1", 0, 6, "actor")).unwrap();
         doc.insert_span(span("s2", 12, 17, "quote")).unwrap();
-        let relation = Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() };
+        let relation = Relation::new("r1", "said_by", "s2", "s1");
         doc.insert_relation(relation.clone()).unwrap();
         let (removed, relations) = doc.remove_span("s1").unwrap();
         assert_eq!(removed.id.as_ref(), "s1");

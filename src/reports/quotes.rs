@@ -175,8 +175,7 @@ pub(super) mod tests {
             d1.insert_span(s).unwrap();
         }
         for (id, from, to) in [("r1", "s2", "s1"), ("r2", "s5", "s4")] {
-            d1.insert_relation(Relation { id: id.into(), kind: SAID_BY.into(), from: from.into(), to: to.into() })
-                .unwrap();
+            d1.insert_relation(Relation::new(id, SAID_BY, from, to)).unwrap();
         }
         let entity = Entity { id: "e1".into(), label: "actor".into(), name: "Dmitry Peskov".into() };
         d1.set_entities(vec![entity], &[("s1".into(), Some("e1".into())), ("s4".into(), Some("e1".into()))]).unwrap();
@@ -189,8 +188,7 @@ pub(super) mod tests {
         {
             d2.insert_span(Span::new(id, at2(needle), at2(needle) + needle.chars().count(), label)).unwrap();
         }
-        d2.insert_relation(Relation { id: "r1".into(), kind: SAID_BY.into(), from: "s2".into(), to: "s1".into() })
-            .unwrap();
+        d2.insert_relation(Relation::new("r1", SAID_BY, "s2", "s1")).unwrap();
         vec![Rc::new(d1), Rc::new(d2)]
     }
 

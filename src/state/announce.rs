@@ -303,8 +303,7 @@ mod tests {
     fn links_selection_and_many_spans_are_said_too() {
         let mut state = tagged(tagged(state_with(TEXT), "Dmitry Peskov", "actor"), "we are ready", "quote");
         let doc = Rc::make_mut(&mut state.workspace.documents[0]);
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s2", "s1")).unwrap();
         let unlinked = state.clone().reduce(Action::RemoveRelation("r1".into()));
         assert_eq!(said(&unlinked), Some("link removed: “we are ready” said by Dmitry Peskov"));
         let relinked = unlinked.reduce(Action::Undo);

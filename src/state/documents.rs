@@ -186,7 +186,10 @@ fn merge_plan(open: &Document, incoming: &Document, pending: &[PlacedSpan]) -> (
         if !exists {
             let id = fresh_id("r", relation_ids.iter().map(|id| &**id));
             relation_ids.push(id.clone());
-            relations.push((open.id.clone(), Relation { id, from, to, kind: relation.kind.clone() }));
+            relations.push((
+                open.id.clone(),
+                Relation { id, from, to, kind: relation.kind.clone(), annotator: relation.annotator.clone() },
+            ));
         }
     }
     (spans, relations)
@@ -244,18 +247,13 @@ mod tests {
     fn opening_the_same_text_again_merges_new_spans_and_relations_once() {
         let mut state = tag(tag(state_with("Peskov said hello"), 0, 6, "actor"), 12, 17, "quote");
         let doc = Rc::make_mut(&mut state.workspace.documents[0]);
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s2", "s1")).unwrap();
         let mut other = Document::new("d7", "copy.txt", "Peskov said hello");
         for (id, start, end, label) in [("a", 0, 6, "actor"), ("b", 12, 17, "quote"), ("c", 7, 11, "figure")] {
             other.insert_span(Span::new(id, start, end, label)).unwrap();
         }
-        other
-            .insert_relation(Relation { id: "x".into(), kind: "said_by".into(), from: "b".into(), to: "a".into() })
-            .unwrap();
-        other
-            .insert_relation(Relation { id: "y".into(), kind: "about".into(), from: "c".into(), to: "a".into() })
-            .unwrap();
+        other.insert_relation(Relation::new("x", "said_by", "b", "a")).unwrap();
+        other.insert_relation(Relation::new("y", "about", "c", "a")).unwrap();
         let json = crate::formats::native::export(&state.workspace.labels, &state.workspace.relation_types, [&other]);
         let before = export_of(&state);
         let merged = state.reduce(open_files(vec![("copy.json".into(), json.clone().into_bytes())]));

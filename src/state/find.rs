@@ -7,7 +7,6 @@
 use std::rc::Rc;
 
 use super::history::WorkspaceEdit;
-use super::spans::new_spans;
 use super::State;
 use crate::model::leading_article;
 use crate::text::find::find_all;
@@ -43,7 +42,7 @@ impl State {
             let start = if drop_article { start + leading_article_len(doc.slice(start, end)) } else { start };
             (start, end, label.clone())
         });
-        let spans = new_spans(doc, wanted);
+        let spans = self.new_spans(doc, wanted);
         if !spans.is_empty() {
             self.record_workspace(WorkspaceEdit::Spans { spans, removed: false });
         }

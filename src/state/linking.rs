@@ -132,6 +132,7 @@ impl State {
             kind: linking.kind.to_string(),
             from: linking.from.clone(),
             to: target.clone(),
+            annotator: self.annotator.clone(),
         }];
         self.selected = Some(linking.from);
         self.record_span(Edit::Relations { removed, added });

@@ -8,6 +8,7 @@
 //! - `labels`, `relation_types`: the label set
 //! - `checks`: a figure of any document marked checked, with a note
 //! - `restore`, `sync`: an earlier version, and the workspace other tabs stored
+//! - `compare`: annotators' files side by side, their disagreements, the gold copy
 //! - `apply`: carrying out an edit and recording it as an undo step; `history` keeps the steps
 //! - `announce`: what the live region says after an action (an edit in words, why a key did nothing)
 //!
@@ -17,6 +18,7 @@
 mod announce;
 mod apply;
 mod checks;
+mod compare;
 mod documents;
 mod entities;
 mod find;
@@ -38,6 +40,7 @@ use crate::formats::{FileError, Opened};
 use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Workspace};
 pub use announce::Announcement;
 pub use checks::Check;
+pub use compare::{compare_key, CompareAction, Compared, Comparing};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
 use history::History;
@@ -115,6 +118,9 @@ pub enum Action {
     SetSuggestOnOpen(bool),
     /// Whether the article dims the lines of site furniture (a view-only hint).
     SetDimFurniture(bool),
+    /// The person's annotator name, recorded on the spans and relations they make from now
+    /// on (blank: none).
+    SetAnnotator(String),
     /// Open the find bar, or search again with these settings.
     Find {
         query: String,
@@ -174,6 +180,8 @@ pub enum Action {
     ForcePanic,
     /// Replace the workspace by an earlier version of it (see `formats::versions`), one undo step.
     RestoreVersion(Restored),
+    /// Compare annotators' files, step through their disagreements, settle a gold copy.
+    Compare(CompareAction),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -204,6 +212,10 @@ pub struct State {
     pub dim_furniture: bool,
     /// The find bar, when open.
     pub finding: Option<Find>,
+    /// Who is annotating: recorded on every span and relation made here (a setting the browser keeps).
+    pub annotator: Option<Rc<str>>,
+    /// The compare view, when open.
+    pub comparing: Option<Rc<Comparing>>,
     rejected: Rc<RejectedSuggestions>,
     /// Why the last save to browser storage failed; the work is not safe until it clears.
     pub storage_warning: Option<String>,
@@ -232,6 +244,8 @@ impl State {
             shown_reply: None,
             dim_furniture: true,
             finding: None,
+            annotator: None,
+            comparing: None,
             rejected: Rc::default(),
             storage_warning: None,
             announcement: None,
@@ -365,6 +379,7 @@ impl State {
             Action::FocusSuggestion(id) => self.focus_suggestion(id),
             Action::SetSuggestOnOpen(on) => self.suggest_on_open = on,
             Action::SetDimFurniture(on) => self.dim_furniture = on,
+            Action::SetAnnotator(name) => self.annotator = Some(name.trim()).filter(|n| !n.is_empty()).map(Rc::from),
             Action::Find { query, case_sensitive, whole_word } => self.find(query, case_sensitive, whole_word),
             Action::CloseFind => self.finding = None,
             Action::TagAllMatches(label) => self.tag_all_matches(label),
@@ -387,6 +402,7 @@ impl State {
             Action::StorageFailed(reason) => self.storage_warning = Some(reason),
             Action::StorageSaved => self.storage_warning = None,
             Action::RestoreVersion(version) => self.restore_version(version),
+            Action::Compare(action) => self.compare(action),
             Action::Sync(action) => self.sync(action),
             #[cfg(debug_assertions)]
             Action::ForcePanic => panic!("forced panic for tests"),

@@ -26,9 +26,14 @@ impl State {
             self.selected = Some(existing.id.clone());
             return;
         }
-        let span = Span::new(doc.fresh_span_id(), start, end, label);
+        let span = self.authored(Span::new(doc.fresh_span_id(), start, end, label));
         self.selected = Some(span.id.clone());
         self.record_span(Edit::Insert { span, relations: Vec::new() });
+    }
+
+    /// `span` as made by the person at the keyboard: it records their annotator name, if set.
+    pub(super) fn authored(&self, span: Span) -> Span {
+        Span { annotator: self.annotator.clone(), ..span }
     }
 
     pub(super) fn select(&mut self, id: Option<Rc<str>>) {
@@ -111,18 +116,27 @@ impl State {
 /// What a selection of `[start, end)` tags with `label`: its exact characters (within the text)
 /// when `exact`, else the words it touches, a leading article kept or left out as the label
 /// wants (a quote keeps it, an actor drops it). `None` when nothing is left.
-/// Spans of `doc` for each `(start, end, label)` it does not hold yet, each once, with fresh
-/// ids: what "accept all" and "tag all matches" add. Linear in the spans held and wanted.
-pub(super) fn new_spans(doc: &Document, wanted: impl IntoIterator<Item = (usize, usize, Rc<str>)>) -> Vec<PlacedSpan> {
-    let mut held: HashSet<(usize, usize, Rc<str>)> =
-        doc.spans().iter().map(|s| (s.start, s.end, s.label.clone())).collect();
-    let mut ids = fresh_ids("s", doc.spans().iter().map(|s| &*s.id));
-    wanted
-        .into_iter()
-        .filter(|annotation| held.insert(annotation.clone()))
-        .zip(&mut ids)
-        .map(|((start, end, label), id)| (doc.id.clone(), Span::new(id, start, end, label), Vec::new()))
-        .collect()
+impl State {
+    /// Spans of `doc` for each `(start, end, label)` it does not hold yet, each once, with
+    /// fresh ids and this person's name: what "accept all" and "tag all matches" add. Linear
+    /// in the spans held and wanted.
+    pub(super) fn new_spans(
+        &self,
+        doc: &Document,
+        wanted: impl IntoIterator<Item = (usize, usize, Rc<str>)>,
+    ) -> Vec<PlacedSpan> {
+        let mut held: HashSet<(usize, usize, Rc<str>)> =
+            doc.spans().iter().map(|s| (s.start, s.end, s.label.clone())).collect();
+        let mut ids = fresh_ids("s", doc.spans().iter().map(|s| &*s.id));
+        wanted
+            .into_iter()
+            .filter(|annotation| held.insert(annotation.clone()))
+            .zip(&mut ids)
+            .map(|((start, end, label), id)| {
+                (doc.id.clone(), self.authored(Span::new(id, start, end, label)), Vec::new())
+            })
+            .collect()
+    }
 }
 
 fn tag_range(doc: &Document, start: usize, end: usize, label: &str, exact: bool) -> Option<(usize, usize)> {
@@ -163,6 +177,20 @@ mod tests {
     use crate::state::{Action, LabelAction};
 
     #[test]
+    fn spans_and_links_record_the_annotator_name_set() {
+        let state = state_with("Peskov said no").reduce(Action::SetAnnotator("  Ana  ".into()));
+        let state = tag(tag(state, 0, 6, "actor"), 12, 14, "quote");
+        let state = state.reduce(Action::StartLink("said_by".into())).reduce(Action::PickLink(None));
+        let doc = state.active_document().unwrap();
+        assert!(doc.spans().iter().all(|s| s.annotator.as_deref() == Some("Ana")));
+        assert_eq!(doc.relations().len(), 1);
+        assert_eq!(doc.relations()[0].annotator.as_deref(), Some("Ana"));
+        let state = tag(state.reduce(Action::SetAnnotator(" ".into())), 7, 11, "figure");
+        let figure = state.active_document().unwrap().spans().iter().find(|s| &*s.label == "figure").cloned();
+        assert_eq!(figure.unwrap().annotator, None, "a blank name is no name");
+    }
+
+    #[test]
     fn tagging_snaps_selects_and_undo_redo_follow() {
         let state = tag(state_with("Spokesman Dmitry Peskov said"), 12, 20, "actor");
         assert_eq!(texts(&state), [("actor".to_string(), "Dmitry Peskov".to_string())]);
@@ -186,8 +214,7 @@ mod tests {
     fn deleting_a_span_and_undoing_restores_its_relations() {
         let mut state = tag(tag(state_with("Peskov said hello"), 0, 6, "actor"), 12, 17, "quote");
         let doc = Rc::make_mut(&mut state.workspace.documents[0]);
-        doc.insert_relation(Relation { id: "r1".into(), kind: "said_by".into(), from: "s2".into(), to: "s1".into() })
-            .unwrap();
+        doc.insert_relation(Relation::new("r1", "said_by", "s2", "s1")).unwrap();
         let deleted = state.reduce(Action::Select(Some("s1".into()))).reduce(Action::DeleteSelected);
         assert!(deleted.active_document().unwrap().relations().is_empty());
         let restored = deleted.reduce(Action::Undo);

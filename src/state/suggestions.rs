@@ -17,7 +17,6 @@
 use std::rc::Rc;
 
 use super::history::{Change, Edit, WorkspaceEdit};
-use super::spans::new_spans;
 use super::State;
 use crate::model::{Document, Span};
 use crate::suggest::job::{self, Reply, TextSent};
@@ -231,7 +230,7 @@ impl State {
         let Some(at) = self.suggestion_index(id) else { return };
         let shown = self.take_suggestion(at);
         let Some(doc) = self.active_document() else { return };
-        let span = Span::new(doc.fresh_span_id(), shown.start, shown.end, shown.label.clone());
+        let span = self.authored(Span::new(doc.fresh_span_id(), shown.start, shown.end, shown.label.clone()));
         self.selected = Some(span.id.clone());
         let accepted = self.accepted(vec![shown]);
         self.record(self.active.clone(), Change::Span(Edit::Insert { span, relations: Vec::new() }), accepted);
@@ -249,7 +248,7 @@ impl State {
         let Some(doc) = self.active_document() else { return };
         let (accepted, kept): (Vec<Shown>, Vec<Shown>) =
             self.suggestions.iter().cloned().partition(|s| label.is_none_or(|l| *s.label == *l));
-        let spans = new_spans(doc, accepted.iter().map(|s| (s.start, s.end, s.label.clone())));
+        let spans = self.new_spans(doc, accepted.iter().map(|s| (s.start, s.end, s.label.clone())));
         self.suggestion_cursor = reading_start(doc, &kept);
         self.suggestions = kept.into();
         if !spans.is_empty() {
