@@ -63,15 +63,38 @@ pub fn Views(props: &ViewsProps) -> Html {
         let settings = settings.clone();
         Callback::from(move |changed: ReportSettings| settings.set(changed))
     };
+    // One Tab stop for the two tabs (the chosen one); the arrow keys choose, as in any tab list.
     let tab = |open: bool, text: &'static str, testid: &'static str| {
+        let chosen = *reports_open == open;
         html! {
-            <button type="button" role="tab" data-testid={testid} aria-selected={(*reports_open == open).to_string()}
-                aria-controls="main-view" onclick={show(open)}>{ text }</button>
+            <button type="button" role="tab" data-testid={testid} aria-selected={chosen.to_string()}
+                tabindex={if chosen { "0" } else { "-1" }} aria-controls="main-view" onclick={show(open)}>{ text }</button>
         }
+    };
+    let on_arrow = {
+        let (store, reports_open) = (store.clone(), reports_open.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if !matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                return;
+            }
+            event.prevent_default();
+            let open = !*reports_open;
+            if open {
+                store.dispatch(Action::Select(None));
+            }
+            reports_open.set(open);
+            // The other tab of the two takes the focus.
+            if let Some(tab) = event.target_dyn_into::<web_sys::Element>() {
+                let other = if open { tab.next_element_sibling() } else { tab.previous_element_sibling() };
+                if let Some(other) = other.and_then(|o| o.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = other.focus();
+                }
+            }
+        })
     };
     html! {
         <div class="views">
-            <div class="view-tabs" role="tablist" aria-label="View">
+            <div class="view-tabs" role="tablist" aria-label="View" onkeydown={on_arrow}>
                 { tab(false, "Article", "article-tab") }
                 { tab(true, "Reports", "reports") }
             </div>

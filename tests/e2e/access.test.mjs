@@ -63,6 +63,7 @@ const focusedPart = (page) =>
     const parts = [
       ['.skip-link', 'skip link'],
       ['.toolbar, .suggestion-bar, .find-bar', 'toolbar'],
+      ['[role=tablist]', 'view tabs'],
       ['[data-testid=article]', 'article'],
       ['[data-testid=span-popover]', 'span card'],
       ['.side-panel', 'side panel'],
@@ -200,18 +201,19 @@ describe('keyboard only', { timeout: 120_000 }, () => {
     await page.click('[aria-label="Close find (Escape)"]');
   });
 
-  test('Tab goes toolbar → article → span card → side panel → documents, and Shift+Tab back', async () => {
+  test('Tab goes toolbar → view tabs → article → span card → side panel → documents, and Shift+Tab back', async () => {
     await selectByKeyboard(page, 1);
     await page.keyboard.press('1');
     await eventually(async () => assert.equal((await selectedSpanIds(page)).length, 1));
     await page.focus('.skip-link');
     const forward = ['skip link', ...(await partsVisited(page, 'Tab', 120))];
-    const route = ['skip link', 'toolbar', 'article', 'span card', 'side panel', 'documents'];
+    // The two view tabs (Article, Reports) are one stop: the arrow keys choose between them.
+    const route = ['skip link', 'toolbar', 'view tabs', 'article', 'span card', 'side panel', 'documents'];
     assert.deepEqual(forward.slice(0, route.length), route, forward.join(' → '));
     // From the documents, Shift+Tab walks the same way back.
     await page.focus('[data-testid=document-list] button');
     const back = await partsVisited(page, 'Shift+Tab', 60);
-    assert.deepEqual(back.slice(0, 4), ['side panel', 'span card', 'article', 'toolbar'], back.join(' → '));
+    assert.deepEqual(back.slice(0, 5), ['side panel', 'span card', 'article', 'view tabs', 'toolbar'], back.join(' → '));
     assert.equal((await selectedSpanIds(page)).length, 1, 'tabbing through the article selects nothing');
   });
 

@@ -102,14 +102,15 @@ export const CHROMIUM_ARGS = [
  * its article. Returns {browser, context, page, url, server, errors, close}; `errors` collects
  * page errors and console errors so a test can assert that the app did not panic.
  * `beforeLoad(page)` runs before the app is opened (to watch its requests from the first, say).
- * With `touch`, the page is a touch screen's (taps, a mobile viewport).
+ * With `touch`, the page is a touch screen's (taps, a mobile viewport); `serviceWorkers:
+ * 'block'` keeps the offline cache out (so `page.route` sees every fetch).
  */
-export async function launch({ root = DIST, prefix = '/', viewport = { width: 1400, height: 1000 }, beforeLoad, touch = false } = {}) {
+export async function launch({ root = DIST, prefix = '/', viewport = { width: 1400, height: 1000 }, beforeLoad, touch = false, serviceWorkers = 'allow' } = {}) {
   const { server, url } = await serveStatic(root, { prefix });
   let browser;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch, isMobile: touch });
+    const context = await browser.newContext({ viewport, acceptDownloads: true, hasTouch: touch, isMobile: touch, serviceWorkers });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     const errors = [];
