@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::storage_panel::StoragePanel;
 use super::store::{use_store, Store};
+use super::text_field::TextField;
 use crate::model::{Document, Label, Status};
 use crate::state::Action;
 
@@ -116,7 +117,7 @@ fn rename_input(store: &Store, renaming: &UseStateHandle<Option<Rc<str>>>, doc: 
         commit(event.target_unchecked_into());
     });
     html! {
-        <input type="text" class="rename" data-testid="rename-input" value={doc.name.clone()}
-            aria-label="Document name" autofocus=true {onkeydown} {onblur} />
+        <TextField class="rename" testid="rename-input" value={doc.name.clone()} label="Document name"
+            autofocus=true {onkeydown} {onblur} />
     }
 }

@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::store::{use_store, SameDocument, SameWorkspace};
+use super::text_field::TextField;
 use crate::model::Document;
 use crate::state::{proposals, Action, EntityAction, ENTITY_LABELS};
 
@@ -110,8 +111,7 @@ pub fn EntityPanel() -> Html {
             let others = of_label.iter().filter(|o| o.id != entity.id);
             html! {
                 <li data-testid="entity-item" data-entity-id={entity.id.clone()}>
-                    <input type="text" value={entity.name.clone()} aria-label="Entity name"
-                        data-testid="entity-name" onchange={rename} />
+                    <TextField value={entity.name.clone()} label="Entity name" testid="entity-name" onchange={rename} />
                     <span class="count" data-testid="entity-counts">{ format!("{here} here · {everywhere} in all") }</span>
                     <button type="button" data-testid="entity-next" disabled={here == 0} onclick={step}
                         aria-label={format!("Next mention of {}", entity.name)}>{ "Next ›" }</button>

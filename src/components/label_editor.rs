@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use super::relation_type_editor::RelationTypeEditor;
 use super::store::{use_store, Store};
+use super::text_field::TextField;
 use crate::state::{Action, LabelAction};
 
 const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
@@ -71,8 +72,8 @@ pub fn LabelEditor() -> Html {
         html! {
             <li class="label-row" data-label={id.clone()} data-testid={format!("label-row-{id}")}>
                 <span class="swatch" aria-hidden="true"></span>
-                <input type="text" value={label.name.clone()} aria-label={format!("Name of label {}", label.name)}
-                    data-testid={format!("label-name-{id}")}
+                <TextField value={label.name.clone()} label={format!("Name of label {}", label.name)}
+                    testid={format!("label-name-{id}")}
                     onchange={on_input(Rc::new(move |name| LabelAction::Rename { id: rename_id.clone(), name }))} />
                 <input type="color" value={label.color.clone()} aria-label={format!("Colour of {}", label.name)}
                     data-testid={format!("label-color-{id}")}

@@ -27,6 +27,7 @@ pub mod storage_panel;
 pub mod store;
 pub mod suggest_runner;
 pub mod suggestion_bar;
+pub mod text_field;
 pub mod toolbar;
 pub mod update_bar;
 pub mod views;

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::store::{use_store, Store};
+use super::text_field::TextField;
 use std::rc::Rc;
 
 use crate::model::{Document, Span};
@@ -50,7 +51,7 @@ pub fn SpanPopover() -> Html {
             { relation_lines(&store, doc, &span) }
             { entity_line(&store, &span) }
             <label class="popover-note">{ "Note" }
-                <textarea data-testid="span-note" rows="2" value={span.note.clone().unwrap_or_default()}
+                <TextField rows={2} testid="span-note" value={span.note.clone().unwrap_or_default()} label="Note"
                     onchange={on_note} placeholder="Optional note" />
             </label>
         </div>

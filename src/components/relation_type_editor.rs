@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::store::use_store;
+use super::text_field::TextField;
 use crate::keys::is_relation_key;
 use crate::model::Label;
 use crate::state::{Action, RelationTypeAction};
@@ -65,8 +66,8 @@ pub fn RelationTypeEditor() -> Html {
         );
         html! {
             <li class="relation-type-row" data-testid={format!("relation-type-{id}")}>
-                <input type="text" value={kind.name.clone()} aria-label={format!("Name of relation type {}", kind.name)}
-                    data-testid={format!("relation-type-name-{id}")} onchange={on_rename} />
+                <TextField value={kind.name.clone()} label={format!("Name of relation type {}", kind.name)}
+                    testid={format!("relation-type-name-{id}")} onchange={on_rename} />
                 <select aria-label={format!("Key of {}", kind.name)} data-testid={format!("relation-type-key-{id}")}
                     onchange={on_key}>
                     <option value="" selected={kind.key.is_none()}>{ "no key" }</option>

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::store::use_store;
+use super::text_field::TextField;
 use crate::model::{Document, Status};
 use crate::reports::people::{self, Mentioned, SortBy};
 use crate::reports::quotes::{self, Grouping, QuoteRow, UNATTRIBUTED};
@@ -223,8 +224,8 @@ pub fn FigureSheet(props: &SheetProps) -> Html {
                     <td class="document">{ &row.document_name }</td>
                     <td><input type="checkbox" data-testid="figure-checked" checked={row.checked}
                         aria-label={format!("Checked: {}", row.text)} onchange={check(row, Some(!row.checked))} /></td>
-                    <td><input type="text" class="figure-note" data-testid="figure-note" value={row.note.clone().unwrap_or_default()}
-                        aria-label={format!("Note on {}", row.text)} onchange={check(row, None)} /></td>
+                    <td><TextField class="figure-note" testid="figure-note" value={row.note.clone().unwrap_or_default()}
+                        label={format!("Note on {}", row.text)} onchange={check(row, None)} /></td>
                     <td>{ jump_button(props, &row.document, &row.figure, "this figure") }</td>
                 </tr>
             }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::compare::CompareButton;
 use super::live_region::LiveRegion;
 use super::store::{export, export_workspace, open_files, run_command, use_store, ExactSelection};
+use super::text_field::TextField;
 use crate::browser;
 use crate::formats::{ExportFormat, EXPORTS};
 use crate::keys::Command;
@@ -149,7 +150,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </div>
             <label class="setting" title="Recorded on every span and link you make, and in your exports">
                 { "Annotator" }
-                <input type="text" data-testid="annotator-name" size="10" placeholder="your name"
+                <TextField testid="annotator-name" size="10" placeholder="your name" label="Annotator"
                     value={store.annotator.as_deref().unwrap_or_default().to_string()} onchange={on_annotator} />
             </label>
             <CompareButton />
