@@ -236,7 +236,8 @@
 
   /** Id of the selected span (aria-selected), else of the span holding the text `word` newly. */
   bench.newSpanId = (before) => {
-    const selected = article().querySelector('[data-span-id][aria-selected="true"]');
+    // The app marks the selected span aria-current (aria-selected is invalid on text).
+    const selected = article().querySelector('[data-span-id][aria-current="true"]');
     if (selected) return selected.getAttribute('data-span-id');
     const known = new Set(before);
     return bench.spanIds().find((id) => !known.has(id)) ?? null;
