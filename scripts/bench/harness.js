@@ -236,8 +236,9 @@
 
   /** Id of the selected span (aria-selected), else of the span holding the text `word` newly. */
   bench.newSpanId = (before) => {
-    // The app marks the selected span aria-current (aria-selected is invalid on text).
-    const selected = article().querySelector('[data-span-id][aria-current="true"]');
+    // The app marks the selected span aria-current (aria-selected is invalid on text, and what
+    // builds before that used).
+    const selected = article().querySelector('[data-span-id][aria-current="true"], [data-span-id][aria-selected="true"]');
     if (selected) return selected.getAttribute('data-span-id');
     const known = new Set(before);
     return bench.spanIds().find((id) => !known.has(id)) ?? null;
