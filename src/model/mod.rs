@@ -461,9 +461,8 @@ impl Document {
         fresh_id("r", self.relations.iter().map(|r| &*r.id))
     }
 
-    /// Adds `span` in sorted place. Returns `Ok(false)` when an identical annotation (same
-    /// label and boundaries) exists already, which then stays as it is.
-    pub fn insert_span(&mut self, span: Span) -> Result<bool, ModelError> {
+    /// A span must be non-empty and inside the text.
+    fn check_range(&self, span: &Span) -> Result<(), ModelError> {
         if span.start >= span.end || span.end > self.len() {
             return Err(ModelError::OutOfRange {
                 id: span.id.to_string(),
@@ -472,6 +471,13 @@ impl Document {
                 len: self.len(),
             });
         }
+        Ok(())
+    }
+
+    /// Adds `span` in sorted place. Returns `Ok(false)` when an identical annotation (same
+    /// label and boundaries) exists already, which then stays as it is.
+    pub fn insert_span(&mut self, span: Span) -> Result<bool, ModelError> {
+        self.check_range(&span)?;
         let first = self.spans.partition_point(|s| s.start < span.start);
         if self.spans[first..].iter().take_while(|s| s.start == span.start).any(|s| s.same_annotation(&span)) {
             return Ok(false);
@@ -495,14 +501,7 @@ impl Document {
         let mut ids = HashSet::new();
         let mut added = Vec::with_capacity(spans.len());
         for span in spans {
-            if span.start >= span.end || span.end > self.len() {
-                return Err(ModelError::OutOfRange {
-                    id: span.id.to_string(),
-                    start: span.start,
-                    end: span.end,
-                    len: self.len(),
-                });
-            }
+            self.check_range(&span)?;
             if !annotations.insert((span.start, span.end, span.label.clone())) {
                 continue;
             }
