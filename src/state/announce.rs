@@ -154,10 +154,11 @@ pub fn change_in_words(workspace: &Workspace, from: &Document, to: &Document) ->
     if from.id != to.id || std::ptr::eq(from, to) {
         return None;
     }
-    let added: Vec<&Span> = to.spans().iter().filter(|s| from.span(&s.id).is_none()).collect();
-    let removed: Vec<&Span> = from.spans().iter().filter(|s| to.span(&s.id).is_none()).collect();
+    let (was, now) = differing(from.spans(), to.spans());
+    let added: Vec<&Span> = now.iter().filter(|s| from.span(&s.id).is_none()).collect();
+    let removed: Vec<&Span> = was.iter().filter(|s| to.span(&s.id).is_none()).collect();
     let changed: Vec<(&Span, &Span)> =
-        to.spans().iter().filter_map(|s| Some((from.span(&s.id)?, s))).filter(|(was, now)| was != now).collect();
+        now.iter().filter_map(|s| Some((from.span(&s.id)?, s))).filter(|(was, now)| was != now).collect();
     let named = |span: &Span, doc: &Document| span_in_words(workspace, doc, span);
     let mut parts = Vec::new();
     match (added.as_slice(), removed.as_slice()) {
@@ -177,6 +178,16 @@ pub fn change_in_words(workspace: &Workspace, from: &Document, to: &Document) ->
         parts.extend(links_in_words(workspace, from, to));
     }
     (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// The parts of two sorted span lists between their longest equal head and tail. Span ids are
+/// unique within a document, so every span added, removed or changed lies in them, and one edit
+/// among ten thousand spans is put in words without looking up each of them.
+fn differing<'a>(from: &'a [Span], to: &'a [Span]) -> (&'a [Span], &'a [Span]) {
+    let head = from.iter().zip(to).take_while(|(a, b)| a == b).count();
+    let (from, to) = (&from[head..], &to[head..]);
+    let tail = from.iter().rev().zip(to.iter().rev()).take_while(|(a, b)| a == b).count();
+    (&from[..from.len() - tail], &to[..to.len() - tail])
 }
 
 /// One span that kept its id: relabelled, resized, noted or grouped.
@@ -320,6 +331,34 @@ mod tests {
         let find = Action::Find { query: "word".into(), case_sensitive: false, whole_word: true };
         let all = state_with(&long).reduce(find).reduce(Action::TagAllMatches("actor".into()));
         assert_eq!(said(&all), Some("40 spans added"));
+    }
+
+    #[test]
+    fn one_edit_among_many_spans_is_named_wherever_it_moves_the_span() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa";
+        let words: Vec<(usize, usize)> = text
+            .split(' ')
+            .scan(0, |at, w| {
+                let span = (*at, *at + w.len());
+                *at += w.len() + 1;
+                Some(span)
+            })
+            .collect();
+        let all = words.iter().fold(state_with(text), |state, &(start, end)| tag(state, start, end, "actor"));
+        let before: Document = (**all.active_document().unwrap()).clone();
+        let mut after = before.clone();
+        let id = after.spans()[2].id.clone();
+        let mut grown = after.span(&id).unwrap().clone();
+        grown.start = words[0].0;
+        after.remove_span(&id);
+        after.insert_span(grown).unwrap();
+        assert_eq!(after.spans()[0].id, id, "the span moved ahead of two others");
+        let said = change_in_words(&all.workspace, &before, &after);
+        assert_eq!(said.as_deref(), Some("Actor: alpha beta gamma, resized"));
+        let mut removed = before.clone();
+        removed.remove_span(&before.spans()[9].id);
+        assert_eq!(change_in_words(&all.workspace, &before, &removed).as_deref(), Some("Actor: kappa deleted"));
+        assert_eq!(change_in_words(&all.workspace, &removed, &before).as_deref(), Some("Actor: kappa added"));
     }
 
     #[test]
