@@ -2,28 +2,42 @@
 //! below it (the side panels) and what is scrolled into view (`scroll-padding-top`) land below
 //! it, however many rows it wraps to.
 //!
+//! A `ResizeObserver` reports the height after the browser's own layout, and only when it
+//! changed: measuring after every render forced a layout of the whole article before each frame.
+//!
 //! Not for: deciding the layout (the stylesheets do that with the property).
 
-use gloo::events::EventListener;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 const PROPERTY: &str = "--toolbar-height";
 
-/// Publishes `toolbar`'s height in the next animation frame (its layout is done there anyway).
-pub fn publish_height(toolbar: web_sys::HtmlElement) {
-    let publish = Closure::once_into_js(move || {
-        let Some(root) = gloo::utils::document().document_element() else { return };
-        let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style) else { return };
-        let height = format!("{}px", toolbar.offset_height());
-        if style.get_property_value(PROPERTY).ok().as_deref() != Some(height.as_str()) {
-            let _ = style.set_property(PROPERTY, &height);
-        }
-    });
-    let _ = gloo::utils::window().request_animation_frame(publish.unchecked_ref());
+/// Keeps `--toolbar-height` equal to `toolbar`'s height while the returned guard lives.
+pub struct FollowHeight {
+    observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
 }
 
-/// Publishes `toolbar`'s height again whenever the window is resized, while the listener lives.
-pub fn follow_resizes(toolbar: web_sys::HtmlElement) -> EventListener {
-    EventListener::new(&gloo::utils::window(), "resize", move |_| publish_height(toolbar.clone()))
+impl Drop for FollowHeight {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Starts following `toolbar`'s height; `None` where the browser has no `ResizeObserver`.
+pub fn follow_height(toolbar: web_sys::HtmlElement) -> Option<FollowHeight> {
+    let measured = toolbar.clone();
+    let on_resize = Closure::<dyn FnMut()>::new(move || publish(&measured));
+    let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+    observer.observe(&toolbar);
+    Some(FollowHeight { observer, _on_resize: on_resize })
+}
+
+fn publish(toolbar: &web_sys::HtmlElement) {
+    let Some(root) = gloo::utils::document().document_element() else { return };
+    let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style) else { return };
+    let height = format!("{}px", toolbar.offset_height());
+    if style.get_property_value(PROPERTY).ok().as_deref() != Some(height.as_str()) {
+        let _ = style.set_property(PROPERTY, &height);
+    }
 }

@@ -107,17 +107,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let header = use_node_ref();
     {
         let header = header.clone();
-        use_effect(move || {
-            if let Some(toolbar) = header.cast::<web_sys::HtmlElement>() {
-                browser::sticky::publish_height(toolbar);
-            }
-        });
-    }
-    {
-        let header = header.clone();
         use_effect_with((), move |_| {
-            let listener = header.cast::<web_sys::HtmlElement>().map(browser::sticky::follow_resizes);
-            move || drop(listener)
+            let following = header.cast::<web_sys::HtmlElement>().and_then(browser::sticky::follow_height);
+            move || drop(following)
         });
     }
     html! {

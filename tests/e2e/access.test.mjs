@@ -378,6 +378,34 @@ describe('any width', { timeout: 120_000 }, () => {
   }
 });
 
+describe('the sticky toolbar', { timeout: 60_000 }, () => {
+  test('what sticks below it follows its height as the window narrows and widens', async () => {
+    const app = await launch({ viewport: { width: 1280, height: 700 } });
+    try {
+      const { page } = app;
+      const heights = () => page.evaluate(() => ({
+        toolbar: document.querySelector('.toolbar').offsetHeight,
+        published: getComputedStyle(document.documentElement).getPropertyValue('--toolbar-height').trim(),
+      }));
+      const follows = async (width) => {
+        await page.setViewportSize({ width, height: 700 });
+        await eventually(async () => {
+          const { toolbar, published } = await heights();
+          assert.equal(published, `${toolbar}px`, `${width} px`);
+        });
+        return (await heights()).toolbar;
+      };
+      const wide = await follows(1280);
+      const narrow = await follows(420);
+      assert.ok(narrow > wide, `the toolbar wraps at 420 px (${narrow} px tall, ${wide} px at 1280)`);
+      assert.equal(await follows(1280), wide);
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('a touch screen', { timeout: 60_000 }, () => {
   test('a selection is tagged by tapping a label button', async () => {
     const app = await launch({ viewport: { width: 700, height: 900 }, touch: true });
