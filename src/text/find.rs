@@ -20,20 +20,25 @@ fn is_word(c: char) -> bool {
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-/// [`find_all`] for an ASCII query. Ignoring case, the text is compared ASCII-lowercased, which
-/// keeps every byte where it was; then the standard library's substring search does the work,
-/// and code points are counted only between matches.
+/// [`find_all`] for an ASCII query, in bytes: `memchr` jumps to each byte that can start a
+/// match (the first letter in either case, when case is ignored), and only there is the rest
+/// compared. Every byte stays where it was, so code points are counted only between matches.
 fn find_ascii(text: &str, query: &str, case_sensitive: bool, whole_word: bool) -> Vec<(usize, usize)> {
-    let folded;
-    let (hay, needle) = if case_sensitive {
-        (text, query.to_string())
-    } else {
-        folded = text.to_ascii_lowercase();
-        (folded.as_str(), query.to_ascii_lowercase())
+    let (hay, needle) = (text.as_bytes(), query.as_bytes());
+    let first = needle[0];
+    let (one, other) =
+        if case_sensitive { (first, first) } else { (first.to_ascii_lowercase(), first.to_ascii_uppercase()) };
+    let same = |at: usize| {
+        hay.get(at..at + needle.len()).is_some_and(|window| {
+            if case_sensitive {
+                window == needle
+            } else {
+                window.eq_ignore_ascii_case(needle)
+            }
+        })
     };
-    let bytes = needle.as_bytes();
-    let first_is_word = is_word(bytes[0] as char);
-    let last_is_word = is_word(bytes[bytes.len() - 1] as char);
+    let first_is_word = is_word(first as char);
+    let last_is_word = is_word(needle[needle.len() - 1] as char);
     let bounded = |at: usize, end: usize| {
         !whole_word
             || ((!first_is_word || !text[..at].chars().next_back().is_some_and(is_word))
@@ -43,17 +48,17 @@ fn find_ascii(text: &str, query: &str, case_sensitive: bool, whole_word: bool) -
     // Code points before byte `counted`.
     let (mut counted, mut codepoints) = (0, 0);
     let mut from = 0;
-    while let Some(offset) = hay[from..].find(&needle) {
+    while let Some(offset) = memchr::memchr2(one, other, &hay[from..]) {
         let at = from + offset;
         let end = at + needle.len();
-        if bounded(at, end) {
+        if same(at) && bounded(at, end) {
             codepoints += text[counted..at].chars().count();
             found.push((codepoints, codepoints + needle.len()));
             codepoints += needle.len();
             counted = end;
             from = end;
         } else {
-            // The match starts with an ASCII byte, so the next byte starts a character.
+            // The candidate is an ASCII byte, so the next byte starts a character.
             from = at + 1;
         }
     }
