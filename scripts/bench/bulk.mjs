@@ -85,22 +85,25 @@ try {
       await page.waitForFunction(() => document.querySelector('[data-testid=article]')?.getAttribute('aria-label') === 'Article: long-article.txt');
       const settle = () => page.evaluate(() => new Promise((r) => setTimeout(() => requestIdleCallback(r, { timeout: 3000 }), 500)));
       await settle();
+      // Each measure is armed (its listener in place) before the click or key it times, and
+      // read after: armed in the same call as the wait, a key could arrive before the listener.
+      const measured = () => page.evaluate(() => __bulk.pending);
 
       await page.click('[data-testid=suggest]');
       await page.waitForFunction(() => document.querySelectorAll('[data-suggestion-id]').length > 0 && document.querySelector('[data-testid=suggest]').getAttribute('aria-busy') !== 'true');
       const shown = await page.locator('[data-testid=accept-all-suggestions]').textContent();
       await settle();
 
-      let measured = page.evaluate(() => __bulk.measure('click', () => document.querySelectorAll('[data-suggestion-id]').length === 0));
+      await page.evaluate(() => { __bulk.pending = __bulk.measure('click', () => document.querySelectorAll('[data-suggestion-id]').length === 0); });
       await page.click('[data-testid=accept-all-suggestions]');
-      add('accept all', await measured);
+      add('accept all', await measured());
       const spans = await page.evaluate(() => document.querySelectorAll('[data-testid=article] [data-span-id]').length);
       await settle();
 
-      measured = page.evaluate(() => __bulk.measure('keydown', () => document.querySelectorAll('[data-suggestion-id]').length > 0));
+      await page.evaluate(() => { __bulk.pending = __bulk.measure('keydown', () => document.querySelectorAll('[data-suggestion-id]').length > 0); });
       await page.locator('[data-testid=article]').focus();
       await page.keyboard.press('Control+z');
-      add('undo accept all', await measured);
+      add('undo accept all', await measured());
       await settle();
       await page.keyboard.press('Control+y');
       await page.waitForFunction(() => document.querySelectorAll('[data-suggestion-id]').length === 0);
@@ -115,9 +118,9 @@ try {
       await settle();
       for (const key of ['t', 'h', 'e']) {
         const before = await page.locator('[data-testid=find-count]').textContent();
-        measured = page.evaluate((b) => __bulk.measure('keydown', () => document.querySelector('[data-testid=find-count]').textContent !== b), before);
+        await page.evaluate((b) => { __bulk.pending = __bulk.measure('keydown', () => document.querySelector('[data-testid=find-count]').textContent !== b); }, before);
         await page.keyboard.press(key);
-        add(`find: key "${key}"`, await measured);
+        add(`find: key "${key}"`, await measured());
         await settle();
       }
       await page.check('[data-testid=find-whole-word]');
@@ -125,18 +128,18 @@ try {
       const found = await page.locator('[data-testid=find-count]').textContent();
 
       const before = await page.evaluate(() => document.querySelectorAll('[data-testid=article] [data-label=figure][data-span-id]').length);
-      measured = page.evaluate((b) => __bulk.measure('click', () => document.querySelectorAll('[data-testid=article] [data-label=figure][data-span-id]').length > b), before);
+      await page.evaluate((b) => { __bulk.pending = __bulk.measure('click', () => document.querySelectorAll('[data-testid=article] [data-label=figure][data-span-id]').length > b); }, before);
       await page.click('[data-testid=find-tag-figure]');
-      add('tag all matches as figure', await measured);
+      add('tag all matches as figure', await measured());
       await settle();
 
       const editor = page.locator('[data-testid=label-editor]');
       if (await editor.evaluate((e) => !e.open)) await editor.locator('summary').first().click();
       await page.click('[data-testid=label-delete-figure]');
       await page.waitForSelector('[data-testid=confirm-delete-yes]');
-      measured = page.evaluate(() => __bulk.measure('click', () => document.querySelectorAll('[data-testid=article] [data-label=figure][data-span-id]').length === 0));
+      await page.evaluate(() => { __bulk.pending = __bulk.measure('click', () => document.querySelectorAll('[data-testid=article] [data-label=figure][data-span-id]').length === 0); });
       await page.click('[data-testid=confirm-delete-yes]');
-      add('delete the label figure and its spans', await measured);
+      add('delete the label figure and its spans', await measured());
       if (load === 0) console.log(`suggestions: ${shown.trim()}; spans drawn after accept all: ${spans}; find "the": ${found}`);
     } finally {
       await browser.close();

@@ -12,6 +12,7 @@
 //   node scripts/bench/profile.mjs [--size 100k|3m] [--edit add|relabel|delete|suggest|accept-all|find] [--top 25]
 //                                  [--repeat 1]   (warm Suggests in the one profile, for more samples)
 //                                  [--first]      (profile the first Suggest, which starts the worker)
+//                                  [--callers RE] (for functions matching RE, the time by calling chain)
 
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, writeFile, copyFile, rm, stat } from 'node:fs/promises';
@@ -26,7 +27,7 @@ import { generateDocument } from './generate.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SIZES = { '10k': [10_000, 1_000], '50k': [50_000, 5_000], '100k': [100_000, 10_000], '3m': [435_000, 0] };
 
-const args = { size: '100k', top: 25, edit: 'add', repeat: 1, first: false };
+const args = { size: '100k', top: 25, edit: 'add', repeat: 1, first: false, callers: null };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--size') args.size = process.argv[++i];
@@ -34,6 +35,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === '--edit') args.edit = process.argv[++i];
   else if (a === '--repeat') args.repeat = Number(process.argv[++i]);
   else if (a === '--first') args.first = true;
+  else if (a === '--callers') args.callers = new RegExp(process.argv[++i]);
   else throw new Error(`unknown argument ${a}`);
 }
 
@@ -79,6 +81,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
       const result = await act();
       const { profile } = await cdp.send('Profiler.stop');
       report(name, result, profile, args.top);
+      if (args.callers) callers(profile, args.callers, args.top);
     };
     await profiled(`open ${args.size}`, async () => {
       await page.evaluate((n) => __bench.arm({ event: 'change', kind: 'count', arg: n, timeoutMs: 120_000 }), spans);
@@ -190,5 +193,31 @@ function report(name, result, profile, top) {
   console.log('  — by total time (inclusive), Rust functions of the app:');
   for (const [fn, us] of [...totalUs.entries()].filter(([f]) => /article_annotator|yew::/.test(f)).sort((a, b) => b[1] - a[1]).slice(0, top)) {
     console.log(`  ${' '.repeat(8)}  ${ms(us)}  ${fn.slice(0, 150)}`);
+  }
+}
+
+/** Where the time of the functions matching `re` is spent from: self time summed by the chain of
+ * the nearest five callers that belong to the app or Yew, heaviest first. */
+function callers(profile, re, top) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n) => n.callFrame.functionName || '(anonymous)';
+  const short = (f) => f.replace(/::h[0-9a-f]{16}$/, '').replace(/^<(.*) as .*>::run.*$/, '$1').slice(-90);
+  const byChain = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const node = byId.get(profile.samples[i]);
+    if (!re.test(name(node))) continue;
+    const chain = [];
+    for (let id = parent.get(node.id); id != null && chain.length < 5; id = parent.get(id)) {
+      const f = name(byId.get(id));
+      if (/article_annotator|yew::/.test(f)) chain.push(short(f));
+    }
+    const key = chain.join('  <  ');
+    byChain.set(key, (byChain.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+  }
+  console.log(`  — callers of /${re.source}/:`);
+  for (const [chain, us] of [...byChain.entries()].sort((a, b) => b[1] - a[1]).slice(0, top)) {
+    console.log(`  ${(us / 1000).toFixed(1).padStart(8)}  ${chain}`);
   }
 }
