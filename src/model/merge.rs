@@ -15,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use super::{fresh_id, Document, Relation, Span, Workspace};
+use super::{fresh_id, fresh_ids, Document, Entity, Relation, Span, Workspace};
 
 /// The merged workspace, and which of ours' things had to be renamed.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,16 +23,29 @@ pub struct Merged {
     pub workspace: Workspace,
     /// Documents of ours renamed because theirs added another text under the same id: (old, new).
     pub renamed_documents: Vec<(Rc<str>, Rc<str>)>,
-    /// Documents (by merged id) in which a span or relation of ours was renamed.
+    /// Documents (by merged id) in which a span, relation or entity of ours was renamed.
     pub renamed_in: Vec<Rc<str>>,
+    /// Whether an entity of ours was renamed (its id is shared by documents).
+    pub renamed_entities: bool,
 }
 
 /// Merges what `ours` and `theirs` each changed since `base`.
 pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
     let labels = merge_items(&base.labels, &ours.labels, &theirs.labels, |l| &l.id);
     let relation_types = merge_items(&base.relation_types, &ours.relation_types, &theirs.relation_types, |t| &t.id);
-    let (documents, renamed_documents, renamed_in) = merge_documents(base, ours, theirs);
-    Merged { workspace: Workspace { labels, relation_types, documents }, renamed_documents, renamed_in }
+    let renamed = rename_entity_collisions(base, ours, theirs);
+    let (ours, renamed_entities) = match &renamed {
+        Some((renamed, _)) => (renamed, true),
+        None => (ours, false),
+    };
+    let (documents, renamed_documents, mut renamed_in) = merge_documents(base, ours, theirs);
+    renamed_in.extend(renamed.into_iter().flat_map(|(_, documents)| documents));
+    Merged {
+        workspace: Workspace { labels, relation_types, documents },
+        renamed_documents,
+        renamed_in,
+        renamed_entities,
+    }
 }
 
 /// Everything of `ours` and of `theirs` when the copy both started from is not known (a copy
@@ -70,7 +83,9 @@ fn common(a: &Workspace, b: &Workspace) -> Workspace {
 
 /// Items matched by `id`: each side's additions and removals, and each side's changes to an
 /// item the other left alone; `ours` where both changed one. Ours' order, theirs' additions last.
-fn merge_items<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T], id: impl Fn(&T) -> &str) -> Vec<T> {
+/// An undo step is such a merge too: the step's own change is ours, and whatever changed since
+/// (another tab's edits, folded in) is theirs, so undoing one label keeps every other label.
+pub fn merge_items<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T], id: impl Fn(&T) -> &str) -> Vec<T> {
     if ours == base || ours == theirs {
         return theirs.to_vec();
     }
@@ -161,6 +176,54 @@ fn merge_document(base: &Document, ours: &Document, theirs: &Document, renamed_i
         merged.status = ours.status;
     }
     Rc::new(merged)
+}
+
+/// Ours with a fresh id, in every document, for each entity that ours and theirs both added
+/// under one id as different things (each tab numbers its new entities from the same place);
+/// `None` when there is none. An entity's id is shared by the documents that mention it, so
+/// the rename is workspace-wide, and ours' mentions follow it. Also says which documents of
+/// ours it touched.
+fn rename_entity_collisions(
+    base: &Workspace,
+    ours: &Workspace,
+    theirs: &Workspace,
+) -> Option<(Workspace, Vec<Rc<str>>)> {
+    let entities = |ws: &Workspace| -> HashMap<Rc<str>, Entity> {
+        ws.documents.iter().flat_map(|d| d.entity_table()).map(|e| (e.id.clone(), e.clone())).collect()
+    };
+    let (in_base, in_theirs) = (entities(base), entities(theirs));
+    let mut colliding: Vec<&Rc<str>> = ours
+        .documents
+        .iter()
+        .flat_map(|d| d.entity_table())
+        .filter(|e| !in_base.contains_key(&e.id) && in_theirs.get(&e.id).is_some_and(|t| t != *e))
+        .map(|e| &e.id)
+        .collect();
+    colliding.sort();
+    colliding.dedup();
+    if colliding.is_empty() {
+        return None;
+    }
+    let in_ours = entities(ours);
+    let taken = in_base.keys().chain(in_theirs.keys()).chain(in_ours.keys()).map(|id| &**id);
+    let renames: HashMap<Rc<str>, Rc<str>> = colliding.into_iter().cloned().zip(fresh_ids("e", taken)).collect();
+    let rename = |id: &Rc<str>| renames.get(id).cloned().unwrap_or_else(|| id.clone());
+    let mut touched = Vec::new();
+    let documents = ours
+        .documents
+        .iter()
+        .map(|doc| {
+            if !doc.entity_table().iter().any(|e| renames.contains_key(&e.id)) {
+                return doc.clone();
+            }
+            touched.push(doc.id.clone());
+            let table = doc.entity_table().iter().map(|e| Entity { id: rename(&e.id), ..e.clone() }).collect();
+            let spans =
+                doc.spans().iter().map(|s| Span { entity: s.entity.as_ref().map(rename), ..s.clone() }).collect();
+            Rc::new(doc.with_annotations(spans, doc.relations().to_vec(), table))
+        })
+        .collect();
+    Some((Workspace { documents, ..ours.clone() }, touched))
 }
 
 /// Something kept by id inside a document.
@@ -283,6 +346,32 @@ mod tests {
         let who: Vec<(&str, Option<&str>)> = doc.spans().iter().map(|s| (&*s.id, s.annotator.as_deref())).collect();
         assert_eq!(who, [("s1", None), ("s3", Some("ben")), ("s2", Some("ana"))]);
         assert_eq!(doc.relations()[0].annotator.as_deref(), Some("ana"));
+    }
+
+    #[test]
+    fn two_entities_made_under_one_id_stay_two() {
+        let base = ws(vec![doc("d1", &[("s1", 0, 6, "actor"), ("s2", 11, 19, "actor")])]);
+        let grouped = |span: &str, name: &str| {
+            let plain = doc("d1", &[("s1", 0, 6, "actor"), ("s2", 11, 19, "actor")]);
+            let entity = Entity { id: "e1".into(), label: "actor".into(), name: name.into() };
+            let spans = plain
+                .spans()
+                .iter()
+                .map(|s| Span { entity: (&*s.id == span).then(|| entity.id.clone()), ..s.clone() })
+                .collect();
+            ws(vec![plain.with_annotations(spans, Vec::new(), vec![entity])])
+        };
+        let merged = merge(&base, &grouped("s1", "Dmitry Peskov"), &grouped("s2", "Volodymyr Zelensky")).workspace;
+        let d1 = &merged.documents[0];
+        let named: Vec<(&str, &str)> = d1
+            .spans()
+            .iter()
+            .map(|s| {
+                let entity = d1.entity_table().iter().find(|e| s.entity.as_ref() == Some(&e.id)).unwrap();
+                (&*s.id, entity.name.as_str())
+            })
+            .collect();
+        assert_eq!(named, [("s1", "Dmitry Peskov"), ("s2", "Volodymyr Zelensky")]);
     }
 
     #[test]

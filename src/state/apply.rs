@@ -12,6 +12,7 @@ use std::rc::Rc;
 use super::history::{Change, Edit, Entry, PlacedSpan, WorkspaceEdit};
 use super::suggestions::Accepted;
 use super::State;
+use crate::model::merge::merge_items;
 use crate::model::{Document, Relation, Span, Status};
 
 impl State {
@@ -114,12 +115,13 @@ impl State {
 
     fn apply_workspace_edit(&mut self, edit: WorkspaceEdit) -> Option<WorkspaceEdit> {
         let applied = match edit {
+            // Only what the step changed: another tab's edits folded in since stay.
             WorkspaceEdit::Labels { before, after } => {
-                self.workspace.labels = after.clone();
+                self.workspace.labels = merge_items(&before, &after, &self.workspace.labels, |l| &l.id);
                 WorkspaceEdit::Labels { before, after }
             }
             WorkspaceEdit::RelationTypes { before, after } => {
-                self.workspace.relation_types = after.clone();
+                self.workspace.relation_types = merge_items(&before, &after, &self.workspace.relation_types, |t| &t.id);
                 self.linking = None;
                 WorkspaceEdit::RelationTypes { before, after }
             }
@@ -173,14 +175,21 @@ impl State {
             }
             WorkspaceEdit::Meta { document, before, after } => {
                 let doc = self.document_mut(&document)?;
-                (doc.name, doc.status) = after.clone();
+                if before.0 != after.0 {
+                    doc.name = after.0.clone();
+                }
+                if before.1 != after.1 {
+                    doc.status = after.1;
+                }
                 WorkspaceEdit::Meta { document, before, after }
             }
             WorkspaceEdit::Entities(changes) => {
                 for change in &changes {
                     let assignments: Vec<_> =
                         change.spans.iter().map(|(span, _, after)| (span.clone(), after.clone())).collect();
-                    self.document_mut(&change.document)?.set_entities(change.table_after.clone(), &assignments).ok()?;
+                    let doc = self.document_mut(&change.document)?;
+                    let table = merge_items(&change.table_before, &change.table_after, doc.entity_table(), |e| &e.id);
+                    doc.set_entities(table, &assignments).ok()?;
                 }
                 WorkspaceEdit::Entities(changes)
             }

@@ -87,6 +87,13 @@ mod tests {
             texts(&quotes),
             [("quote".into(), "The pressure is on".into()), ("quote".into(), "The pressure is on".into())]
         );
+        for (said, query) in
+            [("\"A deal is close,\" he said.", "a deal is close"), ("‘An accord is near,’ she said.", "an accord")]
+        {
+            let tagged = find(state_with(said), query).reduce(Action::TagAllMatches("quote".into()));
+            let kept = &said[said.find(|c: char| c.is_alphabetic()).unwrap()..][..query.len()];
+            assert_eq!(texts(&tagged), [("quote".into(), kept.to_string())], "{said}");
+        }
         let places = find(state_with(text), "the hague").reduce(Action::TagAllMatches("location".into()));
         assert_eq!(texts(&places), [("location".into(), "The Hague".into())]);
         let again = find(actors, "the kremlin").reduce(Action::TagAllMatches("actor".into()));

@@ -257,6 +257,13 @@ impl History {
         }
     }
 
+    /// Drops the steps that group mentions into entities, in both directions.
+    pub fn forget_entity_steps(&mut self) {
+        for stack in [&mut self.undo, &mut self.redo] {
+            stack.retain(|e| !matches!(e.change, Change::Workspace(WorkspaceEdit::Entities(_))));
+        }
+    }
+
     pub fn can(&self, undo: bool, active: Option<&str>) -> bool {
         let stack = if undo { &self.undo } else { &self.redo };
         stack.iter().any(|e| e.scope.is_none() || e.scope.as_deref() == active)

@@ -111,6 +111,9 @@ impl State {
         if !merged.renamed_documents.is_empty() {
             self.history = Rc::default();
         }
+        if merged.renamed_entities {
+            Rc::make_mut(&mut self.history).forget_entity_steps();
+        }
         for doc in &merged.renamed_in {
             Rc::make_mut(&mut self.history).forget(doc);
         }
@@ -246,6 +249,63 @@ mod tests {
         assert_eq!(opening(None, 0, Vec::new()), None);
         let copy = stored(&tag(loaded(vec![article()]), 0, 6, "actor"), 5.0, 0);
         assert_eq!(texts(&opening(None, 0, vec![copy]).unwrap()).len(), 1);
+    }
+
+    /// `state` after another tab, starting from the same stored copy, did `theirs` and saved.
+    fn after_other_tab(state: State, theirs: impl FnOnce(State) -> State) -> State {
+        let other = theirs(State::new(state.synced().workspace.clone()));
+        let revision = state.synced().revision + 1;
+        state.reduce(Action::Sync(SyncAction::Merge {
+            revision,
+            theirs: other.workspace,
+            rejected: RejectedSuggestions::new(),
+        }))
+    }
+
+    #[test]
+    fn undo_after_another_tabs_edit_takes_back_only_this_tabs_step() {
+        use crate::model::Status;
+        use crate::state::{EntityAction, LabelAction};
+        let add = |name: &str| Action::Labels(LabelAction::Add { name: name.into(), color: String::new() });
+        let labels = |state: &State| state.workspace.labels.iter().map(|l| l.name.clone()).collect::<Vec<_>>();
+
+        let state = loaded(vec![article()]).reduce(add("Date"));
+        let state = after_other_tab(state, |other| other.reduce(add("Event")));
+        assert!(labels(&state).ends_with(&["Date".into(), "Event".into()]));
+        let undone = state.reduce(Action::Undo);
+        assert!(labels(&undone).contains(&"Event".into()), "the other tab's label stays: {:?}", labels(&undone));
+        assert!(!labels(&undone).contains(&"Date".into()));
+        assert!(labels(&undone.reduce(Action::Redo)).ends_with(&["Date".into(), "Event".into()]));
+
+        let renamed = loaded(vec![article()]).reduce(Action::RenameDocument { id: "d1".into(), name: "talks".into() });
+        let state =
+            after_other_tab(renamed, |other| other.reduce(Action::SetStatus { id: "d1".into(), status: Status::Done }));
+        let undone = state.reduce(Action::Undo);
+        let doc = undone.active_document().unwrap();
+        assert_eq!((doc.name.as_str(), doc.status), ("a.txt", Status::Done), "the other tab's status stays");
+
+        let group = |span: &str, name: &str| {
+            Action::Entities(EntityAction::Group {
+                entity: None,
+                name: name.into(),
+                label: "actor".into(),
+                mentions: vec![span.into()],
+            })
+        };
+        let saved = |state: State| {
+            let (revision, workspace) = (state.synced().revision + 1, state.workspace.clone());
+            state.reduce(Action::Sync(SyncAction::Saved { revision, workspace }))
+        };
+        let two = tag(tag(loaded(vec![article()]), 0, 6, "actor"), 11, 19, "actor");
+        let state = saved(saved(two).reduce(group("s1", "Dmitry Peskov")));
+        let state = after_other_tab(state, |other| {
+            other.reduce(Action::SwitchDocument("d1".into())).reduce(group("s2", "Volodymyr Zelensky"))
+        });
+        let undone = state.reduce(Action::Undo);
+        let doc = undone.active_document().unwrap();
+        let names: Vec<&str> = doc.entity_table().iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Volodymyr Zelensky"), "the other tab's entity stays: {names:?}");
+        assert_eq!(doc.span("s1").unwrap().entity, None);
     }
 
     #[test]

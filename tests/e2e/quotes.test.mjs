@@ -1,6 +1,7 @@
 // End to end against the release build in dist/: a quote keeps every word said, its leading
 // "The", "A" or "An" included, whether it is selected with the mouse from mark to mark or with
-// Shift+arrows, while an actor still leaves the article out and "The Hague" keeps its own.
+// Shift+arrows (each of the three), while an actor still leaves the article out and "The Hague"
+// keeps its own.
 //
 // The steps share one page and run in order; each leaves the state the next one starts from.
 
@@ -72,6 +73,34 @@ describe('quotes keep their leading article in the release build', { timeout: 60
     }
     assert.equal(await selectionText(page), '“The pressure', 'the selection starts at the opening mark');
     assert.deepEqual(await newSpan(() => page.keyboard.press('4')), { label: 'quote', text: 'The pressure' });
+  });
+
+  test('1b. Shift+arrows from the opening mark of "A …" and "An …": the quote starts with its article', async () => {
+    for (const [from, word, expected] of [
+      ['"A deal', 'deal', 'A deal'],
+      ['‘An agreement', 'agreement', 'An agreement'],
+    ]) {
+      await page.keyboard.press('Escape');
+      // The caret just before the opening mark (the text is all in the Basic Multilingual Plane,
+      // so code points and UTF-16 units agree).
+      await page.evaluate((at) => {
+        const article = document.querySelector('[data-testid=article]');
+        const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(), seen = 0; node; seen += node.length, node = walker.nextNode()) {
+          if (at < seen + node.length) {
+            article.focus();
+            getSelection().collapse(node, at - seen);
+            return;
+          }
+        }
+      }, cpIndexOf(TEXT, from));
+      for (let presses = 0; !(await selectionText(page)).includes(word); presses++) {
+        assert.ok(presses < 4, `four presses of Shift+ArrowRight did not reach "${word}": ${await selectionText(page)}`);
+        await page.keyboard.press('Shift+ArrowRight');
+      }
+      assert.ok((await selectionText(page)).startsWith(from[0]), `the selection starts at the opening mark: ${JSON.stringify(await selectionText(page))}`);
+      assert.deepEqual(await newSpan(() => page.keyboard.press('4')), { label: 'quote', text: expected });
+    }
   });
 
   test('2. a drag from mark to mark and key 4 keeps "The", "A", "An" and "the"', async () => {

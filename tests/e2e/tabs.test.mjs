@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, openTextFile, selectText, serveStatic, spans, tagFirst as tag } from './support.mjs';
+import { CHROMIUM_ARGS, articleText, cpIndexOf, eventually, exportJson, openTextFile, selectText, selectedSpanIds, serveStatic, spans, tagFirst as tag } from './support.mjs';
 
 const ITEMS = '[data-testid=document-list] [data-testid=document-item]';
 const FIRST = 'Zelensky met Macron in Paris on Monday.\n\nPeskov said the talks were useful.';
@@ -192,6 +192,139 @@ describe('several tabs share one workspace', () => {
         'geneva-talks.txt': (await workspace(a))['geneva-talks.txt'],
       });
       assert.deepEqual(deaf.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('relations, entities and statuses reach the other tab; selections stay apart; undo takes back only its own label', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const a = await openTab(context);
+      const b = await openTab(context);
+      const text = 'Zelensky said: "We will talk." Later Zelensky left.';
+      await openTextFile(a, 'third.txt', text);
+      await eventually(async () => assert.ok((await documentNames(b)).includes('third.txt')), { timeout: SEEN_WITHIN });
+      await show(b, 'third.txt');
+
+      await tag(a, 'Zelensky', '1');
+      const second = cpIndexOf(text, 'Zelensky', 1);
+      await selectText(a, second, second + 'Zelensky'.length);
+      await a.keyboard.press('1');
+      await seesSpans(b, ['actor:Zelensky', 'actor:Zelensky']);
+      // B selects the second Zelensky; A goes on with its own selection.
+      const later = (await spans(b)).filter((s) => s.text === 'Zelensky').at(-1).id;
+      await b.locator(`[data-testid=article] [data-span-id="${later}"]`).first().click();
+      const quote = cpIndexOf(text, '"We will talk."');
+      await selectText(a, quote, quote + '"We will talk."'.length);
+      await a.keyboard.press('4');
+      await seesSpans(b, ['actor:Zelensky', 'actor:Zelensky', 'quote:We will talk']);
+      const selected = async (page) => {
+        const ids = await selectedSpanIds(page);
+        return (await spans(page)).filter((s) => ids.includes(s.id)).map((s) => s.text);
+      };
+      assert.deepEqual(await selected(a), ['We will talk']);
+      assert.deepEqual(await selected(b), ['Zelensky'], 'B keeps its own selection');
+
+      // A links the quote to its speaker, groups the two mentions, and marks the document done.
+      await a.keyboard.press('s');
+      const names = await a.locator('[data-testid=link-candidate]').allTextContents();
+      await a.keyboard.press(String(names.findIndex((n) => n.includes('Zelensky')) + 1));
+      const proposal = a.locator('[data-testid=entity-proposal]').filter({ hasText: 'Zelensky' });
+      await proposal.locator('[data-testid=accept-entity]').click();
+      await a.locator(ITEMS).filter({ hasText: 'third.txt' }).locator('[data-testid=document-status]').selectOption('done');
+      await eventually(
+        async () => {
+          const { json } = await exportJson(b);
+          const doc = json.documents.find((d) => d.name === 'third.txt');
+          const said = doc.relations.map((r) => [r.type, doc.spans.find((s) => s.id === r.from).text, doc.spans.find((s) => s.id === r.to).text]);
+          assert.deepEqual(said, [['said_by', 'We will talk', 'Zelensky']]);
+          assert.deepEqual((doc.entities ?? []).map((e) => e.name), ['Zelensky']);
+          assert.equal(doc.entities[0].mentions.length, 2);
+          assert.equal(doc.status, 'done');
+        },
+        { timeout: SEEN_WITHIN },
+      );
+      assert.equal(
+        await b.locator(ITEMS).filter({ hasText: 'third.txt' }).locator('[data-testid=document-status]').inputValue(),
+        'done',
+      );
+
+      // Each tab adds a label; A's undo takes back its own and keeps B's, in both tabs.
+      const addLabel = async (page, name) => {
+        const editor = page.locator('[data-testid=label-editor]');
+        if (await editor.evaluate((e) => e.tagName === 'DETAILS' && !e.open)) await editor.locator('summary').first().click();
+        await page.fill('[data-testid=new-label-name]', name);
+        await page.click('[data-testid=add-label]');
+      };
+      await addLabel(a, 'Date');
+      await b.locator('[data-testid=label-date]').waitFor({ timeout: SEEN_WITHIN });
+      await addLabel(b, 'Event');
+      await a.locator('[data-testid=label-event]').waitFor({ timeout: SEEN_WITHIN });
+      await a.locator('[data-testid=article]').focus();
+      await a.keyboard.press('Control+z');
+      for (const page of [a, b]) {
+        await eventually(async () => assert.equal(await page.locator('[data-testid=label-date]').count(), 0), { timeout: SEEN_WITHIN });
+      }
+      await new Promise((ok) => setTimeout(ok, 1_000));
+      for (const page of [a, b]) assert.equal(await page.locator('[data-testid=label-event]').count(), 1, "the other tab's label stays");
+      for (const page of [a, b]) assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a tab frozen while hidden catches up when it wakes, and its edits then lose nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const a = await openTab(context);
+      const b = await openTab(context);
+      await openTextFile(a, 'first.txt', FIRST);
+      await eventually(async () => assert.ok((await documentNames(b)).includes('first.txt')), { timeout: SEEN_WITHIN });
+      await show(b, 'first.txt');
+      const cdp = await context.newCDPSession(b);
+      await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+      await tag(a, 'Zelensky', '1');
+      await tag(a, 'Paris', '2');
+      await new Promise((ok) => setTimeout(ok, 1_000));
+      await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+      await seesSpans(b, ['actor:Zelensky', 'location:Paris']);
+      await tag(b, 'Macron', '1');
+      await seesSpans(a, ['actor:Zelensky', 'location:Paris', 'actor:Macron']);
+      const fresh = await openTab(context);
+      await show(fresh, 'first.txt');
+      await seesSpans(fresh, ['actor:Zelensky', 'location:Paris', 'actor:Macron']);
+      for (const page of [a, b, fresh]) assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a document removed in one tab while the other shows it: the other moves on, and nothing else goes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    try {
+      const a = await openTab(context);
+      const b = await openTab(context);
+      await openTextFile(a, 'first.txt', FIRST);
+      await openTextFile(a, 'second.txt', SECOND);
+      await tag(a, 'Odesa', '2');
+      await eventually(async () => assert.ok((await documentNames(b)).includes('second.txt')), { timeout: SEEN_WITHIN });
+      await show(b, 'first.txt');
+      await tag(b, 'Zelensky', '1');
+      await show(a, 'first.txt');
+      await seesSpans(a, ['actor:Zelensky']);
+      await a.locator(ITEMS).filter({ hasText: 'first.txt' }).locator('[data-testid=remove-document]').click();
+      await eventually(async () => assert.ok(!(await documentNames(b)).includes('first.txt')), { timeout: SEEN_WITHIN });
+      await eventually(async () => assert.ok((await articleText(b)).length > 0 && !(await articleText(b)).startsWith('Zelensky met')));
+      await show(b, 'second.txt');
+      await seesSpans(b, ['location:Odesa']);
+      // Undo in A brings it back with B's span, in both tabs.
+      await a.locator('[data-testid=article]').focus();
+      await a.keyboard.press('Control+z');
+      await eventually(async () => assert.ok((await documentNames(b)).includes('first.txt')), { timeout: SEEN_WITHIN });
+      await show(b, 'first.txt');
+      await seesSpans(b, ['actor:Zelensky']);
+      for (const page of [a, b]) assert.deepEqual(page.errors, []);
     } finally {
       await context.close();
     }
