@@ -126,6 +126,31 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
     }
   });
 
+  test('after a reload, undo takes back the edits made before it, and redo makes them again', async () => {
+    const app = await launch();
+    try {
+      const { page } = app;
+      const shown = async () => (await spans(page)).map(({ label, text }) => `${label}: ${text}`).sort();
+      const untouched = await shown();
+      await tag(page, 'Geneva', '2');
+      await tag(page, 'Swiss mediators', '1');
+      const tagged = await shown();
+      assert.deepEqual(tagged, [...untouched, 'actor: Swiss mediators', 'location: Geneva'].sort());
+      await page.reload();
+      await page.waitForSelector('[data-testid=article]');
+      await eventually(async () => assert.deepEqual(await shown(), tagged));
+      await page.locator('[data-testid=article]').focus();
+      await page.keyboard.press('Control+z');
+      await page.keyboard.press('Control+z');
+      await eventually(async () => assert.deepEqual(await shown(), untouched));
+      await page.keyboard.press('Control+y');
+      await eventually(async () => assert.deepEqual(await shown(), [...untouched, 'location: Geneva'].sort()));
+      assert.deepEqual(app.errors, []);
+    } finally {
+      await app.close();
+    }
+  });
+
   test('a browser killed mid-session comes back on the same profile with everything', async () => {
     const { server, url } = await serveStatic();
     const profile = mkdtempSync(join(tmpdir(), 'annotator-profile-'));
