@@ -15,7 +15,7 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use super::{fresh_id, fresh_ids, Document, Entity, Relation, Span, Workspace};
+use super::{fresh_id, fresh_ids, Document, Entity, Label, Relation, Span, Workspace};
 
 /// The merged workspace, and which of ours' things had to be renamed.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +39,7 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
         None => (ours, false),
     };
     let (documents, renamed_documents, mut renamed_in) = merge_documents(base, ours, theirs);
+    let labels = whole_labels(labels, &documents, [ours, theirs, base]);
     renamed_in.extend(renamed.into_iter().flat_map(|(_, documents)| documents));
     Merged {
         workspace: Workspace { labels, relation_types, documents },
@@ -46,6 +47,33 @@ pub fn merge(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Merged {
         renamed_in,
         renamed_entities,
     }
+}
+
+/// The merged labels made whole. A label removed on one side while the other tagged with it
+/// comes back, since its spans would otherwise name a label that is gone. Two labels given one
+/// key on the two sides at once: the first keeps it, the other gets a free key, or none.
+fn whole_labels(mut labels: Vec<Label>, documents: &[Rc<Document>], sides: [&Workspace; 3]) -> Vec<Label> {
+    for doc in documents {
+        for span in doc.spans() {
+            if labels.iter().any(|l| l.id == span.label) {
+                continue;
+            }
+            let known = sides.iter().find_map(|side| side.labels.iter().find(|l| l.id == span.label));
+            labels.extend(known.cloned());
+        }
+    }
+    let mut taken: Vec<String> = Vec::new();
+    for at in 0..labels.len() {
+        let Some(key) = labels[at].key.clone() else { continue };
+        if taken.contains(&key) {
+            let free = (1..=9).map(|k| k.to_string()).find(|k| labels.iter().all(|l| l.key.as_ref() != Some(k)));
+            labels[at].key = free.clone();
+            taken.extend(free);
+        } else {
+            taken.push(key);
+        }
+    }
+    labels
 }
 
 /// Everything of `ours` and of `theirs` when the copy both started from is not known (a copy
@@ -495,6 +523,31 @@ mod tests {
         assert_eq!(labels[0], ("actor", "Actor", "#000000"));
         assert_eq!(labels[1], ("location", "Place", defaults[1].color.as_str()));
         assert_eq!(labels.last(), Some(&("date", "Date", "#111111")));
+    }
+
+    #[test]
+    fn labels_added_on_both_sides_at_once_get_a_key_each() {
+        let base = ws(vec![]);
+        let label = |id: &str| Label { id: id.into(), name: id.into(), color: "#111111".into(), key: Some("5".into()) };
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        ours.labels.push(label("date"));
+        theirs.labels.push(label("event"));
+        let merged = merge(&base, &ours, &theirs).workspace;
+        let keys: Vec<(&str, Option<&str>)> = merged.labels.iter().map(|l| (&*l.id, l.key.as_deref())).collect();
+        assert_eq!(keys[4..], [("date", Some("5")), ("event", Some("6"))]);
+    }
+
+    #[test]
+    fn a_label_removed_there_while_tagged_with_here_comes_back() {
+        let base = ws(vec![doc("d1", &[])]);
+        let ours = ws(vec![doc("d1", &[("s1", 0, 6, "location")])]);
+        let mut theirs = base.clone();
+        theirs.labels.retain(|l| &*l.id != "location");
+        let merged = merge(&base, &ours, &theirs).workspace;
+        assert!(merged.labels.iter().any(|l| &*l.id == "location"), "the span's label is kept");
+        assert_eq!(annotations(&merged)[0].1, [span("s1", "Peskov", "location")]);
+        let untouched = merge(&base, &base, &theirs).workspace;
+        assert!(untouched.labels.iter().all(|l| &*l.id != "location"), "unused, the removal stands");
     }
 
     #[test]
