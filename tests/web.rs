@@ -8,6 +8,7 @@ use std::time::Duration;
 use article_annotator::browser::selection::{range_to_offsets, selection_in_article};
 use article_annotator::components::app::App;
 use article_annotator::components::article::{ArticleBody, ArticleBodyProps};
+use article_annotator::components::store::SameDocument;
 use article_annotator::model::{default_labels, Document, Span};
 use article_annotator::sample::SAMPLE_TEXT;
 use wasm_bindgen_test::*;
@@ -41,7 +42,7 @@ async fn render(doc: Document) -> (Element, Element) {
     let root = page.create_element("div").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
     // Only what the test sets; every other prop takes its default.
-    let props = yew::props!(ArticleBodyProps { doc: Rc::new(doc), labels: default_labels(), selected: None });
+    let props = yew::props!(ArticleBodyProps { doc: SameDocument(Rc::new(doc)), labels: default_labels(), selected: None });
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
     let article = settle(|| root.query_selector("[data-testid=article]").ok().flatten()).await;
     (root, article)

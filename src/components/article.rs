@@ -74,7 +74,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         })
     };
     html! {
-        <ArticleBody {doc} labels={store.workspace.labels.clone()}
+        <ArticleBody doc={SameDocument(doc)} labels={store.workspace.labels.clone()}
             relation_types={store.workspace.relation_types.clone()} selected={store.selected.clone()}
             linking={store.linking.clone()} suggestions={store.suggestions.clone()}
             suggestion_cursor={store.suggestions.get(store.suggestion_cursor).cloned()}
@@ -85,7 +85,9 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleBodyProps {
-    pub doc: Rc<Document>,
+    /// Compared by allocation: an edited document is a new one, and comparing the text and ten
+    /// thousand spans to find that out cost more than the edit.
+    pub doc: SameDocument,
     pub labels: Vec<Label>,
     #[prop_or_default]
     pub relation_types: Vec<RelationType>,
@@ -122,7 +124,7 @@ const NEAR_MARGIN: f64 = 1.5;
 /// The article element with the contract hook, drawn from plain data (tests render it alone).
 #[function_component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
-    let doc = &props.doc;
+    let doc = &props.doc.0;
     let paragraphs = doc.paragraphs();
     let windowed = paragraphs.len() > DRAW_ALL_UP_TO_PARAGRAPHS;
     let near = use_near_paragraphs(doc, windowed);
