@@ -9,7 +9,7 @@
 // opt-level "z" build without wasm-opt: close to dist/, not the same bytes. Use run.mjs for the
 // figures, this for the "why".
 //
-//   node scripts/bench/profile.mjs [--size 100k|3m] [--edit add|relabel|delete|suggest|accept-all|find] [--top 25]
+//   node scripts/bench/profile.mjs [--size 100k|3m] [--edit add|relabel|delete|undo|suggest|accept-all|find] [--top 25]
 //                                  [--repeat 1]   (warm Suggests in the one profile, for more samples)
 //                                  [--first]      (profile the first Suggest, which starts the worker)
 //                                  [--callers RE] (for functions matching RE, the time by calling chain)
@@ -140,8 +140,12 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     } else if (args.edit !== 'add') {
       await page.evaluate(() => __bench.settle(1000));
       const id = await page.evaluate((b) => __bench.newSpanId(b), before);
-      if (args.edit === 'relabel' || args.edit === 'delete') {
-        const [key, kind, arg] = args.edit === 'relabel' ? ['2', 'label', { id, label: 'location' }] : ['Delete', 'gone', id];
+      if (args.edit === 'relabel' || args.edit === 'delete' || args.edit === 'undo') {
+        const [key, kind, arg] = {
+          relabel: ['2', 'label', { id, label: 'location' }],
+          delete: ['Delete', 'gone', id],
+          undo: ['Control+z', 'gone', id],
+        }[args.edit];
         await profiled(`${args.edit} ${args.size}`, async () => {
           await page.evaluate((a) => __bench.arm({ event: 'keydown', ...a }), { kind, arg });
           await page.keyboard.press(key);
