@@ -9,7 +9,9 @@ use std::rc::Rc;
 
 use super::history::WorkspaceEdit;
 use super::State;
-use crate::agreement::adjudicate::{disagreements, gold, Choice, Decisions, Disagreement};
+use crate::agreement::adjudicate::{
+    disagreements, gold, link_disagreements, Choice, Decisions, Disagreement, LinkDisagreement, Settled,
+};
 use crate::agreement::compare::{compare_read, marks, Comparison, Mark, Picked};
 use crate::agreement::report::Report;
 use crate::model::{add_missing, fresh_id, Span};
@@ -33,11 +35,30 @@ pub enum CompareAction {
     SaveGold,
 }
 
-/// One matched document as the view shows it.
+/// One matched document as the view shows it. The cursor runs over its disagreements, then its
+/// link disagreements: position `disagreements.len() + n` is `links[n]`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Compared {
     pub marks: Vec<Mark>,
     pub disagreements: Vec<Disagreement>,
+    pub links: Vec<LinkDisagreement>,
+}
+
+impl Compared {
+    /// How many places the cursor stops at.
+    pub fn stops(&self) -> usize {
+        self.disagreements.len() + self.links.len()
+    }
+
+    /// The link disagreement at cursor position `at`, if it is one.
+    pub fn link_at(&self, at: usize) -> Option<&LinkDisagreement> {
+        self.links.get(at.checked_sub(self.disagreements.len())?)
+    }
+
+    /// How many places have a decision in `decisions`.
+    pub fn settled(&self, decisions: &Decisions) -> usize {
+        decisions.choices.len() + decisions.links.len()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -62,11 +83,12 @@ impl Comparing {
                 let copies: Vec<&[Span]> = m.copies.iter().map(|c| c.document.spans()).collect();
                 let marks = marks(&copies);
                 let disagreements = disagreements(&marks);
-                Compared { marks, disagreements }
+                let links = link_disagreements(m, &marks);
+                Compared { marks, disagreements, links }
             })
             .collect();
         let decisions = vec![Decisions::default(); documents.len()];
-        let cursor = documents.first().and_then(|d| (!d.disagreements.is_empty()).then_some(0));
+        let cursor = documents.first().and_then(|d| (d.stops() > 0).then_some(0));
         Self {
             report: Rc::new(comparison.report()),
             comparison: Rc::new(comparison),
@@ -83,8 +105,8 @@ impl Comparing {
 }
 
 /// The compare view's keys: n / j / ↓ next disagreement, p / k / ↑ previous, 1–9 keep that
-/// annotator's version, b keep both (every version), x keep neither, a keep all agreed marks,
-/// g save the gold copy, Escape close.
+/// annotator's version (of a link disagreement: their links), b keep both (every version; not
+/// for links), x keep neither, a keep all agreed marks, g save the gold copy, Escape close.
 pub fn compare_key(key: &str) -> Option<CompareAction> {
     Some(match key {
         "n" | "j" | "ArrowDown" => CompareAction::Step { forward: true },
@@ -111,13 +133,13 @@ impl State {
         }
         let Some(mut comparing) = self.comparing.take() else { return };
         let view = Rc::make_mut(&mut comparing);
-        let count = view.shown().map_or(0, |d| d.disagreements.len());
+        let count = view.shown().map_or(0, Compared::stops);
         match action {
             CompareAction::Open(_) => {}
             CompareAction::Close => return,
             CompareAction::Show(at) if at < view.documents.len() => {
                 view.at = at;
-                view.cursor = (!view.documents[at].disagreements.is_empty()).then_some(0);
+                view.cursor = (view.documents[at].stops() > 0).then_some(0);
             }
             CompareAction::Show(_) => {}
             CompareAction::Step { forward } if count > 0 => {
@@ -133,7 +155,14 @@ impl State {
                 let copies = view.comparison.documents.get(view.at).map_or(0, |m| m.copies.len());
                 let fits = !matches!(choice, Choice::Copy(c) if c >= copies);
                 if let (Some(at), true) = (view.cursor, fits) {
-                    view.decisions[view.at].choices.insert(at, choice);
+                    let shown = &view.documents[view.at];
+                    let decisions = &mut view.decisions[view.at];
+                    match shown.link_at(at) {
+                        // Keeping every copy's links would give a quote several speakers.
+                        Some(_) if choice == Choice::All => return self.comparing = Some(comparing),
+                        Some(_) => decisions.links.insert(at - shown.disagreements.len(), choice),
+                        None => decisions.choices.insert(at, choice),
+                    };
                     view.cursor = Some((at + 1).min(count - 1));
                 }
             }
@@ -153,7 +182,9 @@ impl State {
     /// Adds the shown document's gold copy to the workspace, with the labels it uses, and opens it.
     fn save_gold(&mut self, view: &Comparing) {
         let (Some(matched), Some(shown)) = (view.comparison.documents.get(view.at), view.shown()) else { return };
-        let mut doc = gold(matched, &shown.marks, &shown.disagreements, &view.decisions[view.at]);
+        let settled =
+            Settled { matched, marks: &shown.marks, disagreements: &shown.disagreements, links: &shown.links };
+        let mut doc = gold(&settled, &view.decisions[view.at], &self.workspace.entities());
         doc.id = fresh_id("d", self.workspace.documents.iter().map(|d| &*d.id));
         let labels_before = self.workspace.labels.clone();
         let mut labels_after = labels_before.clone();
@@ -173,7 +204,7 @@ mod tests {
     use super::*;
     use crate::agreement::compare::read;
     use crate::agreement::compare::tests::file;
-    use crate::state::testing::state_with;
+    use crate::state::testing::{state_with, tag};
     use crate::state::Action;
 
     const TEXT: &str = "Peskov met Zelensky in Geneva on Monday.";
@@ -206,6 +237,58 @@ mod tests {
         assert_eq!(spans, [(0, 6, "actor"), (11, 19, "actor"), (33, 39, "figure")]);
         let undone = state.reduce(Action::Undo);
         assert_eq!(undone.workspace.documents.len(), 1, "one undo step takes it away");
+    }
+
+    /// A native export by `who` of SAID, the quote said by the actor at `speaker`.
+    fn said(who: &str, speaker: (usize, usize)) -> (String, Vec<u8>) {
+        use crate::model::{default_labels, default_relation_types, Document, Relation};
+        let mut doc = Document::new("d1", "said.txt", SAID);
+        let by = Some(Rc::from(who));
+        for (id, start, end, label) in [("q", 1, 3, "quote"), ("a", speaker.0, speaker.1, "actor")] {
+            doc.insert_span(Span { annotator: by.clone(), ..Span::new(id, start, end, label) }).unwrap();
+        }
+        doc.insert_relation(Relation { annotator: by, ..Relation::new("r1", "said_by", "q", "a") }).unwrap();
+        let json = crate::formats::native::export(&default_labels(), &default_relation_types(), [&doc]);
+        (format!("{who}.json"), json.into_bytes())
+    }
+
+    const SAID: &str = "“No,” said Peskov to Umerov.";
+
+    #[test]
+    fn a_quote_with_different_speakers_is_a_stop_of_the_cursor_settled_by_keys() {
+        let files = [said("ana", (11, 17)), said("ben", (21, 27))];
+        let state = state_with(SAID).reduce(Action::Compare(CompareAction::Open(read(&files))));
+        let comparing = state.comparing.clone().unwrap();
+        let shown = comparing.shown().unwrap();
+        assert_eq!((shown.disagreements.len(), shown.links.len(), shown.stops()), (2, 1, 3));
+        // Skip both speakers' spans to the quote's links; "b" would give it two speakers.
+        let at_links = press(state, "nnb");
+        assert_eq!(at_links.comparing.as_ref().unwrap().decisions[0], Decisions::default());
+        let state = press(at_links, "a2");
+        let decisions = &state.comparing.as_ref().unwrap().decisions[0];
+        assert_eq!(decisions.links, [(0, Choice::Copy(1))].into_iter().collect());
+        assert_eq!(state.comparing.as_ref().unwrap().shown().unwrap().settled(decisions), 1);
+        let state = press(state, "g");
+        let gold = state.active_document().unwrap().clone();
+        assert!(gold.gold);
+        let said: Vec<(&str, &str)> = gold
+            .relations()
+            .iter()
+            .map(|r| (r.kind.as_str(), gold.span(&r.to).unwrap()))
+            .map(|(kind, to)| (kind, gold.slice(to.start, to.end)))
+            .collect();
+        assert_eq!(said, [("said_by", "Umerov")]);
+        // Its own undo history: an edit in it is undone there, after the other document's.
+        let quote = gold.spans()[0].id.clone();
+        let edited = state.reduce(Action::Select(Some(quote))).reduce(Action::DeleteSelected);
+        assert_eq!(edited.active_document().unwrap().spans().len(), 1);
+        let elsewhere = tag(edited.reduce(Action::SwitchDocument("d1".into())), 11, 17, "actor").reduce(Action::Undo);
+        assert!(elsewhere.active_document().unwrap().spans().is_empty(), "undo there took back its own tag");
+        let gold_there = elsewhere.workspace.documents.iter().find(|d| d.gold).unwrap();
+        assert_eq!(gold_there.spans().len(), 1, "and left the gold copy alone");
+        let back = elsewhere.reduce(Action::SwitchDocument(gold.id.clone())).reduce(Action::Undo);
+        assert_eq!(back.active_document().unwrap().spans().len(), 2);
+        assert!(back.active_document().unwrap().gold);
     }
 
     #[test]
