@@ -106,7 +106,8 @@ impl Comparing {
 
 /// The compare view's keys: n / j / ↓ next disagreement, p / k / ↑ previous, 1–9 keep that
 /// annotator's version (of a link disagreement: their links), b keep both (every version; not
-/// for links), x keep neither, a keep all agreed marks, g save the gold copy, Escape close.
+/// for links), x keep neither, a keep all agreed marks, g save the gold copy, Escape close; the
+/// help overlay lists them from `keys::COMPARE_KEY_HELP`.
 pub fn compare_key(key: &str) -> Option<CompareAction> {
     Some(match key {
         "n" | "j" | "ArrowDown" => CompareAction::Step { forward: true },
@@ -289,6 +290,26 @@ mod tests {
         let back = elsewhere.reduce(Action::SwitchDocument(gold.id.clone())).reduce(Action::Undo);
         assert_eq!(back.active_document().unwrap().spans().len(), 2);
         assert!(back.active_document().unwrap().gold);
+    }
+
+    #[test]
+    fn the_help_lists_every_compare_key_and_each_does_what_it_says() {
+        use crate::keys::COMPARE_KEY_HELP;
+        let listed: Vec<&str> = COMPARE_KEY_HELP.iter().flat_map(|(keys, _, _)| keys.iter().copied()).collect();
+        for key in listed.iter().filter(|k| **k != "?") {
+            assert!(compare_key(key).is_some(), "{key} is listed but does nothing");
+        }
+        let printable = (' '..='~').map(String::from);
+        for key in printable.chain(["ArrowDown", "ArrowUp", "Escape"].map(String::from)) {
+            assert!(compare_key(&key).is_none() || listed.contains(&key.as_str()), "{key} works but is not listed");
+        }
+        let what = |key: &str| COMPARE_KEY_HELP.iter().find(|(keys, _, _)| keys.contains(&key)).unwrap().2;
+        assert_eq!(compare_key("j"), Some(CompareAction::Step { forward: true }));
+        assert!(what("j").starts_with("next"));
+        assert_eq!(compare_key("7"), Some(CompareAction::Choose(Choice::Copy(6))));
+        assert!(what("7").contains("annotator's version"));
+        assert_eq!(compare_key("g"), Some(CompareAction::SaveGold));
+        assert!(what("g").contains("gold"));
     }
 
     #[test]
