@@ -12,6 +12,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use super::compare::{Kind, Mark, Matched};
 use crate::model::{fresh_id, Document, Entity, Relation, Span};
 
@@ -111,7 +113,7 @@ pub fn link_disagreements(matched: &Matched, marks: &[Mark]) -> Vec<LinkDisagree
 }
 
 /// What to keep of one disagreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Choice {
     /// The version of this copy (a position in the document's copy list): its marks, maybe none.
     Copy(usize),
@@ -121,7 +123,7 @@ pub enum Choice {
 }
 
 /// The decisions taken on one document so far.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decisions {
     /// The marks all agree on are kept.
     pub agreed: bool,

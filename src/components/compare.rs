@@ -7,6 +7,8 @@
 //! Like the article view, the text is drawn from the document's characters only: marks are
 //! elements with attributes, so the article's `textContent` is the text exactly.
 
+use std::rc::Rc;
+
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,14 +19,30 @@ use crate::agreement::adjudicate::{Choice, LinkDisagreement};
 use crate::agreement::compare::{Kind, Mark, Matched};
 use crate::agreement::report::Figure;
 use crate::browser;
+use crate::browser::kept_compare;
 use crate::model::add_missing;
-use crate::state::{compare_key, Action, CompareAction, Comparing};
+use crate::state::{compare_key, keepable, Action, CompareAction, Comparing, KEPT_COMPARE_BYTES};
 use crate::text::segments::{nest_spans, Piece, SpanExtent};
 
 /// "Compare…": picks annotators' files and opens the compare view.
+/// Also brings back, once per page, the compare view that was open when the page went away.
 #[function_component]
 pub fn CompareButton() -> Html {
     let store = use_store();
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            if !RESUMED.replace(true) {
+                yew::platform::spawn_local(async move {
+                    if let Some((files, place)) = kept_compare::read().await {
+                        browser::files::open_each(files, move |picked| {
+                            store.dispatch(Action::Compare(CompareAction::Resume(picked, place)));
+                        });
+                    }
+                });
+            }
+        });
+    }
     let onchange = Callback::from(move |event: Event| {
         let input = event.target_unchecked_into::<web_sys::HtmlInputElement>();
         let store = store.clone();
@@ -33,9 +51,17 @@ pub fn CompareButton() -> Html {
                 store.dispatch(Action::ShowAlert(unread.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
             }
             browser::files::open_each(read, move |picked| {
-                if !picked.is_empty() {
-                    store.dispatch(Action::Compare(CompareAction::Open(picked)));
+                if picked.is_empty() {
+                    return;
                 }
+                if keepable(&picked) {
+                    kept_compare::keep_files(
+                        picked.iter().map(|(name, bytes, _)| (name.clone(), bytes.clone())).collect(),
+                    );
+                } else {
+                    kept_compare::forget();
+                }
+                store.dispatch(Action::Compare(CompareAction::Open(picked)));
             });
         });
         input.set_value("");
@@ -47,6 +73,11 @@ pub fn CompareButton() -> Html {
                 accept=".json,.jsonl,.ndjson,.jsonld,.zip,application/json,application/zip" {onchange} />
         </label>
     }
+}
+
+thread_local! {
+    /// The kept compare view was looked for: once per page.
+    static RESUMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn send(store: &Store, action: CompareAction) -> Callback<MouseEvent> {
@@ -85,6 +116,29 @@ pub fn CompareView() -> Html {
             move || drop(listener)
         });
     }
+    {
+        // The report is computed in the files worker (or, if that fails, here) once per pick.
+        let pending = store.comparing.as_ref().filter(|c| c.report.is_none()).map(|c| c.comparison.clone());
+        let store = store.clone();
+        use_effect_with(pending.as_ref().map(|c| Rc::as_ptr(c) as usize), move |_| {
+            if let Some(comparison) = pending {
+                browser::files::report_in_worker(comparison.report_job(), move |reply| {
+                    let report = Rc::new(reply.unwrap_or_else(|_| comparison.report()));
+                    store.dispatch(Action::Compare(CompareAction::Reported { comparison, report }));
+                });
+            }
+        });
+    }
+    {
+        // Each decision is kept for a reload; closing the view (or saving its gold copy) forgets.
+        let place = store.comparing.as_ref().filter(|c| c.kept).map(|c| c.place());
+        use_effect_with(place, |place| {
+            if let Some(place) = place {
+                kept_compare::keep_place(place);
+            }
+        });
+        use_effect_with((), |_| kept_compare::forget);
+    }
     let cursor = store.comparing.as_ref().map(|c| (c.at, c.cursor));
     use_effect_with(cursor, |_| browser::scroll_into_view("[data-current-disagreement]"));
     let Some(comparing) = store.comparing.clone() else { return html! {} };
@@ -117,6 +171,11 @@ pub fn CompareView() -> Html {
                             <li data-testid="unmatched-item">{ format!("“{}” in {} ({}): no one else has this text", u.name, u.file, u.annotator) }</li>
                         }) }
                     </ul>
+                }
+                if !comparing.kept {
+                    <p class="hint" data-testid="compare-not-kept">
+                        { format!("These files are over {} MB together: this view will not come back after a reload.", KEPT_COMPARE_BYTES / 1_048_576) }
+                    </p>
                 }
                 <button type="button" data-testid="compare-close" onclick={send(&store, CompareAction::Close)}>
                     { "Close compare (Esc)" }</button>
@@ -346,7 +405,13 @@ fn AgreementReport() -> Html {
         // Figures over no article would read as full agreement.
         return html! {};
     }
-    let report = comparing.report.clone();
+    let Some(report) = comparing.report.clone() else {
+        return html! {
+            <section class="agreement" aria-label="Agreement report">
+                <p data-testid="agreement-computing" role="status">{ "Computing the agreement report…" }</p>
+            </section>
+        };
+    };
     let download = |json: bool| {
         let (store, report) = (store.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {

@@ -7,6 +7,8 @@
 
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use super::history::WorkspaceEdit;
 use super::State;
 use crate::agreement::adjudicate::{
@@ -31,8 +33,17 @@ pub enum CompareAction {
     Choose(Choice),
     /// Keep every mark all copies agree on, in this document.
     KeepAgreed,
+    /// Open the files of an earlier pick again (after a reload), at the place and with the
+    /// decisions it had; a place that does not fit the files is dropped, the files still open.
+    Resume(Vec<Picked>, Place),
     /// Add this document's gold copy, as decided so far, to the workspace and open it.
     SaveGold,
+    /// The agreement report of `comparison`, computed away from the page (dropped if another
+    /// comparison was opened meanwhile).
+    Reported {
+        comparison: Rc<Comparison>,
+        report: Rc<Report>,
+    },
 }
 
 /// One matched document as the view shows it. The cursor runs over its disagreements, then its
@@ -61,10 +72,28 @@ impl Compared {
     }
 }
 
+/// Where the person is in a comparison and what they decided: what is kept across a reload,
+/// beside the files themselves.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    pub at: usize,
+    pub cursor: Option<usize>,
+    pub decisions: Vec<Decisions>,
+}
+
+/// The most bytes of picked files kept in the browser so the compare view survives a reload.
+pub const KEPT_COMPARE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Whether the files of a pick are small enough to keep across a reload.
+pub fn keepable(files: &[Picked]) -> bool {
+    files.iter().map(|(_, bytes, _)| bytes.len()).sum::<usize>() <= KEPT_COMPARE_BYTES
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparing {
     pub comparison: Rc<Comparison>,
-    pub report: Rc<Report>,
+    /// `None` until it is computed (in the files worker).
+    pub report: Option<Rc<Report>>,
     pub documents: Rc<[Compared]>,
     /// The matched document shown.
     pub at: usize,
@@ -72,10 +101,12 @@ pub struct Comparing {
     pub cursor: Option<usize>,
     /// Per matched document, what is decided so far.
     pub decisions: Vec<Decisions>,
+    /// The files are kept in the browser, so a reload brings this view back.
+    pub kept: bool,
 }
 
 impl Comparing {
-    fn new(comparison: Comparison) -> Self {
+    fn new(comparison: Comparison, kept: bool) -> Self {
         let documents: Vec<Compared> = comparison
             .documents
             .iter()
@@ -90,12 +121,28 @@ impl Comparing {
         let decisions = vec![Decisions::default(); documents.len()];
         let cursor = documents.first().and_then(|d| (d.stops() > 0).then_some(0));
         Self {
-            report: Rc::new(comparison.report()),
+            report: None,
             comparison: Rc::new(comparison),
             documents: documents.into(),
             at: 0,
             cursor,
             decisions,
+            kept,
+        }
+    }
+
+    pub fn place(&self) -> Place {
+        Place { at: self.at, cursor: self.cursor, decisions: self.decisions.clone() }
+    }
+
+    /// Goes back to `place`, if it fits these files.
+    fn resume(&mut self, place: Place) {
+        let fits = place.decisions.len() == self.documents.len()
+            && self.documents.get(place.at).is_some_and(|d| place.cursor.is_none_or(|c| c < d.stops()));
+        if fits {
+            self.at = place.at;
+            self.cursor = place.cursor;
+            self.decisions = place.decisions;
         }
     }
 
@@ -123,20 +170,30 @@ pub fn compare_key(key: &str) -> Option<CompareAction> {
 
 impl State {
     pub(super) fn compare(&mut self, action: CompareAction) {
-        if let CompareAction::Open(files) = action {
-            let comparison = compare_read(files);
-            self.alert = (!comparison.notes.is_empty()).then(|| comparison.notes.join(" "));
-            if comparison.annotators.is_empty() {
-                return;
-            }
-            self.comparing = Some(Rc::new(Comparing::new(comparison)));
+        let (files, place) = match action {
+            CompareAction::Open(files) => (files, None),
+            CompareAction::Resume(files, place) => (files, Some(place)),
+            action => return self.in_comparison(action),
+        };
+        let kept = keepable(&files);
+        let comparison = compare_read(files);
+        self.alert = (!comparison.notes.is_empty()).then(|| comparison.notes.join(" "));
+        if comparison.annotators.is_empty() {
             return;
         }
+        let mut comparing = Comparing::new(comparison, kept);
+        if let Some(place) = place {
+            comparing.resume(place);
+        }
+        self.comparing = Some(Rc::new(comparing));
+    }
+
+    fn in_comparison(&mut self, action: CompareAction) {
         let Some(mut comparing) = self.comparing.take() else { return };
         let view = Rc::make_mut(&mut comparing);
         let count = view.shown().map_or(0, Compared::stops);
         match action {
-            CompareAction::Open(_) => {}
+            CompareAction::Open(_) | CompareAction::Resume(..) => {}
             CompareAction::Close => return,
             CompareAction::Show(at) if at < view.documents.len() => {
                 view.at = at;
@@ -176,6 +233,11 @@ impl State {
                 self.save_gold(view);
                 return;
             }
+            CompareAction::Reported { comparison, report } => {
+                if Rc::ptr_eq(&comparison, &view.comparison) {
+                    view.report = Some(report);
+                }
+            }
         }
         self.comparing = Some(comparing);
     }
@@ -205,6 +267,7 @@ mod tests {
     use super::*;
     use crate::agreement::compare::read;
     use crate::agreement::compare::tests::file;
+    use crate::formats::FileError;
     use crate::state::testing::{state_with, tag};
     use crate::state::Action;
 
@@ -227,6 +290,7 @@ mod tests {
         let state = state_with(TEXT).reduce(Action::Compare(CompareAction::Open(read(&files()))));
         let comparing = state.comparing.clone().expect("the compare view is open");
         assert_eq!(comparing.shown().unwrap().disagreements.len(), 3);
+        assert!(comparing.report.is_none(), "computed away from the reducer");
         assert_eq!(comparing.cursor, Some(0));
         // Keep the agreed actor, ben's label at 11..19, skip Geneva, keep ben's figure; save.
         let state = press(state, "a2xjk2g");
@@ -290,6 +354,35 @@ mod tests {
         let back = elsewhere.reduce(Action::SwitchDocument(gold.id.clone())).reduce(Action::Undo);
         assert_eq!(back.active_document().unwrap().spans().len(), 2);
         assert!(back.active_document().unwrap().gold);
+    }
+
+    #[test]
+    fn a_report_is_taken_only_for_the_comparison_it_was_computed_for() {
+        let state = state_with(TEXT).reduce(Action::Compare(CompareAction::Open(read(&files()))));
+        let comparison = state.comparing.as_ref().unwrap().comparison.clone();
+        let report = Rc::new(comparison.report_job().run());
+        let reported = |comparison| Action::Compare(CompareAction::Reported { comparison, report: report.clone() });
+        let stale = Rc::new((*comparison).clone());
+        assert!(state.clone().reduce(reported(stale)).comparing.unwrap().report.is_none(), "an earlier pick's");
+        let done = state.reduce(reported(comparison));
+        assert_eq!(done.comparing.unwrap().report, Some(report));
+    }
+
+    #[test]
+    fn a_pick_opened_again_comes_back_at_its_place_with_its_decisions() {
+        let state = state_with(TEXT).reduce(Action::Compare(CompareAction::Open(read(&files()))));
+        assert!(state.comparing.as_ref().unwrap().kept, "small files are kept");
+        let decided = press(state.clone(), "a2n");
+        let place = decided.comparing.as_ref().unwrap().place();
+        let stored: Place = serde_json::from_str(&serde_json::to_string(&place).unwrap()).unwrap();
+        let resumed = state_with(TEXT).reduce(Action::Compare(CompareAction::Resume(read(&files()), stored)));
+        assert_eq!(resumed.comparing, decided.comparing);
+        let elsewhere = Place { at: 4, ..place.clone() };
+        let fresh = state_with(TEXT).reduce(Action::Compare(CompareAction::Resume(read(&files()), elsewhere)));
+        assert_eq!(fresh.comparing, state.comparing, "a place these files do not have is dropped");
+        let huge =
+            vec![("big.json".to_string(), vec![b' '; KEPT_COMPARE_BYTES + 1], Err(FileError::new("big.json", "x")))];
+        assert!(!keepable(&huge) && keepable(&huge[..0]));
     }
 
     #[test]
