@@ -9,7 +9,7 @@
 //! differently (a quote said by different speakers) or name different entities by it, that is a
 //! link disagreement, settled by keeping one copy's links (with the spans they point to) or none.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -79,36 +79,31 @@ pub struct LinkDisagreement {
 
 /// The marks of `matched` whose copies disagree on their links, in reading order.
 pub fn link_disagreements(matched: &Matched, marks: &[Mark]) -> Vec<LinkDisagreement> {
-    let mark_of =
-        |span: &Span| marks.iter().position(|m| (m.start, m.end, &m.label) == (span.start, span.end, &span.label));
-    let links = |copy: usize, span: &Span| {
-        let doc = &matched.copies[copy].document;
-        let mut relations: Vec<(String, usize)> = doc
-            .relations()
-            .iter()
-            .filter(|r| r.from == span.id)
-            .filter_map(|r| Some((r.kind.clone(), mark_of(doc.span(&r.to)?)?)))
-            .collect();
-        relations.sort();
-        let entity =
-            span.entity.as_ref().and_then(|e| doc.entity_table().iter().find(|t| t.id == *e)).map(|e| e.name.clone());
-        Links { relations, entity }
-    };
-    marks
-        .iter()
+    let index: HashMap<(usize, usize, &str), usize> =
+        marks.iter().enumerate().map(|(at, m)| ((m.start, m.end, &*m.label), at)).collect();
+    let mark_of = |span: &Span| index.get(&(span.start, span.end, &*span.label)).copied();
+    let mut versions: Vec<Vec<(usize, Links)>> = vec![Vec::new(); marks.len()];
+    for (copy, c) in matched.copies.iter().enumerate() {
+        let doc = &c.document;
+        let mut from: HashMap<&str, Vec<(String, usize)>> = HashMap::new();
+        for r in doc.relations() {
+            if let Some(to) = doc.span(&r.to).and_then(mark_of) {
+                from.entry(&*r.from).or_default().push((r.kind.clone(), to));
+            }
+        }
+        for span in doc.spans() {
+            let Some(at) = mark_of(span) else { continue };
+            let mut relations = from.remove(&*span.id).unwrap_or_default();
+            relations.sort();
+            let named = span.entity.as_ref().and_then(|e| doc.entity_table().iter().find(|t| t.id == *e));
+            versions[at].push((copy, Links { relations, entity: named.map(|e| e.name.clone()) }));
+        }
+    }
+    versions
+        .into_iter()
         .enumerate()
-        .filter_map(|(at, mark)| {
-            let versions: Vec<(usize, Links)> = mark
-                .copies
-                .iter()
-                .filter_map(|&c| {
-                    let span = matched.copies[c].document.spans().iter().find(|s| mark_of(s) == Some(at))?;
-                    Some((c, links(c, span)))
-                })
-                .collect();
-            let differ = versions.windows(2).any(|pair| pair[0].1 != pair[1].1);
-            differ.then_some(LinkDisagreement { mark: at, versions })
-        })
+        .filter(|(_, versions)| versions.windows(2).any(|pair| pair[0].1 != pair[1].1))
+        .map(|(mark, versions)| LinkDisagreement { mark, versions })
         .collect()
 }
 
