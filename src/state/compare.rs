@@ -211,16 +211,21 @@ impl State {
             CompareAction::Step { .. } => {}
             CompareAction::Choose(choice) => {
                 let copies = view.comparison.documents.get(view.at).map_or(0, |m| m.copies.len());
-                let fits = !matches!(choice, Choice::Copy(c) if c >= copies);
+                let links_before = view.shown().map_or(0, |shown| shown.disagreements.len());
+                let at_links = view.cursor.is_some_and(|at| view.shown().and_then(|s| s.link_at(at)).is_some());
+                // Keeping every copy's links would give a quote several speakers.
+                let fits = match choice {
+                    Choice::Copy(c) => c < copies,
+                    Choice::All => !at_links,
+                    Choice::Neither => true,
+                };
                 if let (Some(at), true) = (view.cursor, fits) {
-                    let shown = &view.documents[view.at];
                     let decisions = &mut view.decisions[view.at];
-                    match shown.link_at(at) {
-                        // Keeping every copy's links would give a quote several speakers.
-                        Some(_) if choice == Choice::All => return self.comparing = Some(comparing),
-                        Some(_) => decisions.links.insert(at - shown.disagreements.len(), choice),
-                        None => decisions.choices.insert(at, choice),
-                    };
+                    if at_links {
+                        decisions.links.insert(at - links_before, choice);
+                    } else {
+                        decisions.choices.insert(at, choice);
+                    }
                     view.cursor = Some((at + 1).min(count - 1));
                 }
             }
@@ -423,6 +428,11 @@ mod tests {
         let after = before.clone().reduce(Action::Compare(CompareAction::Open(read(&[files().remove(0), other]))));
         let comparing = after.comparing.clone().unwrap();
         assert!(comparing.comparison.documents.is_empty());
+        assert_eq!(
+            press(after.clone(), "1bxnpag").workspace,
+            before.workspace,
+            "keys with nothing to compare do nothing"
+        );
         assert_eq!(comparing.comparison.unmatched.len(), 2);
         assert_eq!(after.workspace, before.workspace);
         let broken =
