@@ -96,6 +96,25 @@ pub const KEY_HELP: &[(&str, &str)] = &[
     ("?", "show or hide this help"),
 ];
 
+/// The compare view's keys, as the help overlay lists them: the key values pressed (as
+/// `KeyboardEvent.key` gives them), how they are written, and what they do there. The reducer's
+/// `state::compare_key` reads the same keys.
+pub const COMPARE_KEY_HELP: &[(&[&str], &str, &str)] = &[
+    (&["n", "j", "ArrowDown"], "n / j / ↓", "next disagreement (spans, then links)"),
+    (&["p", "k", "ArrowUp"], "p / k / ↑", "previous disagreement"),
+    (
+        &["1", "2", "3", "4", "5", "6", "7", "8", "9"],
+        "1–9",
+        "keep that annotator's version (at a link disagreement: their links and speaker)",
+    ),
+    (&["b"], "b", "keep both: every annotator's version (not for links)"),
+    (&["x"], "x", "keep neither version (at a link disagreement: no links)"),
+    (&["a"], "a", "keep every span all annotators agree on"),
+    (&["g"], "g", "save the gold copy as a document of its own"),
+    (&["Escape"], "Escape", "close the compare view"),
+    (&["?"], "?", "show or hide this help"),
+];
+
 /// The key that focuses the article; it works in text fields too, so it carries a modifier.
 pub const FOCUS_ARTICLE_KEYS: &str = "Alt+A";
 

@@ -1,6 +1,7 @@
 //! The JSON Schema of the native format (schemas/article-annotator.schema.json) accepts what
-//! "Export JSON" writes, for workspaces with and without spans, notes, checks, statuses, relations and
-//! hostile text, and refuses files that break the contract, so an empty or loose schema fails
+//! "Export JSON" writes, for workspaces with and without spans, notes, checks, statuses,
+//! relations, the gold mark and hostile text, and refuses files that break the contract, so an
+//! empty or loose schema fails
 //! here.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -57,6 +58,7 @@ fn workspaces() -> Vec<(Vec<Label>, Vec<Document>)> {
     done.insert_span(Span { checked: true, note: Some("ministry".into()), ..Span::new("s3", 25, 30, "figure") })
         .unwrap();
     done.status = Status::Done;
+    done.gold = true;
     let mut custom = default_labels();
     custom.push(Label { id: "quote-source".into(), name: "Quote source".into(), color: "#a0665a".into(), key: None });
     vec![
@@ -91,6 +93,7 @@ fn the_exports_use_the_optional_keys_the_schema_describes() {
     assert_eq!(first["spans"][0]["annotator"], "ana", "spans of several people name theirs");
     assert_eq!(first["relations"][0]["type"], "said_by");
     assert_eq!(exported["documents"][1]["spans"][0]["text"], "Genève");
+    assert_eq!(exported["documents"][1]["gold"], true, "the gold copy says so");
     assert_eq!(
         (
             exported["documents"][1]["spans"][2]["text"].as_str(),
@@ -146,6 +149,7 @@ fn files_that_break_the_contract_are_invalid() {
         ("note as a number", Box::new(|f| f["documents"][0]["spans"][0]["note"] = json!(3))),
         ("checked as a string", Box::new(|f| f["documents"][1]["spans"][2]["checked"] = json!("yes"))),
         ("annotator as a number", Box::new(|f| f["documents"][0]["annotator"] = json!(3))),
+        ("gold as a string", Box::new(|f| f["documents"][1]["gold"] = json!("yes"))),
         (
             "entity without mentions",
             Box::new(|f| f["documents"][0]["entities"] = json!([{"id": "e1", "label": "actor"}])),

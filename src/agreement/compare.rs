@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use super::report::{report, Copy as ReportCopy, Report, ReportInput};
+use super::report::{Job, JobDocument, Report};
 use crate::formats::native::sha256_hex;
 use crate::formats::{FileError, Opened};
 use crate::model::{add_missing, Document, Label, Span};
@@ -140,24 +140,27 @@ pub fn compare_read(files: Vec<Picked>) -> Comparison {
 }
 
 impl Comparison {
+    /// What the agreement report of every matched document is computed from.
+    pub fn report_job(&self) -> Job {
+        Job {
+            annotators: self.annotators.clone(),
+            labels: self.labels.iter().map(|l| l.id.clone()).collect(),
+            documents: self
+                .documents
+                .iter()
+                .map(|m| JobDocument {
+                    name: m.name().to_string(),
+                    sha256: m.sha256.clone(),
+                    text: m.text().clone(),
+                    copies: m.copies.iter().map(|c| (c.annotator, c.document.spans().to_vec())).collect(),
+                })
+                .collect(),
+        }
+    }
+
     /// The agreement report of every matched document.
     pub fn report(&self) -> Report {
-        let labels: Vec<Rc<str>> = self.labels.iter().map(|l| l.id.clone()).collect();
-        let inputs: Vec<ReportInput<'_>> = self
-            .documents
-            .iter()
-            .map(|m| ReportInput {
-                name: m.name(),
-                sha256: &m.sha256,
-                text: m.text(),
-                copies: m
-                    .copies
-                    .iter()
-                    .map(|c| ReportCopy { annotator: c.annotator, spans: c.document.spans() })
-                    .collect(),
-            })
-            .collect();
-        report(&self.annotators, &labels, &inputs)
+        self.report_job().run()
     }
 }
 

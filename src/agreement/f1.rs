@@ -35,7 +35,7 @@ impl Mode {
 }
 
 /// What lies behind an F1 figure, summed over pairs of copies (first = the earlier annotator).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct Counts {
     /// Matched pairs of spans.
     pub matched: usize,

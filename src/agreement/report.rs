@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::coefficients::{AlphaTally, KappaTally};
 use super::f1::{pair, Counts, Mode};
@@ -147,7 +147,31 @@ fn label_or_all<S: serde::Serializer>(label: &Option<Rc<str>>, serializer: S) ->
     serializer.serialize_str(label.as_deref().unwrap_or("all"))
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// Every measure the report gives, by the name it is written under.
+pub const MEASURES: [&str; 5] = ["f1-exact", "f1-overlap", "f1-unlabeled", "kappa", "alpha"];
+
+/// A figure as written: the measure and label by name.
+#[derive(Deserialize)]
+struct FigureRecord {
+    measure: String,
+    label: String,
+    value: f64,
+    counts: FigureCounts,
+}
+
+impl<'de> Deserialize<'de> for Figure {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let record = FigureRecord::deserialize(deserializer)?;
+        let measure = MEASURES
+            .into_iter()
+            .find(|m| *m == record.measure)
+            .ok_or_else(|| serde::de::Error::custom(format!("no measure {}", record.measure)))?;
+        let label = (record.label != "all").then(|| record.label.into());
+        Ok(Figure { measure, label, value: record.value, counts: record.counts })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum FigureCounts {
     /// F1: spans matched, spans of the earlier / later annotator of each pair left unmatched,
@@ -196,7 +220,7 @@ impl FigureCounts {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DocumentReport {
     pub name: String,
     pub sha256: String,
@@ -205,7 +229,7 @@ pub struct DocumentReport {
     pub figures: Vec<Figure>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     pub annotators: Vec<Rc<str>>,
     pub labels: Vec<Rc<str>>,
@@ -239,6 +263,40 @@ pub fn report(annotators: &[Rc<str>], labels: &[Rc<str>], documents: &[ReportInp
         labels: labels.to_vec(),
         corpus: corpus.figures(labels, annotators.len()),
         documents: reports,
+    }
+}
+
+/// One text and its copies, owned: what the page hands the worker that computes the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct JobDocument {
+    pub name: String,
+    pub sha256: String,
+    pub text: Rc<str>,
+    /// Each copy's annotator (an index into the job's annotators) and spans.
+    pub copies: Vec<(usize, Vec<Span>)>,
+}
+
+/// Everything a report is computed from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Job {
+    pub annotators: Vec<Rc<str>>,
+    pub labels: Vec<Rc<str>>,
+    pub documents: Vec<JobDocument>,
+}
+
+impl Job {
+    pub fn run(&self) -> Report {
+        let inputs: Vec<ReportInput<'_>> = self
+            .documents
+            .iter()
+            .map(|d| ReportInput {
+                name: &d.name,
+                sha256: &d.sha256,
+                text: &d.text,
+                copies: d.copies.iter().map(|(annotator, spans)| Copy { annotator: *annotator, spans }).collect(),
+            })
+            .collect();
+        report(&self.annotators, &self.labels, &inputs)
     }
 }
 
@@ -313,6 +371,31 @@ mod tests {
         assert_eq!(json["corpus"][0]["measure"], "f1-exact");
         assert_eq!(json["corpus"][0]["label"], "all");
         assert_eq!(json["corpus"][0]["counts"]["matched"], 1);
+        let back: Report = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(back, report, "the report crosses from the worker whole, every count and value");
+    }
+
+    #[test]
+    fn a_job_owns_its_inputs_and_gives_the_same_report() {
+        let spans = [Span::new("s1", 0, 6, "actor"), Span::new("s2", 11, 19, "location")];
+        let other = [Span::new("s1", 0, 6, "actor")];
+        let labels: Vec<Rc<str>> = ["actor", "location"].map(Rc::from).to_vec();
+        let annotators: Vec<Rc<str>> = ["ann", "bob"].map(Rc::from).to_vec();
+        let text = "Peskov met Zelensky.";
+        let job = Job {
+            annotators: annotators.clone(),
+            labels: labels.clone(),
+            documents: vec![JobDocument {
+                name: "t".into(),
+                sha256: "x".into(),
+                text: text.into(),
+                copies: vec![(0, spans.to_vec()), (1, other.to_vec())],
+            }],
+        };
+        let copies = vec![Copy { annotator: 0, spans: &spans }, Copy { annotator: 1, spans: &other }];
+        let direct = report(&annotators, &labels, &[ReportInput { name: "t", sha256: "x", text, copies }]);
+        assert_eq!(job.run(), direct);
+        assert_eq!(value(&direct.corpus, "f1-exact", "all"), 2.0 / 3.0);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Reading the files the person picked, dropped or opened with the installed app, and what
 //! they hold: the page's own readers
 //! (plain text, the native format) open what they can, and the rest goes to the files worker,
-//! started on the first such file; the worker also writes exports in other formats. Which
+//! started on the first such file; the worker also writes exports in other formats and
+//! computes agreement reports. Which
 //! reader fits a file is decided in `formats::open`; where documents go, in the reducer.
 
 use std::cell::{Cell, RefCell};
@@ -9,6 +10,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 use crate::agreement::compare::Picked;
+use crate::agreement::report::{Job, Report};
 use crate::browser::worker::PageWorker;
 use crate::formats::open::{File, Pick};
 use crate::formats::plain::MAX_FILE_BYTES;
@@ -125,6 +127,18 @@ pub fn write_in_worker(
     ask(&request, move |reply| {
         done(match reply {
             Ok(Reply::Exported { bytes }) => Ok(bytes.to_vec()),
+            Ok(Reply::Refused(reason)) | Err(reason) => Err(reason),
+            Ok(_) => Err("the files worker answered another question".to_string()),
+        })
+    });
+}
+
+/// Computes the agreement report of `job` in the files worker, so a large comparison does not
+/// hold up the page; `done` gets it, or why there is none.
+pub fn report_in_worker(job: Job, done: impl FnOnce(Result<Report, String>) + 'static) {
+    ask(&Request::Report(job), move |reply| {
+        done(match reply {
+            Ok(Reply::Reported(report)) => Ok(report),
             Ok(Reply::Refused(reason)) | Err(reason) => Err(reason),
             Ok(_) => Err("the files worker answered another question".to_string()),
         })

@@ -1,10 +1,13 @@
 //! The compare view: several annotators' files of the same articles, one article at a time with
-//! every copy's spans drawn together and marked by how they agree, the disagreement under the
-//! cursor with a button per version, and the agreement report (table, bars, downloads). Keys
-//! (n / p, 1–9, b, x, a, g, Escape) come from `state::compare_key`.
+//! every copy's spans drawn together and marked by how they agree (and where they link or
+//! group a span differently), the disagreement under the cursor with a button per version, and
+//! the agreement report (table, bars, downloads). Keys (n / p, 1–9, b, x, a, g, Escape) come from
+//! `state::compare_key`; `?` opens the help, which lists them.
 //!
 //! Like the article view, the text is drawn from the document's characters only: marks are
 //! elements with attributes, so the article's `textContent` is the text exactly.
+
+use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -12,18 +15,34 @@ use yew::prelude::*;
 
 use super::label_style::label_css;
 use super::store::{use_store, Store};
-use crate::agreement::adjudicate::Choice;
+use crate::agreement::adjudicate::{Choice, LinkDisagreement};
 use crate::agreement::compare::{Kind, Mark, Matched};
 use crate::agreement::report::Figure;
 use crate::browser;
+use crate::browser::kept_compare;
 use crate::model::add_missing;
-use crate::state::{compare_key, Action, CompareAction, Comparing};
+use crate::state::{compare_key, keepable, Action, CompareAction, Comparing, KEPT_COMPARE_BYTES};
 use crate::text::segments::{nest_spans, Piece, SpanExtent};
 
 /// "Compare…": picks annotators' files and opens the compare view.
+/// Also brings back, once per page, the compare view that was open when the page went away.
 #[function_component]
 pub fn CompareButton() -> Html {
     let store = use_store();
+    {
+        let store = store.clone();
+        use_effect_with((), move |_| {
+            if !RESUMED.replace(true) {
+                yew::platform::spawn_local(async move {
+                    if let Some((files, place)) = kept_compare::read().await {
+                        browser::files::open_each(files, move |picked| {
+                            store.dispatch(Action::Compare(CompareAction::Resume(picked, place)));
+                        });
+                    }
+                });
+            }
+        });
+    }
     let onchange = Callback::from(move |event: Event| {
         let input = event.target_unchecked_into::<web_sys::HtmlInputElement>();
         let store = store.clone();
@@ -32,9 +51,17 @@ pub fn CompareButton() -> Html {
                 store.dispatch(Action::ShowAlert(unread.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
             }
             browser::files::open_each(read, move |picked| {
-                if !picked.is_empty() {
-                    store.dispatch(Action::Compare(CompareAction::Open(picked)));
+                if picked.is_empty() {
+                    return;
                 }
+                if keepable(&picked) {
+                    kept_compare::keep_files(
+                        picked.iter().map(|(name, bytes, _)| (name.clone(), bytes.clone())).collect(),
+                    );
+                } else {
+                    kept_compare::forget();
+                }
+                store.dispatch(Action::Compare(CompareAction::Open(picked)));
             });
         });
         input.set_value("");
@@ -48,6 +75,11 @@ pub fn CompareButton() -> Html {
     }
 }
 
+thread_local! {
+    /// The kept compare view was looked for: once per page.
+    static RESUMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 fn send(store: &Store, action: CompareAction) -> Callback<MouseEvent> {
     let store = store.clone();
     Callback::from(move |_| store.dispatch(Action::Compare(action.clone())))
@@ -58,7 +90,7 @@ pub fn CompareView() -> Html {
     let store = use_store();
     {
         let store = store.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(store.clone(), move |_| {
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(&gloo::utils::window(), "keydown", options, move |event| {
                 let Some(event) = event.dyn_ref::<KeyboardEvent>() else { return };
@@ -66,13 +98,46 @@ pub fn CompareView() -> Html {
                 {
                     return;
                 }
-                if let Some(action) = compare_key(&event.key()) {
+                let key = event.key();
+                if key == "?" || (store.help_open && key == "Escape") {
+                    event.prevent_default();
+                    store.dispatch(Action::ToggleHelp);
+                    return;
+                }
+                // While the help is open, the keys are the dialog's.
+                if store.help_open {
+                    return;
+                }
+                if let Some(action) = compare_key(&key) {
                     event.prevent_default();
                     store.dispatch(Action::Compare(action));
                 }
             });
             move || drop(listener)
         });
+    }
+    {
+        // The report is computed in the files worker (or, if that fails, here) once per pick.
+        let pending = store.comparing.as_ref().filter(|c| c.report.is_none()).map(|c| c.comparison.clone());
+        let store = store.clone();
+        use_effect_with(pending.as_ref().map(|c| Rc::as_ptr(c) as usize), move |_| {
+            if let Some(comparison) = pending {
+                browser::files::report_in_worker(comparison.report_job(), move |reply| {
+                    let report = Rc::new(reply.unwrap_or_else(|_| comparison.report()));
+                    store.dispatch(Action::Compare(CompareAction::Reported { comparison, report }));
+                });
+            }
+        });
+    }
+    {
+        // Each decision is kept for a reload; closing the view (or saving its gold copy) forgets.
+        let place = store.comparing.as_ref().filter(|c| c.kept).map(|c| c.place());
+        use_effect_with(place, |place| {
+            if let Some(place) = place {
+                kept_compare::keep_place(place);
+            }
+        });
+        use_effect_with((), |_| kept_compare::forget);
     }
     let cursor = store.comparing.as_ref().map(|c| (c.at, c.cursor));
     use_effect_with(cursor, |_| browser::scroll_into_view("[data-current-disagreement]"));
@@ -107,6 +172,11 @@ pub fn CompareView() -> Html {
                         }) }
                     </ul>
                 }
+                if !comparing.kept {
+                    <p class="hint" data-testid="compare-not-kept">
+                        { format!("These files are over {} MB together: this view will not come back after a reload.", KEPT_COMPARE_BYTES / 1_048_576) }
+                    </p>
+                }
                 <button type="button" data-testid="compare-close" onclick={send(&store, CompareAction::Close)}>
                     { "Close compare (Esc)" }</button>
             </nav>
@@ -126,6 +196,10 @@ fn shown_document(store: &Store, comparing: &Comparing) -> Html {
     let decisions = &comparing.decisions[comparing.at];
     let disagreement_of: Vec<Option<usize>> =
         (0..shown.marks.len()).map(|m| shown.disagreements.iter().position(|d| d.marks.contains(&m))).collect();
+    // The cursor position of each mark's link disagreement, if its copies link it differently.
+    let links_of: Vec<Option<usize>> = (0..shown.marks.len())
+        .map(|m| shown.links.iter().position(|l| l.mark == m).map(|l| l + shown.disagreements.len()))
+        .collect();
     let names: Vec<&str> = matched.copies.iter().map(|c| &*comparing.comparison.annotators[c.annotator]).collect();
     let doc = &matched.copies[0].document;
     let extents: Vec<SpanExtent> =
@@ -135,6 +209,7 @@ fn shown_document(store: &Store, comparing: &Comparing) -> Html {
         marks: &shown.marks,
         names: &names,
         disagreement_of: &disagreement_of,
+        links_of: &links_of,
         cursor: comparing.cursor,
     };
     let paragraphs = doc.paragraphs().iter().map(|p| {
@@ -151,11 +226,14 @@ fn shown_document(store: &Store, comparing: &Comparing) -> Html {
                         <span class="swatch" aria-hidden="true"></span>{ format!("{}: {}", kind.describe(), count(kind)) }
                     </li>
                 }) }
+                <li data-links="differs" data-count={shown.links.len().to_string()}>
+                    <span class="swatch" aria-hidden="true"></span>{ format!("linked or grouped differently: {}", shown.links.len()) }
+                </li>
             </ul>
             <div class="adjudicate" role="group" aria-label="Gold copy">
                 <button type="button" data-testid="keep-agreed" aria-pressed={decisions.agreed.to_string()}
                     onclick={send(store, CompareAction::KeepAgreed)}>{ format!("Keep the {agreed} all agree on (a)") }</button>
-                <span data-testid="decided">{ format!("{} of {} disagreements settled", decisions.choices.len(), shown.disagreements.len()) }</span>
+                <span data-testid="decided">{ format!("{} of {} disagreements settled", shown.settled(decisions), shown.stops()) }</span>
                 <button type="button" data-testid="save-gold" onclick={send(store, CompareAction::SaveGold)}>
                     { "Save gold copy (g)" }</button>
             </div>
@@ -173,6 +251,7 @@ struct Draw<'a> {
     marks: &'a [Mark],
     names: &'a [&'a str],
     disagreement_of: &'a [Option<usize>],
+    links_of: &'a [Option<usize>],
     cursor: Option<usize>,
 }
 
@@ -185,12 +264,15 @@ impl Draw<'_> {
                 let mark = &self.marks[*index];
                 let who: Vec<&str> = mark.copies.iter().map(|&c| self.names[c]).collect();
                 let disagreement = self.disagreement_of[*index];
-                let current = disagreement.is_some() && disagreement == self.cursor;
-                let title = format!("{} by {}: {}", mark.label, who.join(", "), mark.kind.describe());
+                let links = self.links_of[*index];
+                let current = self.cursor.is_some() && (disagreement == self.cursor || links == self.cursor);
+                let differ = if links.is_some() { "; linked or grouped differently" } else { "" };
+                let title = format!("{} by {}: {}{differ}", mark.label, who.join(", "), mark.kind.describe());
                 html! {
                     <span class="mark" data-label={mark.label.clone()} data-agreement={mark.kind.key()}
                         data-annotators={who.join(" ")} data-start={mark.start.to_string()} data-end={mark.end.to_string()}
                         data-depth={depth.to_string()} data-disagreement={disagreement.map(|d| d.to_string())}
+                        data-links={links.map(|_| "differs")}
                         data-current-disagreement={current.then_some("true")} title={title.clone()} aria-label={title}>
                         { for children.iter().map(|child| self.piece(child)) }
                     </span>
@@ -203,6 +285,9 @@ impl Draw<'_> {
 /// The disagreement under the cursor: each copy's version, and what to keep.
 fn disagreement_panel(store: &Store, comparing: &Comparing, matched: &Matched, names: &[&str]) -> Html {
     let Some(shown) = comparing.shown() else { return html! {} };
+    if let Some(link) = comparing.cursor.and_then(|at| shown.link_at(at)) {
+        return link_panel(store, comparing, matched, names, link);
+    }
     let Some((at, disagreement)) = comparing.cursor.and_then(|at| Some((at, shown.disagreements.get(at)?))) else {
         return html! { <p data-testid="disagreement" class="disagreement">{ "No disagreements in this article." }</p> };
     };
@@ -231,20 +316,82 @@ fn disagreement_panel(store: &Store, comparing: &Comparing, matched: &Matched, n
             </li>
         }
     });
+    let heading = format!("“{}”", doc.slice(disagreement.start, disagreement.end));
     html! {
-        <div class="disagreement" data-testid="disagreement" data-decision={decision}>
-            <p>
-                <button type="button" data-testid="previous-disagreement" onclick={send(store, CompareAction::Step { forward: false })}
-                    aria-label="Previous disagreement (p)">{ "‹" }</button>
-                { format!(" Disagreement {} of {}: “{}” ", at + 1, shown.disagreements.len(), doc.slice(disagreement.start, disagreement.end)) }
-                <button type="button" data-testid="next-disagreement" onclick={send(store, CompareAction::Step { forward: true })}
-                    aria-label="Next disagreement (n)">{ "›" }</button>
-            </p>
+        <div class="disagreement" data-testid="disagreement" data-kind="spans" data-decision={decision}>
+            { stepper(store, at, shown.stops(), &heading) }
             <ol class="versions">{ for versions }</ol>
             <button type="button" data-testid="keep-all" aria-pressed={(chosen == Some(Choice::All)).to_string()}
                 onclick={send(store, CompareAction::Choose(Choice::All))}>{ "Keep every version (b)" }</button>
             <button type="button" data-testid="keep-none" aria-pressed={(chosen == Some(Choice::Neither)).to_string()}
                 onclick={send(store, CompareAction::Choose(Choice::Neither))}>{ "Keep none (x)" }</button>
+        </div>
+    }
+}
+
+/// "‹ Disagreement 2 of 5: … ›": where the cursor is, with buttons to step.
+fn stepper(store: &Store, at: usize, of: usize, what: &str) -> Html {
+    html! {
+        <p>
+            <button type="button" data-testid="previous-disagreement" onclick={send(store, CompareAction::Step { forward: false })}
+                aria-label="Previous disagreement (p)">{ "‹" }</button>
+            { format!(" Disagreement {} of {of}: {what} ", at + 1) }
+            <button type="button" data-testid="next-disagreement" onclick={send(store, CompareAction::Step { forward: true })}
+                aria-label="Next disagreement (n)">{ "›" }</button>
+        </p>
+    }
+}
+
+/// A mark its copies link or group differently: each copy's links (the speaker of a quote, say)
+/// and entity, and whose to keep.
+fn link_panel(
+    store: &Store,
+    comparing: &Comparing,
+    matched: &Matched,
+    names: &[&str],
+    link: &LinkDisagreement,
+) -> Html {
+    let Some(shown) = comparing.shown() else { return html! {} };
+    let doc = &matched.copies[0].document;
+    let at = comparing.cursor.unwrap_or_default();
+    let chosen = comparing.decisions[comparing.at].links.get(&(at - shown.disagreements.len())).copied();
+    let mark = &shown.marks[link.mark];
+    let kinds = &store.workspace.relation_types;
+    let versions = link.versions.iter().map(|(c, links)| {
+        let mut said: Vec<String> = links
+            .relations
+            .iter()
+            .map(|(kind, to)| {
+                let name = kinds.iter().find(|k| *k.id == **kind).map_or_else(|| kind.replace('_', " "), |k| k.name.clone());
+                let target = &shown.marks[*to];
+                format!("{name} “{}”", doc.slice(target.start, target.end))
+            })
+            .collect();
+        if let Some(entity) = &links.entity {
+            said.push(format!("entity “{entity}”"));
+        }
+        let said = if said.is_empty() { "no links".to_string() } else { said.join(", ") };
+        let name = names[*c];
+        html! {
+            <li data-copy={(c + 1).to_string()}>
+                <button type="button" data-testid={format!("keep-links-{}", c + 1)} aria-pressed={(chosen == Some(Choice::Copy(*c))).to_string()}
+                    onclick={send(store, CompareAction::Choose(Choice::Copy(*c)))}>{ format!("Keep {name}'s links ({})", c + 1) }</button>
+                <span class="links">{ format!(" {name}: {said}") }</span>
+            </li>
+        }
+    });
+    let decision = match chosen {
+        Some(Choice::Copy(c)) => Some(format!("copy-{}", c + 1)),
+        Some(_) => Some("neither".to_string()),
+        None => None,
+    };
+    let heading = format!("{} “{}” is linked or grouped differently", mark.label, doc.slice(mark.start, mark.end));
+    html! {
+        <div class="disagreement" data-testid="disagreement" data-kind="links" data-decision={decision}>
+            { stepper(store, at, shown.stops(), &heading) }
+            <ol class="versions">{ for versions }</ol>
+            <button type="button" data-testid="keep-no-links" aria-pressed={(chosen == Some(Choice::Neither)).to_string()}
+                onclick={send(store, CompareAction::Choose(Choice::Neither))}>{ "Keep no links (x)" }</button>
         </div>
     }
 }
@@ -258,7 +405,13 @@ fn AgreementReport() -> Html {
         // Figures over no article would read as full agreement.
         return html! {};
     }
-    let report = comparing.report.clone();
+    let Some(report) = comparing.report.clone() else {
+        return html! {
+            <section class="agreement" aria-label="Agreement report">
+                <p data-testid="agreement-computing" role="status">{ "Computing the agreement report…" }</p>
+            </section>
+        };
+    };
     let download = |json: bool| {
         let (store, report) = (store.clone(), report.clone());
         Callback::from(move |_: MouseEvent| {

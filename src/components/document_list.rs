@@ -42,12 +42,16 @@ pub fn DocumentList() -> Html {
                 <button type="button" class="document-open" aria-current={current.then_some("page")}
                     onclick={dispatch(Action::SwitchDocument(doc.id.clone()))} ondblclick={start_rename.clone()}>
                     <span class="document-name">{ &doc.name }</span>
+                    if doc.gold {
+                        <span class="gold-badge" data-testid="gold-badge" title="The gold copy settled from several annotators' copies">{ "gold" }</span>
+                    }
                     <span class="count" aria-label="spans">{ doc.spans().len() }</span>
                 </button>
             }
         };
         html! {
-            <li data-testid="document-item" data-document-id={doc.id.clone()} data-status={doc.status.key()}>
+            <li data-testid="document-item" data-document-id={doc.id.clone()} data-status={doc.status.key()}
+                data-gold={doc.gold.then_some("true")}>
                 <div class="document-row">
                     { name }
                     <button type="button" class="icon" data-testid="rename-document" onclick={start_rename}

@@ -1,11 +1,12 @@
-//! The overlay that lists every key (`?` opens and closes it, as does Escape). The focus stays
+//! The overlay that lists every key, the compare view's too (`?` opens and closes it, as does
+//! Escape). The focus stays
 //! in it while it is open and goes back where it was when it closes.
 
 use yew::prelude::*;
 
 use super::held_focus::use_held_focus;
 use super::store::use_store;
-use crate::keys::KEY_HELP;
+use crate::keys::{COMPARE_KEY_HELP, KEY_HELP};
 use crate::state::Action;
 
 #[function_component]
@@ -41,6 +42,12 @@ pub fn HelpOverlay() -> Html {
                     { for label_rows }
                     { for relation_rows }
                     { for KEY_HELP.iter().map(|(keys, what)| html! {
+                        <tr><th scope="row">{ *keys }</th><td>{ *what }</td></tr>
+                    }) }
+                </table>
+                <h3 id="compare-keys-title">{ "In the compare view" }</h3>
+                <table data-testid="compare-keys" aria-labelledby="compare-keys-title">
+                    { for COMPARE_KEY_HELP.iter().map(|(_, keys, what)| html! {
                         <tr><th scope="row">{ *keys }</th><td>{ *what }</td></tr>
                     }) }
                 </table>

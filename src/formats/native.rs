@@ -77,6 +77,10 @@ struct NativeDocument {
     /// one person did; where several did, each span and relation names its own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     annotator: Option<String>,
+    /// Added after version 1 shipped: the gold copy adjudicated from several annotators'
+    /// copies. Written only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    gold: bool,
     #[serde(default)]
     spans: Vec<NativeSpan>,
     #[serde(default)]
@@ -203,6 +207,7 @@ fn export_document(doc: &Document) -> NativeDocument {
         sha256: Some(sha256_hex(doc.text())),
         status: Some(doc.status.key().to_string()),
         annotator: sole.as_deref().map(str::to_string),
+        gold: doc.gold,
         spans: doc
             .spans()
             .iter()
@@ -336,6 +341,7 @@ fn import_document(native: NativeDocument) -> Result<Document, String> {
         }
     }
     let mut doc = Document::new(native.id, name, native.text);
+    doc.gold = native.gold;
     if let Some(key) = &native.status {
         doc.status = Status::from_key(key)
             .ok_or_else(|| format!("{at}: its status “{key}” is not one of new, in_progress, done"))?;
@@ -505,6 +511,20 @@ mod tests {
         assert_eq!((spans[1]["text"].as_str(), spans[1]["checked"].as_bool()), (Some("1,250"), Some(true)));
         assert!(spans[0].get("checked").is_none(), "unchecked spans carry no key");
         assert_eq!(import("x.json", &json).unwrap().documents, vec![doc]);
+    }
+
+    #[test]
+    fn the_gold_mark_is_written_only_on_the_gold_copy_and_read_back() {
+        let plain = Document::new("d1", "a.txt", "Kyiv.");
+        let mut gold = Document::new("d2", "a.txt (gold)", "Kyiv.");
+        gold.gold = true;
+        let json = export(&default_labels(), &default_relation_types(), [&plain, &gold]);
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert!(value["documents"][0].get("gold").is_none(), "other documents carry no key");
+        assert_eq!(value["documents"][1]["gold"], true);
+        assert_eq!(import("x.json", &json).unwrap().documents, vec![plain, gold.clone()]);
+        let kept: Document = serde_json::from_str(&serde_json::to_string(&gold).unwrap()).unwrap();
+        assert!(kept.gold, "the undo history's copy keeps the mark too");
     }
 
     #[test]

@@ -256,6 +256,8 @@ pub struct Document {
     pub id: Rc<str>,
     pub name: String,
     pub status: Status,
+    /// The adjudicated gold copy settled from several annotators' copies (see `agreement`).
+    pub gold: bool,
     text: Rc<str>,
     index: Rc<CodepointIndex>,
     paragraphs: Rc<[Paragraph]>,
@@ -275,6 +277,7 @@ impl Document {
             id: id.into(),
             name: name.into(),
             status: Status::New,
+            gold: false,
             index: Rc::new(CodepointIndex::new(&text)),
             paragraphs: split_paragraphs(&text).into(),
             text,
@@ -580,6 +583,8 @@ struct DocumentRecord {
     id: Rc<str>,
     name: String,
     status: Status,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    gold: bool,
     text: Rc<str>,
     spans: Vec<Span>,
     relations: Vec<Relation>,
@@ -588,15 +593,15 @@ struct DocumentRecord {
 
 impl From<Document> for DocumentRecord {
     fn from(doc: Document) -> Self {
-        let Document { id, name, status, text, spans, relations, entities, .. } = doc;
-        DocumentRecord { id, name, status, text, spans, relations, entities }
+        let Document { id, name, status, gold, text, spans, relations, entities, .. } = doc;
+        DocumentRecord { id, name, status, gold, text, spans, relations, entities }
     }
 }
 
 impl From<DocumentRecord> for Document {
     fn from(record: DocumentRecord) -> Self {
-        let DocumentRecord { id, name, status, text, spans, relations, entities } = record;
-        let doc = Document { name, status, ..Document::new(id, "", text) };
+        let DocumentRecord { id, name, status, gold, text, spans, relations, entities } = record;
+        let doc = Document { name, status, gold, ..Document::new(id, "", text) };
         doc.with_annotations(spans, relations, entities)
     }
 }

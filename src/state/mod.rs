@@ -40,7 +40,7 @@ use crate::formats::{FileError, Opened};
 use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Workspace};
 pub use announce::Announcement;
 pub use checks::Check;
-pub use compare::{compare_key, CompareAction, Compared, Comparing};
+pub use compare::{compare_key, keepable, CompareAction, Compared, Comparing, Place, KEPT_COMPARE_BYTES};
 pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
 use history::History;

@@ -1,5 +1,6 @@
 //! The files worker's messages: what the page asks (open the parts of a pick it cannot read
-//! itself, or write an export in a format other than the native one) and what comes back,
+//! itself, write an export in a format other than the native one, or compute an agreement
+//! report, which would hold up the page for a large comparison) and what comes back,
 //! carried as JS values by serde-wasm-bindgen, with files' bytes as `Uint8Array`s that are
 //! handed over, not copied. [`answer`] is the worker's side; the page's is `browser::files`.
 //! Not here: reading and writing formats (`formats`), starting the worker (`browser::worker`).
@@ -10,6 +11,7 @@ use js_sys::Uint8Array;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
+use crate::agreement::report::{Job, Report};
 use crate::formats::open::{self, Part};
 use crate::formats::{FileError, Opened, Writer};
 use crate::model::{Document, Label, RelationType, Workspace};
@@ -45,6 +47,8 @@ pub enum Request {
         relation_types: Vec<RelationType>,
         documents: Vec<Rc<Document>>,
     },
+    /// Compute the agreement report of a comparison.
+    Report(Job),
 }
 
 /// What the worker answers, to each request in the order they came.
@@ -55,6 +59,7 @@ pub enum Reply {
         #[serde(with = "serde_wasm_bindgen::preserve")]
         bytes: Uint8Array,
     },
+    Reported(Report),
     /// The request could not be read (a page and a worker of different builds, say).
     Refused(String),
 }
@@ -102,6 +107,7 @@ pub fn answer(message: JsValue) -> Reply {
             let documents: Vec<&Document> = workspace.documents.iter().map(|d| &**d).collect();
             Reply::Exported { bytes: Uint8Array::from(&writer.write(&workspace, &documents, &base)[..]) }
         }
+        Ok(Request::Report(job)) => Reply::Reported(job.run()),
         Err(error) => Reply::Refused(format!("the files worker could not read the request ({error})")),
     }
 }
