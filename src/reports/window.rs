@@ -1,6 +1,6 @@
 //! Which lines of a long sheet are drawn: those whose boxes reach into a band around the
-//! viewport, found from each line's height (measured once it was drawn, else the mean of those
-//! measured), with the lines not drawn standing in as gaps of their height, so the sheet scrolls
+//! viewport, found from each line's height (measured once it was drawn, else the mean of the
+//! first lines measured), with the lines not drawn standing in as gaps of their height, so the sheet scrolls
 //! as tall as it would be with every line drawn.
 //!
 //! Not for: reading the page (the component measures rows and the scroll position) or choosing
@@ -13,27 +13,33 @@ use std::ops::Range;
 /// A line's height before any line was measured: one line of text with the table's padding.
 pub const FIRST_ESTIMATE: f64 = 36.0;
 
+/// How many lines' heights make the estimate of the others. It is then kept: were it to follow
+/// every line measured, the gaps for thousands of lines would change with each, and the end of
+/// the page would move away from a person scrolled to it.
+pub const ESTIMATE_FROM: usize = 40;
+
 /// The lines' heights by key, as measured: a line keeps its height when the lines around it
 /// change (a filter, a new order), so the gaps stay close to what they stand for.
 #[derive(Debug)]
 pub struct Heights<K> {
     known: HashMap<K, f64>,
     sum: f64,
+    kept: Option<f64>,
 }
 
 impl<K> Default for Heights<K> {
     fn default() -> Self {
-        Self { known: HashMap::new(), sum: 0.0 }
+        Self { known: HashMap::new(), sum: 0.0, kept: None }
     }
 }
 
 impl<K: Hash + Eq> Heights<K> {
-    /// The height of a line never drawn: the mean of those measured.
+    /// The height of a line never drawn: the mean of the first [`ESTIMATE_FROM`] measured.
     pub fn estimate(&self) -> f64 {
-        if self.known.is_empty() {
-            FIRST_ESTIMATE
-        } else {
-            self.sum / self.known.len() as f64
+        match self.kept {
+            Some(kept) => kept,
+            None if self.known.is_empty() => FIRST_ESTIMATE,
+            None => self.sum / self.known.len() as f64,
         }
     }
 
@@ -47,6 +53,9 @@ impl<K: Hash + Eq> Heights<K> {
         let estimate = self.estimate();
         self.sum += height - assumed.unwrap_or(0.0);
         self.known.insert(key, height);
+        if self.kept.is_none() && self.known.len() >= ESTIMATE_FROM {
+            self.kept = Some(self.estimate());
+        }
         (assumed.unwrap_or(estimate) - height).abs() >= 0.5
     }
 
@@ -137,6 +146,21 @@ mod tests {
         assert_eq!(heights.offsets(&["b", "x", "a"]), [0.0, 60.0, 100.0, 120.0]);
         assert!(heights.measured("a", 30.0), "a line drawn again at another width");
         assert_eq!(heights.estimate(), 45.0);
+    }
+
+    #[test]
+    fn the_estimate_is_kept_once_enough_lines_are_measured() {
+        let mut heights = Heights::default();
+        for n in 0..ESTIMATE_FROM {
+            heights.measured(n, if n % 2 == 0 { 20.0 } else { 40.0 });
+        }
+        assert_eq!(heights.estimate(), 30.0);
+        for n in ESTIMATE_FROM..ESTIMATE_FROM * 3 {
+            heights.measured(n, 90.0);
+        }
+        assert_eq!(heights.estimate(), 30.0);
+        let offsets = heights.offsets(&[0, ESTIMATE_FROM, 10_000]);
+        assert_eq!(offsets, [0.0, 20.0, 110.0, 140.0], "measured lines keep their own heights");
     }
 
     #[test]
