@@ -39,7 +39,7 @@ fn value_of(event: &Event) -> String {
 }
 
 /// A settings change from a control's value.
-fn on_value(props: &SheetProps, edit: impl Fn(&mut ReportSettings, &str) + 'static) -> Callback<Event> {
+fn on_value(props: &FilterProps, edit: impl Fn(&mut ReportSettings, &str) + 'static) -> Callback<Event> {
     let (settings, on_settings) = (props.settings.clone(), props.on_settings.clone());
     Callback::from(move |event: Event| {
         let mut changed = settings.clone();
@@ -91,7 +91,7 @@ struct QuoteLines {
     quotes: usize,
     unattributed: usize,
     /// Every speaker's name, for the filter.
-    speakers: Vec<String>,
+    speakers: Rc<[String]>,
 }
 
 impl QuoteLines {
@@ -122,7 +122,7 @@ impl QuoteLines {
             lines,
             starts,
             keys: keys.into(),
-            speakers,
+            speakers: speakers.into(),
         }
     }
 }
@@ -134,23 +134,6 @@ pub fn QuoteSheet(props: &SheetProps) -> Html {
     let sheet = use_memo((rows, settings.report.clone()), |(rows, report)| QuoteLines::new(rows, report));
     let table = use_node_ref();
     let window = use_sheet_window(&table, sheet.keys.clone(), settings.all);
-    let speaker_value = match &settings.report.filter.speaker {
-        None => String::new(),
-        Some(None) => "-".into(),
-        Some(Some(name)) => format!("={name}"),
-    };
-    let on_speaker = on_value(props, |s, value| {
-        s.report.filter.speaker = match value {
-            "" => None,
-            "-" => Some(None),
-            name => Some(Some(name.trim_start_matches('=').to_string())),
-        }
-    });
-    let on_document = on_value(props, |s, value| s.report.filter.document = (!value.is_empty()).then(|| value.into()));
-    let on_status = on_value(props, |s, value| s.report.filter.status = Status::from_key(value));
-    let on_grouping = on_value(props, |s, value| {
-        s.report.grouping = if value == "speaker" { Grouping::Speaker } else { Grouping::Document }
-    });
     let grouping = if settings.report.grouping == Grouping::Speaker { "speaker" } else { "document" };
     let line = |n: usize| {
         let (g, member) = sheet.lines[n];
@@ -174,41 +157,8 @@ pub fn QuoteSheet(props: &SheetProps) -> Html {
     };
     html! {
         <>
-            <div class="report-filters">
-                <label>{ "Group by " }
-                    <select data-testid="quote-grouping" onchange={on_grouping}>
-                        <option value="document" selected={settings.report.grouping == Grouping::Document}>{ "document" }</option>
-                        <option value="speaker" selected={settings.report.grouping == Grouping::Speaker}>{ "speaker" }</option>
-                    </select>
-                </label>
-                <label>{ "Speaker " }
-                    <select data-testid="quote-speaker-filter" onchange={on_speaker}>
-                        <option value="" selected={speaker_value.is_empty()}>{ "any" }</option>
-                        <option value="-" selected={speaker_value == "-"}>{ UNATTRIBUTED }</option>
-                        { for sheet.speakers.iter().map(|name| {
-                            let value = format!("={name}");
-                            let selected = speaker_value == value;
-                            html! { <option {selected} {value}>{ name }</option> }
-                        }) }
-                    </select>
-                </label>
-                <label>{ "Document " }
-                    <select data-testid="quote-document-filter" onchange={on_document}>
-                        <option value="" selected={settings.report.filter.document.is_none()}>{ "any" }</option>
-                        { for props.documents.iter().map(|doc| html! {
-                            <option value={doc.id.clone()} selected={settings.report.filter.document.as_ref() == Some(&doc.id)}>{ &doc.name }</option>
-                        }) }
-                    </select>
-                </label>
-                <label>{ "Status " }
-                    <select data-testid="quote-status-filter" onchange={on_status}>
-                        <option value="" selected={settings.report.filter.status.is_none()}>{ "any" }</option>
-                        { for Status::ALL.iter().map(|status| html! {
-                            <option value={status.key()} selected={settings.report.filter.status == Some(*status)}>{ status.label() }</option>
-                        }) }
-                    </select>
-                </label>
-            </div>
+            <QuoteFilters speakers={sheet.speakers.clone()} documents={props.documents.clone()}
+                settings={settings.clone()} on_settings={props.on_settings.clone()} />
             { all_rows(props, &window, sheet.quotes) }
             <table class="report-table" data-testid="quote-sheet" data-grouping={grouping} ref={table}
                 aria-rowcount={window.row_count()} onfocusin={window.onfocusin.clone()}>
@@ -218,6 +168,75 @@ pub fn QuoteSheet(props: &SheetProps) -> Html {
                 { window.bodies(4, &sheet.starts, line) }
             </table>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FilterProps {
+    speakers: Rc<[String]>,
+    documents: Rc<[Rc<Document>]>,
+    settings: ReportSettings,
+    on_settings: Callback<ReportSettings>,
+}
+
+/// The quote sheet's grouping and filters: their own component, so the sheet's redrawing as it
+/// scrolls leaves the long lists of options alone.
+#[function_component]
+fn QuoteFilters(props: &FilterProps) -> Html {
+    let settings = &props.settings;
+    let speaker_value = match &settings.report.filter.speaker {
+        None => String::new(),
+        Some(None) => "-".into(),
+        Some(Some(name)) => format!("={name}"),
+    };
+    let on_speaker = on_value(props, |s, value| {
+        s.report.filter.speaker = match value {
+            "" => None,
+            "-" => Some(None),
+            name => Some(Some(name.trim_start_matches('=').to_string())),
+        }
+    });
+    let on_document = on_value(props, |s, value| s.report.filter.document = (!value.is_empty()).then(|| value.into()));
+    let on_status = on_value(props, |s, value| s.report.filter.status = Status::from_key(value));
+    let on_grouping = on_value(props, |s, value| {
+        s.report.grouping = if value == "speaker" { Grouping::Speaker } else { Grouping::Document }
+    });
+    html! {
+        <div class="report-filters">
+            <label>{ "Group by " }
+                <select data-testid="quote-grouping" onchange={on_grouping}>
+                    <option value="document" selected={settings.report.grouping == Grouping::Document}>{ "document" }</option>
+                    <option value="speaker" selected={settings.report.grouping == Grouping::Speaker}>{ "speaker" }</option>
+                </select>
+            </label>
+            <label>{ "Speaker " }
+                <select data-testid="quote-speaker-filter" onchange={on_speaker}>
+                    <option value="" selected={speaker_value.is_empty()}>{ "any" }</option>
+                    <option value="-" selected={speaker_value == "-"}>{ UNATTRIBUTED }</option>
+                    { for props.speakers.iter().map(|name| {
+                        let value = format!("={name}");
+                        let selected = speaker_value == value;
+                        html! { <option {selected} {value}>{ name }</option> }
+                    }) }
+                </select>
+            </label>
+            <label>{ "Document " }
+                <select data-testid="quote-document-filter" onchange={on_document}>
+                    <option value="" selected={settings.report.filter.document.is_none()}>{ "any" }</option>
+                    { for props.documents.iter().map(|doc| html! {
+                        <option value={doc.id.clone()} selected={settings.report.filter.document.as_ref() == Some(&doc.id)}>{ &doc.name }</option>
+                    }) }
+                </select>
+            </label>
+            <label>{ "Status " }
+                <select data-testid="quote-status-filter" onchange={on_status}>
+                    <option value="" selected={settings.report.filter.status.is_none()}>{ "any" }</option>
+                    { for Status::ALL.iter().map(|status| html! {
+                        <option value={status.key()} selected={settings.report.filter.status == Some(*status)}>{ status.label() }</option>
+                    }) }
+                </select>
+            </label>
+        </div>
     }
 }
 
