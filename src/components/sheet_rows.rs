@@ -145,7 +145,7 @@ where
     let band = placed.borrow().band;
     let near = band.near(&offsets);
     let kept = focused.as_ref().and_then(|key| keys.iter().position(|k| k == key)).map(|n| n..n + 1);
-    let pieces = window::pieces(&offsets, &[Some(near.clone()), kept].into_iter().flatten().collect::<Vec<_>>());
+    let pieces = window::pieces(&offsets, [Some(near.clone()), kept].into_iter().flatten());
     *placed.borrow_mut() = Placed { band, offsets, near };
 
     // Redraws when the scroll brings other lines near; the lines themselves do not change.

@@ -104,10 +104,10 @@ pub enum Piece {
 
 /// The sheet as drawn: the `drawn` ranges of lines (in any order, overlapping or empty), with
 /// gaps for the lines between, before and after them.
-pub fn pieces(offsets: &[f64], drawn: &[Range<usize>]) -> Vec<Piece> {
+pub fn pieces(offsets: &[f64], drawn: impl IntoIterator<Item = Range<usize>>) -> Vec<Piece> {
     let lines = offsets.len().saturating_sub(1);
     let mut ranges: Vec<Range<usize>> =
-        drawn.iter().map(|r| r.start.min(lines)..r.end.min(lines)).filter(|r| !r.is_empty()).collect();
+        drawn.into_iter().map(|r| r.start.min(lines)..r.end.min(lines)).filter(|r| !r.is_empty()).collect();
     ranges.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     let mut at = 0;
@@ -193,16 +193,16 @@ mod tests {
     #[test]
     fn gaps_stand_for_the_lines_between_those_drawn() {
         let offsets = [0.0, 10.0, 30.0, 60.0, 100.0, 150.0];
-        assert_eq!(pieces(&offsets, &[2..4]), [Piece::Gap(30.0), Piece::Lines(2..4), Piece::Gap(50.0)]);
+        assert_eq!(pieces(&offsets, Some(2..4)), [Piece::Gap(30.0), Piece::Lines(2..4), Piece::Gap(50.0)]);
         assert_eq!(
-            pieces(&offsets, &[3..4, 0..1]),
+            pieces(&offsets, [3..4, 0..1]),
             [Piece::Lines(0..1), Piece::Gap(50.0), Piece::Lines(3..4), Piece::Gap(50.0)],
             "a line kept drawn far from the rest (the focused one)"
         );
-        assert_eq!(pieces(&offsets, &[1..3, 2..5, 4..4]), [Piece::Gap(10.0), Piece::Lines(1..5)], "overlaps merge");
-        assert_eq!(pieces(&offsets, &[0..2, 2..5]), [Piece::Lines(0..5)], "neighbours merge");
-        assert_eq!(pieces(&offsets, &[]), [Piece::Gap(150.0)]);
-        assert_eq!(pieces(&offsets, &[0..9]), [Piece::Lines(0..5)], "clamped to the lines");
-        assert_eq!(pieces(&[0.0], &[0..1]), []);
+        assert_eq!(pieces(&offsets, [1..3, 2..5, 4..4]), [Piece::Gap(10.0), Piece::Lines(1..5)], "overlaps merge");
+        assert_eq!(pieces(&offsets, [0..2, 2..5]), [Piece::Lines(0..5)], "neighbours merge");
+        assert_eq!(pieces(&offsets, None), [Piece::Gap(150.0)]);
+        assert_eq!(pieces(&offsets, Some(0..9)), [Piece::Lines(0..5)], "clamped to the lines");
+        assert_eq!(pieces(&[0.0], Some(0..1)), []);
     }
 }
