@@ -22,6 +22,7 @@ pub mod popover;
 pub mod relation_type_editor;
 pub mod report_sheets;
 pub mod reports;
+pub mod sheet_rows;
 pub mod side_panel;
 pub mod storage_panel;
 pub mod store;

@@ -1,11 +1,13 @@
 //! The three reports as tables: the quote sheet (filters, grouping), the figures sheet (the
 //! checked mark and note) and people and places (sortable, with a bar chart). Long sheets draw
-//! a page of rows at a time; the downloads always hold every row.
+//! the rows near the viewport (`sheet_rows`), every row when printed; the downloads always hold
+//! every row.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::sheet_rows::{use_sheet_window, SheetWindow};
 use super::store::use_store;
 use super::text_field::TextField;
 use crate::model::{Document, Status};
@@ -14,21 +16,12 @@ use crate::reports::quotes::{self, Grouping, QuoteRow, UNATTRIBUTED};
 use crate::reports::{figures, Report};
 use crate::state::{Action, Check};
 
-/// How many rows a sheet draws before "Show more": the first screenful and then some, so a
-/// workspace of thousands of quotes opens its sheet at once.
-pub const PAGE: usize = 200;
-
-/// The report on screen, and how many of its rows are drawn.
-#[derive(Clone, Debug, PartialEq)]
+/// The report on screen, and whether every row of it is drawn (for the browser's find in page,
+/// which sees only the rows drawn).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportSettings {
     pub report: Report,
-    pub shown: usize,
-}
-
-impl Default for ReportSettings {
-    fn default() -> Self {
-        Self { report: Report::default(), shown: PAGE }
-    }
+    pub all: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -45,34 +38,40 @@ fn value_of(event: &Event) -> String {
     event.target_unchecked_into::<web_sys::HtmlInputElement>().value()
 }
 
-/// A settings change from a control's value, back to the first page of rows.
-fn on_value(props: &SheetProps, edit: impl Fn(&mut ReportSettings, &str) + 'static) -> Callback<Event> {
+/// A settings change from a control's value.
+fn on_value(props: &FilterProps, edit: impl Fn(&mut ReportSettings, &str) + 'static) -> Callback<Event> {
     let (settings, on_settings) = (props.settings.clone(), props.on_settings.clone());
     Callback::from(move |event: Event| {
-        let mut changed = ReportSettings { shown: PAGE, ..settings.clone() };
+        let mut changed = settings.clone();
         edit(&mut changed, &value_of(&event));
         on_settings.emit(changed);
     })
 }
 
-/// "Show more" under a sheet that draws `shown` of `total` rows.
-fn more_rows(props: &SheetProps, total: usize) -> Html {
-    let shown = props.settings.shown;
-    if shown >= total {
+/// The switch between drawing the rows near the viewport and drawing every row, for a sheet
+/// of `rows` rows; none while every row is drawn anyway.
+fn all_rows(props: &SheetProps, window: &SheetWindow, rows: usize) -> Html {
+    let all = props.settings.all;
+    if !all && !window.partial() {
         return html! {};
     }
-    let show = |count: usize| {
-        let (settings, on_settings) = (props.settings.clone(), props.on_settings.clone());
-        Callback::from(move |_: MouseEvent| on_settings.emit(ReportSettings { shown: count, ..settings.clone() }))
-    };
+    let (settings, on_settings) = (props.settings.clone(), props.on_settings.clone());
+    let onclick =
+        Callback::from(move |_: MouseEvent| on_settings.emit(ReportSettings { all: !all, ..settings.clone() }));
     html! {
-        <p class="more-rows">
-            { format!("{shown} of {total} rows shown. ") }
-            <button type="button" data-testid="report-more" onclick={show(shown + PAGE)}>{ format!("Show {} more", PAGE.min(total - shown)) }</button>
-            <button type="button" data-testid="report-all" onclick={show(total)}>{ "Show all" }</button>
+        <p class="all-rows">
+            <button type="button" data-testid="report-all" aria-pressed={all.to_string()} {onclick}>{ "Draw every row" }</button>
+            <span class="hint">{ if all {
+                format!("All {rows} rows are drawn, so the browser's find sees them; this can be slow.")
+            } else {
+                "Only the rows near the screen are drawn; the browser's find sees only those.".to_string()
+            } }</span>
         </p>
     }
 }
+
+/// Key of a line of a sheet in its window: the document and the span, group or name it shows.
+type LineKey = (Rc<str>, Rc<str>);
 
 fn jump_button(props: &SheetProps, document: &Rc<str>, span: &Rc<str>, what: &str) -> Html {
     let (on_jump, target) = (props.on_jump.clone(), (document.clone(), span.clone()));
@@ -82,13 +81,109 @@ fn jump_button(props: &SheetProps, document: &Rc<str>, span: &Rc<str>, what: &st
     }
 }
 
+/// The quote sheet as filtered and grouped: its groups, and its lines (a group's heading, then
+/// its rows) as (group, row in the group or `None` for the heading).
+struct QuoteLines {
+    groups: Vec<(String, Vec<QuoteRow>)>,
+    lines: Vec<(usize, Option<usize>)>,
+    starts: Vec<usize>,
+    keys: Rc<[LineKey]>,
+    quotes: usize,
+    unattributed: usize,
+    /// Every speaker's name, for the filter.
+    speakers: Rc<[String]>,
+}
+
+impl QuoteLines {
+    fn new(rows: &[QuoteRow], report: &Report) -> Self {
+        let mut speakers: Vec<String> = rows.iter().filter_map(|r| r.speaker.clone()).collect();
+        speakers.sort_by_key(|s| s.to_lowercase());
+        speakers.dedup();
+        let kept: Vec<QuoteRow> = rows.iter().filter(|r| report.filter.keeps(r)).cloned().collect();
+        let groups: Vec<(String, Vec<QuoteRow>)> = quotes::grouped(&kept, report.grouping)
+            .into_iter()
+            .map(|(name, members)| (name, members.into_iter().cloned().collect()))
+            .collect();
+        let (mut lines, mut starts, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+        let none: Rc<str> = Rc::from("");
+        for (g, (name, members)) in groups.iter().enumerate() {
+            starts.push(lines.len());
+            lines.push((g, None));
+            keys.push((none.clone(), Rc::from(name.as_str())));
+            for (m, row) in members.iter().enumerate() {
+                lines.push((g, Some(m)));
+                keys.push((row.document.clone(), row.quote.clone()));
+            }
+        }
+        Self {
+            quotes: kept.len(),
+            unattributed: kept.iter().filter(|r| r.speaker.is_none()).count(),
+            groups,
+            lines,
+            starts,
+            keys: keys.into(),
+            speakers: speakers.into(),
+        }
+    }
+}
+
 #[function_component]
 pub fn QuoteSheet(props: &SheetProps) -> Html {
     let rows = use_memo(props.documents.clone(), |docs| quotes::quote_sheet(docs.iter()));
     let settings = &props.settings;
-    let mut speakers: Vec<&str> = rows.iter().filter_map(|r| r.speaker.as_deref()).collect();
-    speakers.sort_by_key(|s| s.to_lowercase());
-    speakers.dedup();
+    let sheet = use_memo((rows, settings.report.clone()), |(rows, report)| QuoteLines::new(rows, report));
+    let table = use_node_ref();
+    let window = use_sheet_window(&table, sheet.keys.clone(), settings.all);
+    let grouping = if settings.report.grouping == Grouping::Speaker { "speaker" } else { "document" };
+    let line = |n: usize| {
+        let (g, member) = sheet.lines[n];
+        let (name, members) = &sheet.groups[g];
+        let Some(row) = member.map(|m| &members[m]) else {
+            return html! {
+                <tr class="group-heading"><th colspan="4" scope="colgroup">{ format!("{name} ({})", members.len()) }</th></tr>
+            };
+        };
+        let speaker = row.speaker.clone().unwrap_or_default();
+        html! {
+            <tr data-quote-id={row.quote.clone()} data-speaker={speaker.clone()} data-document-id={row.document.clone()}>
+                <td class="speaker">
+                    if row.speaker.is_some() { { speaker } } else { <em class="unattributed">{ "unattributed" }</em> }
+                </td>
+                <td class="quote-text">{ format!("“{}”", row.text) }</td>
+                <td class="document">{ &row.document_name }</td>
+                <td>{ jump_button(props, &row.document, &row.quote, "this quote") }</td>
+            </tr>
+        }
+    };
+    html! {
+        <>
+            <QuoteFilters speakers={sheet.speakers.clone()} documents={props.documents.clone()}
+                settings={settings.clone()} on_settings={props.on_settings.clone()} />
+            { all_rows(props, &window, sheet.quotes) }
+            <table class="report-table" data-testid="quote-sheet" data-grouping={grouping} ref={table}
+                aria-rowcount={window.row_count()} onfocusin={window.onfocusin.clone()}>
+                <caption>{ format!("Quote sheet: {} quotes, {} unattributed", sheet.quotes, sheet.unattributed) }</caption>
+                <thead><tr aria-rowindex="1"><th scope="col">{ "Speaker" }</th><th scope="col">{ "Quote" }</th><th scope="col">{ "Document" }</th>
+                    <th scope="col"><span class="visually-hidden">{ "Show in the article" }</span></th></tr></thead>
+                { window.bodies(4, &sheet.starts, line) }
+            </table>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FilterProps {
+    speakers: Rc<[String]>,
+    documents: Rc<[Rc<Document>]>,
+    settings: ReportSettings,
+    on_settings: Callback<ReportSettings>,
+}
+
+/// The quote sheet's grouping and filters: their own component, so the sheet's redrawing as it
+/// scrolls leaves the long lists of options alone.
+#[function_component]
+fn QuoteFilters(props: &FilterProps) -> Html {
+    let settings = &props.settings;
     let speaker_value = match &settings.report.filter.speaker {
         None => String::new(),
         Some(None) => "-".into(),
@@ -106,95 +201,77 @@ pub fn QuoteSheet(props: &SheetProps) -> Html {
     let on_grouping = on_value(props, |s, value| {
         s.report.grouping = if value == "speaker" { Grouping::Speaker } else { Grouping::Document }
     });
-    let grouping = if settings.report.grouping == Grouping::Speaker { "speaker" } else { "document" };
-    let kept: Vec<QuoteRow> = rows.iter().filter(|r| settings.report.filter.keeps(r)).cloned().collect();
-    let groups = quotes::grouped(&kept, settings.report.grouping);
-    let mut budget = settings.shown;
-    let bodies = groups.iter().map(|(name, members)| {
-        let drawn: Vec<&&QuoteRow> = members.iter().take(budget).collect();
-        budget -= drawn.len();
-        if drawn.is_empty() {
-            return html! {};
-        }
-        let rows = drawn.into_iter().map(|row| {
-            let speaker = row.speaker.clone().unwrap_or_default();
-            html! {
-                <tr data-quote-id={row.quote.clone()} data-speaker={speaker.clone()} data-document-id={row.document.clone()}>
-                    <td class="speaker">
-                        if row.speaker.is_some() { { speaker } } else { <em class="unattributed">{ "unattributed" }</em> }
-                    </td>
-                    <td class="quote-text">{ format!("“{}”", row.text) }</td>
-                    <td class="document">{ &row.document_name }</td>
-                    <td>{ jump_button(props, &row.document, &row.quote, "this quote") }</td>
-                </tr>
-            }
-        });
-        html! {
-            <tbody class="report-group">
-                <tr class="group-heading"><th colspan="4" scope="colgroup">{ format!("{name} ({})", members.len()) }</th></tr>
-                { for rows }
-            </tbody>
-        }
-    });
     html! {
-        <>
-            <div class="report-filters">
-                <label>{ "Group by " }
-                    <select data-testid="quote-grouping" onchange={on_grouping}>
-                        <option value="document" selected={settings.report.grouping == Grouping::Document}>{ "document" }</option>
-                        <option value="speaker" selected={settings.report.grouping == Grouping::Speaker}>{ "speaker" }</option>
-                    </select>
-                </label>
-                <label>{ "Speaker " }
-                    <select data-testid="quote-speaker-filter" onchange={on_speaker}>
-                        <option value="" selected={speaker_value.is_empty()}>{ "any" }</option>
-                        <option value="-" selected={speaker_value == "-"}>{ UNATTRIBUTED }</option>
-                        { for speakers.iter().map(|name| {
-                            let value = format!("={name}");
-                            let selected = speaker_value == value;
-                            html! { <option {selected} {value}>{ *name }</option> }
-                        }) }
-                    </select>
-                </label>
-                <label>{ "Document " }
-                    <select data-testid="quote-document-filter" onchange={on_document}>
-                        <option value="" selected={settings.report.filter.document.is_none()}>{ "any" }</option>
-                        { for props.documents.iter().map(|doc| html! {
-                            <option value={doc.id.clone()} selected={settings.report.filter.document.as_ref() == Some(&doc.id)}>{ &doc.name }</option>
-                        }) }
-                    </select>
-                </label>
-                <label>{ "Status " }
-                    <select data-testid="quote-status-filter" onchange={on_status}>
-                        <option value="" selected={settings.report.filter.status.is_none()}>{ "any" }</option>
-                        { for Status::ALL.iter().map(|status| html! {
-                            <option value={status.key()} selected={settings.report.filter.status == Some(*status)}>{ status.label() }</option>
-                        }) }
-                    </select>
-                </label>
-            </div>
-            <table class="report-table" data-testid="quote-sheet" data-grouping={grouping}>
-                <caption>{ format!("Quote sheet: {} quotes, {} unattributed", kept.len(), kept.iter().filter(|r| r.speaker.is_none()).count()) }</caption>
-                <thead><tr><th scope="col">{ "Speaker" }</th><th scope="col">{ "Quote" }</th><th scope="col">{ "Document" }</th>
-                    <th scope="col"><span class="visually-hidden">{ "Show in the article" }</span></th></tr></thead>
-                { for bodies }
-            </table>
-            { more_rows(props, kept.len()) }
-        </>
+        <div class="report-filters">
+            <label>{ "Group by " }
+                <select data-testid="quote-grouping" onchange={on_grouping}>
+                    <option value="document" selected={settings.report.grouping == Grouping::Document}>{ "document" }</option>
+                    <option value="speaker" selected={settings.report.grouping == Grouping::Speaker}>{ "speaker" }</option>
+                </select>
+            </label>
+            <label>{ "Speaker " }
+                <select data-testid="quote-speaker-filter" onchange={on_speaker}>
+                    <option value="" selected={speaker_value.is_empty()}>{ "any" }</option>
+                    <option value="-" selected={speaker_value == "-"}>{ UNATTRIBUTED }</option>
+                    { for props.speakers.iter().map(|name| {
+                        let value = format!("={name}");
+                        let selected = speaker_value == value;
+                        html! { <option {selected} {value}>{ name }</option> }
+                    }) }
+                </select>
+            </label>
+            <label>{ "Document " }
+                <select data-testid="quote-document-filter" onchange={on_document}>
+                    <option value="" selected={settings.report.filter.document.is_none()}>{ "any" }</option>
+                    { for props.documents.iter().map(|doc| html! {
+                        <option value={doc.id.clone()} selected={settings.report.filter.document.as_ref() == Some(&doc.id)}>{ &doc.name }</option>
+                    }) }
+                </select>
+            </label>
+            <label>{ "Status " }
+                <select data-testid="quote-status-filter" onchange={on_status}>
+                    <option value="" selected={settings.report.filter.status.is_none()}>{ "any" }</option>
+                    { for Status::ALL.iter().map(|status| html! {
+                        <option value={status.key()} selected={settings.report.filter.status == Some(*status)}>{ status.label() }</option>
+                    }) }
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// The figures sheet's lines: a heading before each document's figures (`None`), then its
+/// figures (by index in the rows).
+struct FigureLines {
+    rows: Vec<figures::FigureRow>,
+    lines: Vec<Option<usize>>,
+    starts: Vec<usize>,
+    keys: Rc<[LineKey]>,
+}
+
+impl FigureLines {
+    fn new(rows: Vec<figures::FigureRow>) -> Self {
+        let (mut lines, mut starts, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+        let none: Rc<str> = Rc::from("");
+        for (n, row) in rows.iter().enumerate() {
+            if n == 0 || rows[n - 1].document != row.document {
+                starts.push(lines.len());
+                lines.push(None);
+                keys.push((row.document.clone(), none.clone()));
+            }
+            lines.push(Some(n));
+            keys.push((row.document.clone(), row.figure.clone()));
+        }
+        Self { rows, lines, starts, keys: keys.into() }
     }
 }
 
 #[function_component]
 pub fn FigureSheet(props: &SheetProps) -> Html {
     let store = use_store();
-    let rows = use_memo(props.documents.clone(), |docs| figures::figure_sheet(docs.iter()));
-    let mut groups: Vec<(&str, Vec<&figures::FigureRow>)> = Vec::new();
-    for row in rows.iter().take(props.settings.shown) {
-        match groups.last_mut() {
-            Some((_, members)) if members[0].document == row.document => members.push(row),
-            _ => groups.push((&row.document_name, vec![row])),
-        }
-    }
+    let sheet = use_memo(props.documents.clone(), |docs| FigureLines::new(figures::figure_sheet(docs.iter())));
+    let table = use_node_ref();
+    let window = use_sheet_window(&table, sheet.keys.clone(), props.settings.all);
     let check = |row: &figures::FigureRow, checked: Option<bool>| {
         let (store, row) = (store.clone(), row.clone());
         Callback::from(move |event: Event| {
@@ -210,44 +287,41 @@ pub fn FigureSheet(props: &SheetProps) -> Html {
             }));
         })
     };
-    let bodies = groups.into_iter().map(|(name, members)| {
-        let rows = members.into_iter().map(|row| {
-            let chars: Vec<char> = row.sentence.chars().collect();
-            let at = row.figure_at.min(chars.len());
-            let end = (at + row.text.chars().count()).min(chars.len());
-            let part = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
-            html! {
-                <tr data-figure-id={row.figure.clone()} data-document-id={row.document.clone()} data-checked={row.checked.to_string()}>
-                    <td class="figure-text"><strong>{ &row.text }</strong></td>
-                    <td class="sentence">{ part(0, at) }<mark>{ part(at, end) }</mark>{ part(end, chars.len()) }</td>
-                    <td class="speaker">{ row.said_by.clone().unwrap_or_default() }</td>
-                    <td class="document">{ &row.document_name }</td>
-                    <td><input type="checkbox" data-testid="figure-checked" checked={row.checked}
-                        aria-label={format!("Checked: {}", row.text)} onchange={check(row, Some(!row.checked))} /></td>
-                    <td><TextField class="figure-note" testid="figure-note" value={row.note.clone().unwrap_or_default()}
-                        label={format!("Note on {}", row.text)} onchange={check(row, None)} /></td>
-                    <td>{ jump_button(props, &row.document, &row.figure, "this figure") }</td>
-                </tr>
-            }
-        });
+    let line = |n: usize| {
+        let Some(row) = sheet.lines[n].map(|r| &sheet.rows[r]) else {
+            let name = &sheet.rows[sheet.lines[n + 1].unwrap_or_default()].document_name;
+            return html! { <tr class="group-heading"><th colspan="7" scope="colgroup">{ name }</th></tr> };
+        };
+        let chars: Vec<char> = row.sentence.chars().collect();
+        let at = row.figure_at.min(chars.len());
+        let end = (at + row.text.chars().count()).min(chars.len());
+        let part = |from: usize, to: usize| chars[from..to].iter().collect::<String>();
         html! {
-            <tbody class="report-group">
-                <tr class="group-heading"><th colspan="7" scope="colgroup">{ name }</th></tr>
-                { for rows }
-            </tbody>
+            <tr data-figure-id={row.figure.clone()} data-document-id={row.document.clone()} data-checked={row.checked.to_string()}>
+                <td class="figure-text"><strong>{ &row.text }</strong></td>
+                <td class="sentence">{ part(0, at) }<mark>{ part(at, end) }</mark>{ part(end, chars.len()) }</td>
+                <td class="speaker">{ row.said_by.clone().unwrap_or_default() }</td>
+                <td class="document">{ &row.document_name }</td>
+                <td><input type="checkbox" data-testid="figure-checked" checked={row.checked}
+                    aria-label={format!("Checked: {}", row.text)} onchange={check(row, Some(!row.checked))} /></td>
+                <td><TextField class="figure-note" testid="figure-note" value={row.note.clone().unwrap_or_default()}
+                    label={format!("Note on {}", row.text)} onchange={check(row, None)} /></td>
+                <td>{ jump_button(props, &row.document, &row.figure, "this figure") }</td>
+            </tr>
         }
-    });
-    let checked = rows.iter().filter(|r| r.checked).count();
+    };
+    let checked = sheet.rows.iter().filter(|r| r.checked).count();
     html! {
         <>
-            <table class="report-table" data-testid="figure-sheet" data-grouping="document">
-                <caption>{ format!("Figures sheet: {} figures, {checked} checked", rows.len()) }</caption>
-                <thead><tr><th scope="col">{ "Figure" }</th><th scope="col">{ "Sentence" }</th><th scope="col">{ "Said by" }</th>
+            { all_rows(props, &window, sheet.rows.len()) }
+            <table class="report-table" data-testid="figure-sheet" data-grouping="document" ref={table}
+                aria-rowcount={window.row_count()} onfocusin={window.onfocusin.clone()}>
+                <caption>{ format!("Figures sheet: {} figures, {checked} checked", sheet.rows.len()) }</caption>
+                <thead><tr aria-rowindex="1"><th scope="col">{ "Figure" }</th><th scope="col">{ "Sentence" }</th><th scope="col">{ "Said by" }</th>
                     <th scope="col">{ "Document" }</th><th scope="col">{ "Checked" }</th><th scope="col">{ "Note" }</th>
                     <th scope="col"><span class="visually-hidden">{ "Show in the article" }</span></th></tr></thead>
-                { for bodies }
+                { window.bodies(7, &sheet.starts, line) }
             </table>
-            { more_rows(props, rows.len()) }
         </>
     }
 }
@@ -257,13 +331,17 @@ const CHART_BARS: usize = 12;
 
 #[function_component]
 pub fn PeopleSheet(props: &SheetProps) -> Html {
-    let rows = use_memo(props.documents.clone(), |docs| {
-        let docs: Vec<&Rc<Document>> = docs.iter().collect();
-        people::people_and_places(&docs)
-    });
     let by = props.settings.report.people_sort;
-    let mut sorted: Vec<Mentioned> = (*rows).clone();
-    people::sort(&mut sorted, by);
+    let sorted = use_memo((props.documents.clone(), by), |(docs, by)| {
+        let docs: Vec<&Rc<Document>> = docs.iter().collect();
+        let mut rows = people::people_and_places(&docs);
+        people::sort(&mut rows, *by);
+        let keys: Rc<[LineKey]> = rows.iter().map(|r| (r.label.clone(), Rc::from(r.key.as_str()))).collect();
+        (rows, keys)
+    });
+    let table = use_node_ref();
+    let window = use_sheet_window(&table, sorted.1.clone(), props.settings.all);
+    let sorted = &sorted.0;
     let sort_button = |key: SortBy, text: String| {
         let (settings, on_settings) = (props.settings.clone(), props.on_settings.clone());
         let sort = if by == key { "descending" } else { "none" };
@@ -279,7 +357,8 @@ pub fn PeopleSheet(props: &SheetProps) -> Html {
             </th>
         }
     };
-    let body = sorted.iter().take(props.settings.shown).map(|row| {
+    let line = |n: usize| {
+        let row = &sorted[n];
         html! {
             <tr data-mention-key={row.key.clone()} data-label={row.label.clone()}>
                 <th scope="row">{ &row.name }</th>
@@ -288,21 +367,22 @@ pub fn PeopleSheet(props: &SheetProps) -> Html {
                 <td class="count total">{ row.total }</td>
             </tr>
         }
-    });
+    };
     html! {
         <>
             { bar_chart(&sorted[..sorted.len().min(CHART_BARS)]) }
-            <table class="report-table" data-testid="people-sheet">
+            { all_rows(props, &window, sorted.len()) }
+            <table class="report-table" data-testid="people-sheet" ref={table}
+                aria-rowcount={window.row_count()} onfocusin={window.onfocusin.clone()}>
                 <caption>{ format!("People and places: {} names, mentions per document", sorted.len()) }</caption>
-                <thead><tr>
+                <thead><tr aria-rowindex="1">
                     { sort_button(SortBy::Name, "Name".into()) }
                     { sort_button(SortBy::Label, "Label".into()) }
                     { for props.documents.iter().enumerate().map(|(n, doc)| sort_button(SortBy::Document(n), doc.name.clone())) }
                     { sort_button(SortBy::Total, "Total".into()) }
                 </tr></thead>
-                <tbody>{ for body }</tbody>
+                { window.bodies(props.documents.len() + 3, &[], line) }
             </table>
-            { more_rows(props, sorted.len()) }
         </>
     }
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::report_sheets::{FigureSheet, PeopleSheet, QuoteSheet, ReportSettings, PAGE};
+use super::report_sheets::{FigureSheet, PeopleSheet, QuoteSheet, ReportSettings};
 use super::store::use_store;
 use crate::browser;
 use crate::reports::{self, Report, Sheet};
@@ -26,7 +26,7 @@ pub fn ReportsView(props: &ReportsProps) -> Html {
     let sheet_tab = |sheet: Sheet, text: &'static str, testid: &'static str| {
         let (current, on_settings) = (settings.clone(), props.on_settings.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
-            on_settings.emit(ReportSettings { report: Report { sheet, ..current.report.clone() }, shown: PAGE });
+            on_settings.emit(ReportSettings { report: Report { sheet, ..current.report.clone() }, all: false });
         });
         html! {
             <button type="button" role="tab" data-testid={testid} aria-selected={(settings.report.sheet == sheet).to_string()}
@@ -54,7 +54,7 @@ pub fn ReportsView(props: &ReportsProps) -> Html {
         let on_pick = {
             let (settings, on_settings, id) = (settings.clone(), props.on_settings.clone(), doc.id.clone());
             Callback::from(move |_: Event| {
-                let mut changed = ReportSettings { shown: PAGE, ..settings.clone() };
+                let mut changed = settings.clone();
                 match changed.report.picked.iter().position(|p| *p == id) {
                     Some(at) => drop(changed.report.picked.remove(at)),
                     None => changed.report.picked.push(id.clone()),

@@ -9,6 +9,7 @@
 pub mod figures;
 pub mod people;
 pub mod quotes;
+pub mod window;
 
 use std::rc::Rc;
 
