@@ -42,7 +42,8 @@ async fn render(doc: Document) -> (Element, Element) {
     let root = page.create_element("div").unwrap();
     gloo::utils::body().append_child(&root).unwrap();
     // Only what the test sets; every other prop takes its default.
-    let props = yew::props!(ArticleBodyProps { doc: SameDocument(Rc::new(doc)), labels: default_labels(), selected: None });
+    let props =
+        yew::props!(ArticleBodyProps { doc: SameDocument(Rc::new(doc)), labels: default_labels(), selected: None });
     yew::Renderer::<ArticleBody>::with_root_and_props(root.clone(), props).render();
     let article = settle(|| root.query_selector("[data-testid=article]").ok().flatten()).await;
     (root, article)
