@@ -595,13 +595,32 @@ fn names_with_particles_and_named_armed_groups() {
 }
 
 #[test]
-fn furniture_keeps_what_the_person_taught() {
+fn furniture_gives_nothing_even_what_the_person_taught() {
     let mut taught = Document::new("d0", "a.txt", "Anna Kowalska wrote it.");
     taught.insert_span(Span::new("s1", 0, 13, "actor")).unwrap();
-    let doc = Document::new("d1", "b.txt", "By Anna Kowalska\nShe wrote it.");
+    let doc = Document::new("d1", "b.txt", "By Anna Kowalska\nShare this article\n\nAnna Kowalska wrote it.");
     let found = suggest(&doc, &Learned::from_documents([&taught]), &HashSet::new());
-    let got: Vec<&str> = found.iter().map(|s| doc.slice(s.start, s.end)).collect();
-    assert_eq!(got, ["Anna Kowalska"]);
+    let got: Vec<(usize, &str)> = found.iter().map(|s| (s.start, doc.slice(s.start, s.end))).collect();
+    assert_eq!(got, [(37, "Anna Kowalska")], "the byline's name is no mention; the story's is");
+}
+
+#[test]
+fn a_bio_or_a_disclaimer_keeps_its_names_and_figures_but_gives_no_quote() {
+    let said = "The jury called the reporting of Ana Ruiz “fearless, fair and always first on the scene” in Madrid.";
+    assert_has(said, "quote", "fearless, fair and always first on the scene");
+    let bio = "Ana Ruiz is a correspondent based in Madrid, whose reporting on two wars the jury called \
+        “fearless, fair and always first on the scene”.";
+    assert_none(bio, "quote");
+    assert_has(bio, "actor", "Ana Ruiz");
+    assert_has(bio, "location", "Madrid");
+    assert_has(bio, "figure", "two wars");
+    let disclaimer = "Disclaimer: Kestrel Media provides this page on an “as is and as available” basis; \
+        it does not constitute legal advice.";
+    assert_none(disclaimer, "quote");
+    assert_has(disclaimer, "actor", "Kestrel Media");
+    let page = "About the author\nBorn in Lagos, Ifeoma Eze spent “ten long and happy years” at the Post.";
+    assert_none(page, "quote");
+    assert_has(page, "location", "Lagos");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -625,6 +644,46 @@ fn learned_strings_are_proposed_at_whole_word_case_sensitive_mentions() {
     // lower-case and the plural mentions are not proposed.
     assert_eq!(got, [("Ukrenergo", "actor"), ("Grid", "infrastructure"), ("Ukrenergo", "actor")]);
     assert!(found.iter().any(|s| s.rule == "learned" && &*s.label == "infrastructure"));
+}
+
+/// What `doc` is offered once `taught` was annotated with `spans` (start, end, label).
+fn learned_from(taught: &str, spans: &[(usize, usize, &str)], text: &str) -> Vec<(String, String, &'static str)> {
+    let mut earlier = Document::new("d0", "a.txt", taught);
+    for (n, (start, end, label)) in spans.iter().enumerate() {
+        earlier.insert_span(Span::new(format!("s{n}"), *start, *end, *label)).unwrap();
+    }
+    let doc = Document::new("d1", "b.txt", text);
+    let found = suggest(&doc, &Learned::from_documents([&earlier]), &HashSet::new());
+    found.iter().map(|s| (doc.slice(s.start, s.end).to_string(), s.label.to_string(), s.rule)).collect()
+}
+
+#[test]
+fn a_known_name_or_a_bare_number_is_not_learned_as_a_string() {
+    // "Poland" tagged as a place does not make a dateline's or a title's "Poland" one: the
+    // name rules decide each mention, and here they propose nothing.
+    let got =
+        learned_from("Drones fell on Poland.", &[(15, 21, "location")], "WARSAW, Poland (AP) — The talks went on.");
+    assert!(got.iter().all(|s| s.2 != "learned"), "{got:?}");
+    let got = learned_from("Poland said no.", &[(0, 6, "actor")], "Drones fell on Poland.");
+    assert_eq!(got, [("Poland".to_string(), "location".to_string(), "gazetteer")]);
+    // A number is a figure by what it counts; with its noun it is learned.
+    let got = learned_from(
+        "It lasted 24 hours, then two more.",
+        &[(10, 12, "figure"), (25, 28, "figure")],
+        "Route 24 reopened; two.",
+    );
+    assert!(got.iter().all(|s| s.2 != "learned"), "{got:?}");
+    let got = learned_from("The alert rose to Level 4.", &[(18, 25, "figure")], "It stays at Level 4 now.");
+    assert!(got.contains(&("Level 4".to_string(), "figure".to_string(), "learned")), "{got:?}");
+}
+
+#[test]
+fn a_string_taught_both_as_actor_and_as_location_is_left_to_the_context() {
+    let taught = "Kesmeli said no. Troops reached Kesmeli.";
+    let both = [(0, 7, "actor"), (32, 39, "location")];
+    assert!(learned_from(taught, &both, "Kesmeli was quiet.").is_empty());
+    let got = learned_from(taught, &both[1..], "Kesmeli was quiet.");
+    assert_eq!(got, [("Kesmeli".to_string(), "location".to_string(), "learned")]);
 }
 
 #[test]

@@ -2,10 +2,20 @@
 //! proposed with that label at its other whole-word, case-sensitive mentions ("Ukrenergo" tagged
 //! once as an actor is proposed at every "Ukrenergo", but not inside "Ukrenergo’s" or at
 //! "ukrenergo"). Custom labels are learned like the built-in ones.
+//!
+//! Not learned, because a string alone does not carry what made the person tag it:
+//! - a name the gazetteers hold ("Poland", "Geneva") as actor or location: the name rules
+//!   propose it at every mention and decide the label from the words around it, and where they
+//!   propose nothing the context said no (a dateline, an organisation inside a title, an event's
+//!   name); the person's tag of one mention says nothing about another;
+//! - a figure of one word ("24", "two", "dozens"): whether a number is a figure depends on what
+//!   it counts (a year, an age and a level are none), which the figure rules read; a figure with
+//!   its unit or noun ("24 hours") is learned.
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
+use super::names::is_known_name;
 use super::words::{FastHash, Words};
 use super::Suggestion;
 use crate::model::Document;
@@ -59,6 +69,14 @@ impl Learned {
         let Some(first) = words.toks.first() else { return };
         // Only strings that start at a token's start can be found by token.
         if first.start_byte != 0 {
+            return;
+        }
+        let context_decides = match &*label {
+            "actor" | "location" => is_known_name(&text),
+            "figure" => words.toks.iter().filter(|t| t.text.chars().any(char::is_alphanumeric)).count() < 2,
+            _ => false,
+        };
+        if context_decides {
             return;
         }
         self.by_first.entry(first.text.to_owned()).or_default().push((text, label));

@@ -10,8 +10,9 @@
 //! - [`learned`]: what the person tagged anywhere in the workspace, at its other mentions.
 //!
 //! [`page`] tells headings and site furniture apart from running text first: in a Title Case
-//! heading only known names are proposed (not the capitalised run), and in a furniture line
-//! (byline, stamp, credit, share or comment prompt, copyright) only learned strings.
+//! heading only known names are proposed (not the capitalised run), in a furniture line (byline,
+//! stamp, credit, share or comment prompt, copyright) nothing, and in an author's bio or a
+//! disclaimer no quote.
 //!
 //! [`job`] wraps it all as a request and a reply for the Web Worker it runs in, off the page's
 //! main thread.
@@ -38,7 +39,7 @@ use crate::model::Document;
 use crate::text::snap::is_filler_char as is_edge_junk;
 pub use learned::Learned;
 use page::LineKind;
-pub use page::{boilerplate_lines, page_lines};
+pub use page::{furniture_lines, page_lines};
 use words::Words;
 
 /// A proposed span. `rule` names what proposed it ("quote", "figure", "title", "gazetteer",
@@ -81,10 +82,15 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     quotes::find(&chars, &labels, &mut found);
     figures::find(&words, &labels, &mut found);
     names::find(&words, &labels, &of_kind(LineKind::Heading), &mut found);
-    // Furniture holds nothing of the story; what the person taught is still theirs to see.
-    let furniture = of_kind(LineKind::Boilerplate);
-    found.retain(|s| !within(&furniture, s.start));
     learned.find(&words, &mut found);
+    // Furniture holds nothing of the story, learned strings included: a byline's city or a
+    // source line's agency is no mention of the story's. An author's bio or a disclaimer is
+    // written as text: its names and counts are annotated like the story's ("has covered three
+    // elections"), but a phrase in quotation marks there is a legal term ("as is"), said by
+    // nobody.
+    let furniture = of_kind(LineKind::Boilerplate);
+    let notices = of_kind(LineKind::Notice);
+    found.retain(|s| !within(&furniture, s.start) && !(s.label == labels.quote && within(&notices, s.start)));
     finish(doc, &chars, found, rejected)
 }
 
@@ -133,7 +139,9 @@ fn finish(
                 "location" => "actor",
                 _ => continue,
             };
-            if s.rule == "learned" && has(other, false) {
+            // Taught both ways and not decided by the context here: either guess costs a
+            // rejection as often as it saves a tag, and both together always cost one.
+            if s.rule == "learned" && (has(other, false) || has(other, true)) {
                 keep[i + k] = false;
             }
         }
