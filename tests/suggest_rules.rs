@@ -687,6 +687,32 @@ fn a_string_taught_both_as_actor_and_as_location_is_left_to_the_context() {
 }
 
 #[test]
+fn a_string_rejected_elsewhere_is_not_proposed_with_that_label_unless_it_was_tagged_so() {
+    let text = "Winter Offensive said that Halden Partners left Geneva “for good and for ever, it seems”.";
+    let doc = Document::new("d1", "t.txt", text);
+    let offered = |learned: &Learned| -> Vec<(String, String)> {
+        let found = suggest(&doc, learned, &HashSet::new());
+        found.iter().map(|s| (doc.slice(s.start, s.end).to_string(), s.label.to_string())).collect()
+    };
+    let pair = |t: &str, l: &str| (t.to_string(), l.to_string());
+    let before = offered(&Learned::default());
+    for wanted in [pair("Winter Offensive", "actor"), pair("Halden Partners", "actor"), pair("Geneva", "location")] {
+        assert!(before.contains(&wanted), "{wanted:?} in {before:?}");
+    }
+    let refused = [("Winter Offensive", "actor"), ("Halden Partners", "location"), ("Geneva", "location")];
+    let after = offered(&Learned::default().with_refused(refused));
+    assert!(!after.contains(&pair("Winter Offensive", "actor")), "{after:?}");
+    assert!(after.contains(&pair("Halden Partners", "actor")), "another label is another judgement");
+    assert!(after.contains(&pair("Geneva", "location")), "a known name is judged per mention");
+    assert_eq!(after.len(), before.len() - 1);
+    // Tagged so in some document, rejected in another: the tag wins.
+    let mut taught = Document::new("d0", "a.txt", "Winter Offensive said no.");
+    taught.insert_span(Span::new("s1", 0, 16, "actor")).unwrap();
+    let both = offered(&Learned::from_documents([&taught]).with_refused(refused));
+    assert!(both.contains(&pair("Winter Offensive", "actor")), "{both:?}");
+}
+
+#[test]
 fn a_learned_string_inside_a_longer_rule_span_of_its_label_is_not_proposed_again() {
     let mut taught = Document::new("d1", "a.txt", "The talks lasted three days.");
     taught.insert_span(Span::new("s1", 17, 27, "figure")).unwrap();

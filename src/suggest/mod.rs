@@ -19,7 +19,7 @@
 //!
 //! [`suggest`] runs them all, trims every proposal to the guidelines' boundaries (never white
 //! space, punctuation or a quotation mark at an edge) and leaves out what the document already
-//! has and what the person rejected.
+//! has and what the person rejected (here, and as a string anywhere in the workspace).
 
 mod figures;
 pub mod job;
@@ -37,7 +37,7 @@ use crate::model::Document;
 // Characters that never start or end a suggestion are those that never start or end a span
 // the person selects, so an accepted suggestion looks like a snapped selection.
 use crate::text::snap::is_filler_char as is_edge_junk;
-pub use learned::Learned;
+pub use learned::{refused, Learned};
 use page::LineKind;
 pub use page::{furniture_lines, page_lines};
 use words::Words;
@@ -91,7 +91,7 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     let furniture = of_kind(LineKind::Boilerplate);
     let notices = of_kind(LineKind::Notice);
     found.retain(|s| !within(&furniture, s.start) && !(s.label == labels.quote && within(&notices, s.start)));
-    finish(doc, &chars, found, rejected)
+    finish(doc, &chars, found, rejected, learned)
 }
 
 /// Whether code point `at` lies in one of the sorted, disjoint `ranges`.
@@ -105,6 +105,7 @@ fn finish(
     chars: &[char],
     found: Vec<Suggestion>,
     rejected: &HashSet<(usize, usize, Rc<str>)>,
+    learned: &Learned,
 ) -> Vec<Suggestion> {
     let existing: HashSet<(usize, usize)> = doc.spans().iter().map(|s| (s.start, s.end)).collect();
     let mut out: Vec<Suggestion> = found
@@ -115,6 +116,7 @@ fn finish(
         })
         .filter(|s| !existing.contains(&(s.start, s.end)))
         .filter(|s| !rejected.contains(&(s.start, s.end, s.label.clone())))
+        .filter(|s| !learned.refuses(doc.slice(s.start, s.end), &s.label))
         .collect();
     // Stable: for equal keys the first rule to propose a span keeps it.
     out.sort_by(|a, b| {
