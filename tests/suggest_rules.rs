@@ -780,6 +780,46 @@ fn f1(docs: &[Document], label: &str) -> f64 {
     2.0 * tp as f64 / (2 * tp + fp + fn_).max(1) as f64
 }
 
+/// Suggestions that a person working through `docs` in order has to reject or add, per article:
+/// with `learning`, each learns the spans of the articles before and the strings rejected there.
+fn left_to_fix(docs: &[Document], learning: bool) -> Vec<usize> {
+    let mut rejected: Vec<(String, String)> = Vec::new();
+    let mut out = Vec::new();
+    for (i, gold) in docs.iter().enumerate() {
+        let learned = if learning {
+            Learned::from_documents(&docs[..i]).with_refused(rejected.iter().map(|(t, l)| (t.as_str(), l.as_str())))
+        } else {
+            Learned::default()
+        };
+        let blank = Document::new(gold.id.clone(), gold.name.clone(), gold.text().clone());
+        let got: HashSet<(usize, usize, String)> = suggest(&blank, &learned, &HashSet::new())
+            .into_iter()
+            .map(|s| (s.start, s.end, s.label.to_string()))
+            .collect();
+        let want: HashSet<(usize, usize, String)> =
+            gold.spans().iter().map(|s| (s.start, s.end, s.label.to_string())).collect();
+        rejected.extend(got.difference(&want).map(|(s, e, l)| (gold.slice(*s, *e).to_string(), l.clone())));
+        out.push(got.symmetric_difference(&want).count());
+    }
+    out
+}
+
+#[test]
+fn learning_never_adds_work_and_halves_it_where_names_come_back() {
+    for set in ["tuning", "held_out", "fresh", "scraped"] {
+        let docs = gold(set);
+        let (with, alone) = (left_to_fix(&docs, true), left_to_fix(&docs, false));
+        for (n, (w, a)) in with.iter().zip(&alone).enumerate() {
+            assert!(w <= a, "{set} article {n}: {w} to fix with learning, {a} without");
+        }
+    }
+    // The series follows one story: its later articles name the same town, firm and people.
+    let docs = gold("series");
+    let (with, alone) = (left_to_fix(&docs, true), left_to_fix(&docs, false));
+    let later = |counts: &[usize]| counts[docs.len() / 2..].iter().sum::<usize>();
+    assert!(later(&with) * 2 <= later(&alone), "with learning {with:?}, without {alone:?}");
+}
+
 #[test]
 fn gold_set_quality_does_not_regress() {
     let sets = [
