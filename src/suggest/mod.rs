@@ -90,7 +90,9 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     // nobody.
     let furniture = of_kind(LineKind::Boilerplate);
     let notices = of_kind(LineKind::Notice);
-    found.retain(|s| !within(&furniture, s.start) && !(s.label == labels.quote && within(&notices, s.start)));
+    let set_apart =
+        |s: &Suggestion| within(&furniture, s.start) || s.label == labels.quote && within(&notices, s.start);
+    found.retain(|s| !set_apart(s));
     finish(doc, &chars, found, rejected, learned)
 }
 
