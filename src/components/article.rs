@@ -11,7 +11,7 @@ use super::store::{use_store, ExactSelection, SameDocument};
 use crate::browser;
 use crate::model::{Document, Label, RelationType, SpanEdge};
 use crate::state::{id_of_element, links_in_words, Action, Linking, Shown};
-use crate::suggest::page::boilerplate_lines;
+use crate::suggest::page::furniture_lines;
 use crate::text::paragraphs::{paragraphs_marked, paragraphs_touched, Paragraph, TouchedWalk};
 
 #[derive(Properties, PartialEq)]
@@ -164,7 +164,7 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         let doc = doc.clone();
         use_memo((text.clone(), props.dim_furniture), move |(_, dim)| {
             if *dim {
-                paragraphs_marked(doc.paragraphs(), boilerplate_lines(doc.text()))
+                paragraphs_marked(doc.paragraphs(), furniture_lines(doc.text()))
             } else {
                 Vec::new()
             }

@@ -123,7 +123,10 @@ impl State {
         let ticket = self.suggest_ticket.as_ref()?;
         let doc = self.workspace.document(&ticket.document)?;
         let rejected = self.rejected.get(&ticket.document).into_iter().flatten();
-        Some(job::request(ticket.number, doc, self.workspace.documents.iter().map(|d| &**d), rejected))
+        let elsewhere = self.workspace.documents.iter().filter(|other| other.id != doc.id);
+        let refused =
+            crate::suggest::refused(elsewhere.filter_map(|other| Some((&**other, self.rejected.get(&other.id)?))));
+        Some(job::request(ticket.number, doc, self.workspace.documents.iter().map(|d| &**d), rejected, refused))
     }
 
     /// Shows the worker's reply if it answers the pending ticket; spans made or suggestions
@@ -352,7 +355,27 @@ mod tests {
         // Another document (the same article with a trailing line break, so not merged into it).
         let elsewhere = again.reduce(Action::NewFromText { name: "two".into(), text: format!("{SUGGESTIBLE}\n") });
         assert!(elsewhere.suggestions.is_empty(), "another document: suggestions go");
-        assert_eq!(shown(&suggest_now(elsewhere)), before, "and the rejection was for the first one only");
+        // There the rejected string is not proposed with that label either (see below).
+        assert_eq!(shown(&suggest_now(elsewhere)), before[1..].to_vec());
+    }
+
+    #[test]
+    fn a_string_rejected_on_one_document_is_not_proposed_with_that_label_on_the_next() {
+        let text = "Halden Partners said on Monday that prices in Geneva would rise.";
+        let state = suggest_now(state_with(text));
+        let before = shown(&state);
+        // The person rejects an unknown name and a known one.
+        let mut rejected = state;
+        for (label, string) in [("actor", "Halden Partners"), ("location", "Geneva")] {
+            let at = shown(&rejected).iter().position(|s| *s == (label.to_string(), string.to_string()));
+            let id = rejected.suggestions[at.unwrap_or_else(|| panic!("{string} proposed in {before:?}"))].id;
+            rejected = rejected.reduce(Action::RejectSuggestion(Some(id)));
+        }
+        let next = rejected.reduce(Action::NewFromText { name: "two".into(), text: format!("{text}\n") });
+        let after = shown(&suggest_now(next));
+        assert!(!after.iter().any(|s| s.1 == "Halden Partners"), "{after:?}");
+        assert!(after.contains(&("location".to_string(), "Geneva".to_string())), "the rest stays: {after:?}");
+        assert_eq!(after.len(), before.len() - 1, "a known name rejected once is still judged per mention");
     }
 
     #[test]

@@ -44,6 +44,9 @@ pub struct Request {
     pub taught: Vec<(String, String)>,
     /// What the person rejected on this document: (start, end, label).
     pub rejected: Vec<(usize, usize, String)>,
+    /// The strings rejected on the workspace's other documents, with their labels.
+    #[serde(default)]
+    pub refused: Vec<(String, String)>,
 }
 
 /// One suggestion of a reply; its label and rule are shared with the reply's others.
@@ -117,6 +120,7 @@ struct RequestOut<'a> {
     labels: Vec<&'a str>,
     taught: Vec<(&'a str, &'a str)>,
     rejected: Vec<(usize, usize, &'a str)>,
+    refused: Vec<(&'a str, &'a str)>,
 }
 
 /// Which document's text the worker holds, as the page knows it. A document's text never
@@ -153,13 +157,15 @@ pub fn text_message(doc: &Document) -> String {
     message
 }
 
-/// The request for suggestions on `doc`, learning from `documents` (the whole workspace). The
-/// worker must have `doc`'s text (see [`TextSent`]).
+/// The request for suggestions on `doc`, learning from `documents` (the whole workspace), with
+/// what was `rejected` on it and the strings `refused` on the others (see [`super::refused`]).
+/// The worker must have `doc`'s text (see [`TextSent`]).
 pub fn request<'a>(
     ticket: u32,
     doc: &'a Document,
     documents: impl IntoIterator<Item = &'a Document>,
     rejected: impl IntoIterator<Item = &'a (usize, usize, Rc<str>)>,
+    refused: Vec<(&'a str, &'a str)>,
 ) -> String {
     let mut labels = Vec::new();
     let spans = doc.spans().iter().flat_map(|s| [s.start, s.end, index_in(&mut labels, &s.label)]).collect();
@@ -170,6 +176,7 @@ pub fn request<'a>(
         labels,
         taught: taught(documents.into_iter().filter(|other| other.id != doc.id)),
         rejected: rejected.into_iter().map(|(start, end, label)| (*start, *end, &**label)).collect(),
+        refused,
     };
     serde_json::to_string(&request).expect("a request always serialises")
 }
@@ -211,7 +218,7 @@ impl Suggester {
     }
 
     fn answer_request(&mut self, request: Request) -> Reply {
-        let Request { ticket, document, spans, labels, taught: elsewhere, rejected } = request;
+        let Request { ticket, document, spans, labels, taught: elsewhere, rejected, refused } = request;
         let refuse =
             |error: String| Reply { ticket, document: document.clone(), suggestions: Vec::new(), error: Some(error) };
         if !spans.len().is_multiple_of(3) {
@@ -235,7 +242,8 @@ impl Suggester {
         let seen: HashSet<(&str, &str), FastHash> = here.iter().copied().collect();
         let there = elsewhere.iter().filter(|(text, label)| !seen.contains(&(text.as_str(), label.as_str())));
         let pairs = here.iter().copied().chain(there.map(|(text, label)| (text.as_str(), label.as_str())));
-        let learned = Learned::from_taught(pairs.map(|(text, label)| (text.into(), label.into())));
+        let learned = Learned::from_taught(pairs.map(|(text, label)| (text.into(), label.into())))
+            .with_refused(refused.iter().map(|(text, label)| (text.as_str(), label.as_str())));
         let rejected: HashSet<(usize, usize, Rc<str>)> =
             rejected.into_iter().map(|(start, end, label)| (start, end, label.into())).collect();
         let suggestions = suggest(&doc, &learned, &rejected)
@@ -280,7 +288,7 @@ mod tests {
         rejected: &[(usize, usize, Rc<str>)],
     ) -> Reply {
         assert_eq!(worker.take(&text_message(doc)), None, "a text gets no reply");
-        read_reply(&worker.take(&request(3, doc, docs.iter().copied(), rejected)).unwrap()).unwrap()
+        read_reply(&worker.take(&request(3, doc, docs.iter().copied(), rejected, Vec::new())).unwrap()).unwrap()
     }
 
     #[test]
@@ -309,8 +317,9 @@ mod tests {
         open.insert_span(Span::new("s1", 4, 9, "actor")).unwrap();
         let mut other = Document::new("d2", "b.txt", "Glimworth is quiet. The zorbs are not here.");
         other.insert_span(Span::new("s1", 0, 9, "location")).unwrap();
-        let message = request(1, &open, [&open, &other], []);
+        let message = request(1, &open, [&open, &other], [], vec![("The zorbs", "actor")]);
         let sent: Request = serde_json::from_str(&message).unwrap();
+        assert_eq!(sent.refused, [("The zorbs".to_string(), "actor".to_string())]);
         assert_eq!((sent.spans, sent.labels), (vec![4, 9, 0], vec!["actor".to_string()]));
         assert_eq!(
             sent.taught,
@@ -370,7 +379,7 @@ mod tests {
         // The worker answers from the text it kept, as often as asked.
         let mut worker = Suggester::default();
         let first = answered(&mut worker, &geneva, &[&geneva], &[]);
-        let again = read_reply(&worker.take(&request(4, &geneva, [&geneva], [])).unwrap()).unwrap();
+        let again = read_reply(&worker.take(&request(4, &geneva, [&geneva], [], Vec::new())).unwrap()).unwrap();
         assert_eq!((first.error, again.error, again.ticket), (None, None, 4));
         assert_eq!(first.suggestions, again.suggestions);
         assert!(!first.suggestions.is_empty());
@@ -389,7 +398,7 @@ mod tests {
     #[test]
     fn a_request_for_a_text_the_worker_lacks_gets_an_error() {
         let doc = Document::new("d1", "a.txt", "Geneva.");
-        let reply = read_reply(&Suggester::default().take(&request(2, &doc, [&doc], [])).unwrap()).unwrap();
+        let reply = read_reply(&Suggester::default().take(&request(2, &doc, [&doc], [], Vec::new())).unwrap()).unwrap();
         assert_eq!((reply.ticket, reply.suggestions.len()), (2, 0));
         assert!(reply.error.unwrap().contains("not sent the text of document d1"));
     }

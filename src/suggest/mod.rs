@@ -10,15 +10,16 @@
 //! - [`learned`]: what the person tagged anywhere in the workspace, at its other mentions.
 //!
 //! [`page`] tells headings and site furniture apart from running text first: in a Title Case
-//! heading only known names are proposed (not the capitalised run), and in a furniture line
-//! (byline, stamp, credit, share or comment prompt, copyright) only learned strings.
+//! heading only known names are proposed (not the capitalised run), in a furniture line (byline,
+//! stamp, credit, share or comment prompt, copyright) nothing, and in an author's bio or a
+//! disclaimer no quote.
 //!
 //! [`job`] wraps it all as a request and a reply for the Web Worker it runs in, off the page's
 //! main thread.
 //!
 //! [`suggest`] runs them all, trims every proposal to the guidelines' boundaries (never white
 //! space, punctuation or a quotation mark at an edge) and leaves out what the document already
-//! has and what the person rejected.
+//! has and what the person rejected (here, and as a string anywhere in the workspace).
 
 mod figures;
 pub mod job;
@@ -36,9 +37,9 @@ use crate::model::Document;
 // Characters that never start or end a suggestion are those that never start or end a span
 // the person selects, so an accepted suggestion looks like a snapped selection.
 use crate::text::snap::is_filler_char as is_edge_junk;
-pub use learned::Learned;
+pub use learned::{refused, Learned};
 use page::LineKind;
-pub use page::{boilerplate_lines, page_lines};
+pub use page::{furniture_lines, page_lines};
 use words::Words;
 
 /// A proposed span. `rule` names what proposed it ("quote", "figure", "title", "gazetteer",
@@ -81,11 +82,18 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     quotes::find(&chars, &labels, &mut found);
     figures::find(&words, &labels, &mut found);
     names::find(&words, &labels, &of_kind(LineKind::Heading), &mut found);
-    // Furniture holds nothing of the story; what the person taught is still theirs to see.
-    let furniture = of_kind(LineKind::Boilerplate);
-    found.retain(|s| !within(&furniture, s.start));
     learned.find(&words, &mut found);
-    finish(doc, &chars, found, rejected)
+    // Furniture holds nothing of the story, learned strings included: a byline's city or a
+    // source line's agency is no mention of the story's. An author's bio or a disclaimer is
+    // written as text: its names and counts are annotated like the story's ("has covered three
+    // elections"), but a phrase in quotation marks there is a legal term ("as is"), said by
+    // nobody.
+    let furniture = of_kind(LineKind::Boilerplate);
+    let notices = of_kind(LineKind::Notice);
+    let set_apart =
+        |s: &Suggestion| within(&furniture, s.start) || s.label == labels.quote && within(&notices, s.start);
+    found.retain(|s| !set_apart(s));
+    finish(doc, &chars, found, rejected, learned)
 }
 
 /// Whether code point `at` lies in one of the sorted, disjoint `ranges`.
@@ -99,6 +107,7 @@ fn finish(
     chars: &[char],
     found: Vec<Suggestion>,
     rejected: &HashSet<(usize, usize, Rc<str>)>,
+    learned: &Learned,
 ) -> Vec<Suggestion> {
     let existing: HashSet<(usize, usize)> = doc.spans().iter().map(|s| (s.start, s.end)).collect();
     let mut out: Vec<Suggestion> = found
@@ -109,6 +118,7 @@ fn finish(
         })
         .filter(|s| !existing.contains(&(s.start, s.end)))
         .filter(|s| !rejected.contains(&(s.start, s.end, s.label.clone())))
+        .filter(|s| !learned.refuses(doc.slice(s.start, s.end), &s.label))
         .collect();
     // Stable: for equal keys the first rule to propose a span keeps it.
     out.sort_by(|a, b| {
@@ -133,7 +143,9 @@ fn finish(
                 "location" => "actor",
                 _ => continue,
             };
-            if s.rule == "learned" && has(other, false) {
+            // Taught both ways and not decided by the context here: either guess costs a
+            // rejection as often as it saves a tag, and both together always cost one.
+            if s.rule == "learned" && (has(other, false) || has(other, true)) {
                 keep[i + k] = false;
             }
         }

@@ -182,6 +182,13 @@ impl Gazetteer {
     }
 }
 
+/// Whether `text` is a whole gazetteer entry ("Poland", "The Hague"): a name the rules know and
+/// decide per mention, actor, location or neither.
+pub(crate) fn is_known_name(text: &str) -> bool {
+    let w = Words::new(text);
+    gazetteer().match_at(&w, 0).is_some_and(|m| !m.possessive && m.last + 1 == w.toks.len())
+}
+
 /// Whether `word` is a nationality adjective ("Ukrainian"), used by the figure rule too.
 pub(crate) fn is_demonym(word: &str) -> bool {
     gazetteer().demonyms.contains(word)

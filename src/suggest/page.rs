@@ -9,11 +9,12 @@
 //! - a **heading** is a line of at least two words, most of them capitalised, that does not end
 //!   like a sentence: there only gazetteer and learned names are proposed, never the run itself;
 //! - **boilerplate** is a line that credits, dates, places or navigates: nothing is proposed in
-//!   it but the strings the person taught.
+//!   it;
+//! - a **notice** is an author's bio or a legal disclaimer, known by how such blocks are worded:
+//!   written as text, so its names and figures are still proposed, but not a quoted phrase.
 //!
-//! Headlines, section heads, author bios, disclaimers and newsletter prompts are written as
-//! text and are annotated like the article: only the lines above are set apart. Pure, so the
-//! view can dim the same lines.
+//! Headlines, section heads and newsletter prompts are written as text and are annotated like
+//! the article. Pure, so the view can dim the same lines (boilerplate and notices).
 
 use std::ops::Range;
 
@@ -24,6 +25,8 @@ pub enum LineKind {
     Heading,
     /// Site furniture: a byline, stamp, credit, share or comment prompt, navigation, copyright.
     Boilerplate,
+    /// Written as text but no part of the story: an author's bio or a legal disclaimer.
+    Notice,
 }
 
 /// The headings and boilerplate lines of `text`, in order, as code-point ranges of each line
@@ -43,6 +46,7 @@ pub fn page_lines(text: &str) -> Vec<(Range<usize>, LineKind)> {
         start += len + 1;
     }
     byline_blocks(&mut lines);
+    bios_after_their_head(&mut lines);
     lines.into_iter().filter_map(|(range, _, kind)| Some((range, kind?))).collect()
 }
 
@@ -143,9 +147,61 @@ fn is_date(lower: &str) -> bool {
     month && number && words.len() <= 8
 }
 
-/// The boilerplate lines of `text` (see [`LineKind::Boilerplate`]) as code-point ranges.
-pub fn boilerplate_lines(text: &str) -> Vec<Range<usize>> {
-    page_lines(text).into_iter().filter(|(_, kind)| *kind == LineKind::Boilerplate).map(|(r, _)| r).collect()
+/// The lines of `text` that are no part of the story, boilerplate and notices (see
+/// [`LineKind`]), as code-point ranges: what the view dims.
+pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
+    page_lines(text).into_iter().filter(|(_, kind)| *kind != LineKind::Heading).map(|(r, _)| r).collect()
+}
+
+/// The paragraph under an "About the author" head is the bio, however it is worded.
+fn bios_after_their_head(lines: &mut [(Range<usize>, &str, Option<LineKind>)]) {
+    for k in 1..lines.len() {
+        let head = lines[k - 1].1.to_lowercase();
+        let head = head.trim_end_matches([':', '.']);
+        if matches!(head, "about the author" | "about the authors" | "about the writer") && lines[k].2.is_none() {
+            lines[k].2 = Some(LineKind::Notice);
+        }
+    }
+}
+
+/// Words of a disclaimer: the page disowns, limits or qualifies what it published.
+#[rustfmt::skip]
+const DISCLAIMER_PHRASES: &[&str] = &[
+    "disclaimer:", "legal notice", "does not constitute", "do not constitute", "not legal advice",
+    "not financial advice", "not investment advice", "not medical advice", "for information only",
+    "for informational purposes", "for general information", "presumed innocent", "as is\" basis", "as is” basis",
+    "as-is basis", "do not necessarily reflect", "does not necessarily reflect", "accepts no liability",
+    "no liability", "accepts no responsibility", "gamble responsibly", "bet responsibly", "please gamble",
+];
+
+/// The roles an author's bio gives its writer.
+#[rustfmt::skip]
+const AUTHOR_ROLES: &[&str] = &[
+    "correspondent", "reporter", "journalist", "editor", "writer", "columnist", "contributor", "producer",
+    "bureau chief", "freelance",
+];
+
+/// What a bio says its writer does: "… has covered three elections", "… writes about energy".
+const AUTHOR_DEEDS: &[&str] = &[" has covered ", " has reported ", " writes about ", " covers ", " has written "];
+
+/// An author's bio or a legal disclaimer, by how it is written: a disclaimer's phrases, or a
+/// name (at most four capitalised words) that a first sentence makes a writer ("Ana Ruiz is a
+/// correspondent based in Madrid", "Grace Mwale has covered three elections"). A news sentence
+/// about a reporter is no bio: it does not open with the name and its role.
+fn is_notice(line: &str, lower: &str) -> bool {
+    if DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
+    let first_sentence = lower.split(". ").next().unwrap_or(lower);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let name = words.iter().take_while(|w| w.starts_with(char::is_uppercase)).count();
+    if !(1..=4).contains(&name) {
+        return false;
+    }
+    let after_name = format!(" {}", words[name..].join(" ").to_lowercase());
+    let role = [" is a ", " is an ", " is the "].iter().any(|p| after_name.starts_with(p))
+        && AUTHOR_ROLES.iter().any(|r| first_sentence.contains(r));
+    role || AUTHOR_DEEDS.iter().any(|d| after_name.starts_with(d))
 }
 
 /// Lines that are furniture whatever follows: the header of a list or a button.
@@ -209,6 +265,9 @@ fn classify(line: &str) -> Option<LineKind> {
         || is_item_bar(&words);
     if boilerplate {
         return Some(LineKind::Boilerplate);
+    }
+    if is_notice(line, &lower) {
+        return Some(LineKind::Notice);
     }
     is_heading(&words, line).then_some(LineKind::Heading)
 }
@@ -311,14 +370,42 @@ mod tests {
         }
         for line in [
             "Poland said on Tuesday it would send more troops.",
-            "Ana Ruiz is a correspondent based in Madrid.",
-            "Disclaimer: Levant Monitor aggregates reports and provides them on an \"as is\" basis.",
             "Published reports say the talks failed, and officials in Warsaw agree with that view.",
             "Read more: Poland Says Talks Will Go On",
             "Sign up for The Ballot, read by more than 50,000 readers.",
         ] {
             assert!(!kinds(line).iter().any(|(_, k)| *k == LineKind::Boilerplate), "«{line}»");
         }
+    }
+
+    #[test]
+    fn bios_and_disclaimers_are_notices_and_news_about_reporters_is_not() {
+        for line in [
+            "Ana Ruiz is a correspondent based in Madrid.",
+            "Tomás Lindqvist is a freelance journalist who has reported from the Sahel since 2019.",
+            "Wen Jiahui has covered energy markets for the paper since 2015 and is based in Singapore.",
+            "Disclaimer: Levant Monitor aggregates reports and provides them on an \"as is\" basis.",
+            "This article is for information only and does not constitute legal advice.",
+            "All suspects are presumed innocent until proven guilty in a court of law.",
+            "The views expressed here do not necessarily reflect those of the publisher.",
+            "Odds are correct at the time of writing. 18+ only. Please gamble responsibly.",
+        ] {
+            assert_eq!(kinds(line), [(line.to_string(), LineKind::Notice)], "«{line}»");
+        }
+        let page = "About the author\nBorn in Lagos, Ifeoma Eze spent a decade at the Lagos Post.\n\nNext.";
+        assert!(kinds(page)
+            .contains(&("Born in Lagos, Ifeoma Eze spent a decade at the Lagos Post.".into(), LineKind::Notice)));
+        for line in [
+            "A Reuters reporter is among the journalists detained in Minsk, the agency said.",
+            "Officials said the correspondent was expelled on Tuesday.",
+            "Maria Santos is the country's first female prime minister.",
+            "Judges are bound by the law, the court said.",
+        ] {
+            assert!(kinds(line).is_empty(), "«{line}» is news: {:?}", kinds(line));
+        }
+        // Both are dimmed with the boilerplate.
+        let text = "Text.\nShare this article\nAna Ruiz is a correspondent based in Madrid.";
+        assert_eq!(furniture_lines(text), vec![6..24, 25..69]);
     }
 
     #[test]
@@ -349,7 +436,7 @@ mod tests {
     #[test]
     fn ranges_are_code_points_of_the_trimmed_line() {
         let text = "Café Talks\r\n  Share this article  \nText.";
-        assert_eq!(boilerplate_lines(text), vec![Range { start: 14, end: 32 }]);
+        assert_eq!(furniture_lines(text), vec![Range { start: 14, end: 32 }]);
         assert_eq!(page_lines(text)[0], (0..10, LineKind::Heading));
     }
 }

@@ -1,6 +1,6 @@
 // A page saved from the web, as a scraper keeps it: a headline, a byline, a stamp, share
-// buttons, the story, a disclaimer, a source line and a copyright line. The furniture lines are
-// dimmed (a view-only hint, which a checkbox turns off and the browser remembers); the article's
+// buttons, the story, an author's bio, a disclaimer, a source line and a copyright line. The
+// furniture lines, the bio and the disclaimer are dimmed (a view-only hint, which a checkbox turns off and the browser remembers); the article's
 // text stays exactly the document. Suggest puts the cursor on the story, not on the headline;
 // undoing "Accept all" shows the suggestions again and redo takes them again.
 
@@ -19,16 +19,22 @@ const PAGE =
   '\n' +
   'Overnight, air defences shot down nearly 400 drones over Kharkiv and Odesa, officials in Kyiv said.\n' +
   '\n' +
-  'Disclaimer: Danube Wire aggregates reports from agencies and provides them on an "as is" basis.\n' +
+  'Anna Kowalska is a correspondent based in Geneva and has covered “the long war in the east” since 2022.\n' +
+  '\n' +
+  'Disclaimer: Danube Wire aggregates reports from agencies and provides them on an "as is and as available" basis.\n' +
   'Source: Danube Wire\n' +
   '© 2026 Danube Wire. All rights reserved.\n';
 
-// The lines that only credit, date or navigate the page. The headline and the disclaimer are
-// written as text, annotated like the story (as the suggester reads them), so they stay as they are.
+// The lines that only credit, date or navigate the page, the author's bio and the disclaimer.
+// The headline is the story's, so it stays as it is.
+const BIO = 'Anna Kowalska is a correspondent';
+const DISCLAIMER = 'Disclaimer: Danube Wire';
 const FURNITURE = [
   'By Anna Kowalska in Geneva',
   'Updated 14:02 GMT | 4 min read',
   'Share this article',
+  PAGE.split('\n').find((line) => line.startsWith(BIO)),
+  PAGE.split('\n').find((line) => line.startsWith(DISCLAIMER)),
   'Source: Danube Wire',
   '© 2026 Danube Wire. All rights reserved.',
 ];
@@ -98,6 +104,14 @@ describe('site furniture of a saved page', { timeout: 90_000 }, () => {
     await page.click('[data-testid=suggest]');
     await eventually(async () => assert.ok((await suggestions(page)).length >= 4));
     const before = await suggestions(page);
+    // In the bio and the disclaimer, the names only: no quote, whatever stands in quotation marks.
+    const inNotices = await page.$$eval(
+      `${ARTICLE} .paragraph[data-furniture="true"] [data-suggestion-id]`,
+      (els) => els.map((e) => [e.dataset.label, e.textContent]),
+    );
+    const notices = inNotices.map(([, text]) => text);
+    assert.ok(notices.includes('Anna Kowalska') && notices.includes('Danube Wire'), JSON.stringify(inNotices));
+    assert.ok(!notices.some((text) => text.includes('long war') || text.includes('as available')), JSON.stringify(inNotices));
     assert.ok(before.some((s) => s.paragraph === 0), `the headline has suggestions: ${JSON.stringify(before)}`);
     const current = before.filter((s) => s.current);
     assert.equal(current.length, 1);

@@ -1,6 +1,7 @@
 // Suggestions in the page: proposed spans drawn apart from spans (dashed, data-suggestion-id),
 // never exported until accepted; Enter accepts the one under the cursor and moves on, x rejects;
-// accept all (or all of a label) is one undo step; what the person tagged is proposed elsewhere.
+// accept all (or all of a label) is one undo step; what the person tagged is proposed elsewhere,
+// and what they rejected is not.
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -134,6 +135,22 @@ describe('suggestions in the release build', { timeout: 60_000 }, () => {
     await eventually(async () =>
       assert.ok((await suggestions()).some((s) => s.label === 'actor' && s.text === 'Kremlin'), JSON.stringify(await suggestions())),
     );
+    assert.deepEqual(app.errors, []);
+  });
+
+  test('a name rejected in one document is not proposed with that label in the next', async () => {
+    const umerov = (await suggestions()).find((s) => s.label === 'actor' && s.text === 'Rustem Umerov');
+    assert.ok(umerov, JSON.stringify(await suggestions()));
+    await page.click(`[data-testid=article] [data-suggestion-id="${umerov.id}"]`);
+    await eventually(async () => assert.ok((await suggestions()).find((s) => s.id === umerov.id)?.current));
+    await page.keyboard.press('x');
+    await eventually(async () => assert.ok(!(await suggestions()).some((s) => s.id === umerov.id)));
+    const third = 'Rustem Umerov flew to Kyiv on Monday.\n';
+    await openTextFile(page, 'third.txt', third);
+    await suggestAndWait(page, 1);
+    const found = await suggestions();
+    assert.ok(!found.some((s) => s.text === 'Rustem Umerov' && s.label === 'actor'), JSON.stringify(found));
+    assert.ok(found.some((s) => s.text === 'Kyiv' && s.label === 'location'), JSON.stringify(found));
     assert.deepEqual(app.errors, []);
   });
   test('find and tag all: / opens the bar, matches are highlighted, one click tags every whole-word match', async () => {
