@@ -3,8 +3,9 @@
 //! `cargo run --release --example suggest_quality` scores `suggest` against the gold articles in
 //! `tests/gold/` (native JSON, annotated by `shared/annotation-guidelines.md`): precision,
 //! recall and F1 per label, exact boundaries, for the tuning, held-out, fresh and scraped sets
-//! separately, with no learned strings and no rejections; and for the series set (follow-ups on
-//! one story, there to measure learning). Then it times a generated 100,000-word document.
+//! separately, with no learned strings and no rejections; and for the series sets (follow-ups on
+//! one story, there to measure learning: one by the rules' author, two by an author who never
+//! saw the rules). Then it times a generated 100,000-word document.
 //!
 //! `--errors tuning` also lists each missed and each wrong suggestion of the tuning set (the
 //! held-out, fresh and scraped sets are for measuring, not for looking at).
@@ -29,8 +30,8 @@
 //! The baseline is each article alone (nothing learned). The halves of a set differ in
 //! difficulty too, so the gain is learning against the baseline on the same articles. Each set
 //! runs alone, then the measuring sets again at the end of one workspace that started with the
-//! tuning set (tuning → held-out → fresh → scraped → series), as a person's workspace grows.
-//! Only the series set's articles share names (follow-ups on one story); in the others no
+//! tuning set (tuning → held-out → fresh → scraped → the series), as a person's workspace grows.
+//! Only the series sets' articles share names (follow-ups on one story); in the others no
 //! string that needs a correction comes back in a later article, so learning can only keep
 //! their counts, not lower them.
 
@@ -216,6 +217,18 @@ fn main() {
         &series_counts,
     );
 
+    // Two stories of four follow-ups each, written by an author who never saw the rules.
+    let unseen = load("unseen_series");
+    let unseen_counts = score(&unseen, show_errors.as_deref() == Some("unseen_series"));
+    table(
+        "unseen series (two stories in four follow-ups each, by an author who never saw the rules)",
+        &unseen,
+        &unseen_counts,
+    );
+    let story =
+        |prefix: &str| -> Vec<Document> { unseen.iter().filter(|d| d.name.starts_with(prefix)).cloned().collect() };
+    let (dam, union) = (story("dam-"), story("union-"));
+
     let all: Vec<Document> = tuning.iter().chain(&held_out).cloned().collect();
     let big = generated(&all, 100_000);
     let word_count = big.text().split_whitespace().count();
@@ -260,8 +273,15 @@ fn main() {
         "{:<30} {:>4} {:>5} | learning: {:>5} {:>6} {:>6} {:>5} | alone: {:>5} {:>6} {:>6} {:>5} | accepts",
         "set", "docs", "gold", "first", "1st ½", "2nd ½", "last", "first", "1st ½", "2nd ½", "last"
     );
-    let sets =
-        [("tuning", &tuning), ("held-out", &held_out), ("fresh", &fresh), ("scraped", &scraped), ("series", &series)];
+    let sets = [
+        ("tuning", &tuning),
+        ("held-out", &held_out),
+        ("fresh", &fresh),
+        ("scraped", &scraped),
+        ("series", &series),
+        ("unseen series: dam", &dam),
+        ("unseen series: union", &union),
+    ];
     for (name, docs) in sets {
         corrections_row(name, &session(docs, true), &session(docs, false));
     }

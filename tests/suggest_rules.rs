@@ -816,8 +816,17 @@ fn learning_never_adds_work_and_halves_it_where_names_come_back() {
     // The series follows one story: its later articles name the same town, firm and people.
     let docs = gold("series");
     let (with, alone) = (left_to_fix(&docs, true), left_to_fix(&docs, false));
-    let later = |counts: &[usize]| counts[docs.len() / 2..].iter().sum::<usize>();
+    let later = |counts: &[usize]| counts[counts.len() / 2..].iter().sum::<usize>();
     assert!(later(&with) * 2 <= later(&alone), "with learning {with:?}, without {alone:?}");
+    // Two more stories, by an author who never saw the rules: learning leaves less to fix in
+    // each story's later articles (not in every one: the last of the dam story has one more).
+    let unseen = gold("unseen_series");
+    for story in ["dam-", "union-"] {
+        let docs: Vec<Document> = unseen.iter().filter(|d| d.name.starts_with(story)).cloned().collect();
+        assert_eq!(docs.len(), 4, "{story}");
+        let (with, alone) = (left_to_fix(&docs, true), left_to_fix(&docs, false));
+        assert!(later(&with) < later(&alone), "{story}: {with:?} with learning, {alone:?} without");
+    }
 }
 
 #[test]
@@ -827,15 +836,17 @@ fn gold_set_quality_does_not_regress() {
         ("fresh", gold("fresh")),
         ("tuning", gold("tuning")),
         ("scraped", gold("scraped")),
+        ("unseen_series", gold("unseen_series")),
     ];
     assert!(sets.iter().all(|(_, docs)| docs.len() >= 3));
     // Floors a little below what the rules reach (see tests/gold/README.md for the numbers); the
-    // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes).
+    // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes). The unseen series'
+    // are what its first measurement gave, names well under the aims: a floor, not a goal.
     for (label, floors) in [
-        ("actor", [0.78, 0.80, 0.95, 0.80]),
-        ("location", [0.76, 0.80, 0.95, 0.80]),
-        ("figure", [0.90, 0.92, 0.95, 0.90]),
-        ("quote", [0.95, 0.95, 0.97, 0.95]),
+        ("actor", [0.78, 0.80, 0.95, 0.80, 0.69]),
+        ("location", [0.76, 0.80, 0.95, 0.80, 0.46]),
+        ("figure", [0.90, 0.92, 0.95, 0.90, 0.90]),
+        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97]),
     ] {
         for ((set, docs), floor) in sets.iter().zip(floors) {
             let score = f1(docs, label);
