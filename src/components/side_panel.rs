@@ -74,15 +74,26 @@ fn LabelGroup(props: &LabelGroupProps) -> Html {
         html! { <li><button type="button" class="show-all" {onclick}>{ format!("Show all {}", spans.len()) }</button></li> }
     });
     let entries = listed.map(|span| {
+        let onclick = {
+            let (dispatcher, id) = (props.dispatcher.clone(), span.id.clone());
+            Callback::from(move |_| {
+                dispatcher.dispatch(Action::Select(Some(id.clone())));
+                browser::scroll_span_into_view(&id);
+            })
+        };
         let text = doc.slice(span.start, span.end);
-        let mut preview: String = text.chars().take(PREVIEW_CHARS).collect();
-        if text.chars().nth(PREVIEW_CHARS).is_some() {
-            preview.push('…');
-        }
+        let preview: String = text.chars().take(PREVIEW_CHARS).collect();
+        let ellipsis = if text.chars().count() > PREVIEW_CHARS { "…" } else { "" };
+        let current = props.selected.as_deref() == Some(&*span.id);
         html! {
-            <SpanEntry key={&*span.id} id={span.id.clone()} preview={AttrValue::from(preview)}
-                linked={props.links.get(&span.id).cloned()} note={span.note.clone()}
-                current={props.selected.as_ref() == Some(&span.id)} dispatcher={props.dispatcher.clone()} />
+            <li>
+                <button type="button" class="span-entry" data-span-entry={span.id.clone()}
+                    aria-current={current.then_some("true")} {onclick}>
+                    { preview }{ ellipsis }
+                    if let Some(linked) = props.links.get(&span.id) { <span class="span-links">{ linked.clone() }</span> }
+                    if let Some(note) = &span.note { <span class="span-note">{ note }</span> }
+                </button>
+            </li>
         }
     });
     html! {
@@ -91,39 +102,5 @@ fn LabelGroup(props: &LabelGroupProps) -> Html {
                 <span class="count" data-testid={format!("count-{}", label.id)}>{ spans.len() }</span></h3>
             <ul>{ for entries }{ for show_all }</ul>
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct SpanEntryProps {
-    id: Rc<str>,
-    /// The span's first words, with "…" when cut.
-    preview: AttrValue,
-    linked: Option<Rc<str>>,
-    note: Option<String>,
-    current: bool,
-    dispatcher: UseReducerDispatcher<AppState>,
-}
-
-/// One entry: its own component, keyed by span id, so an edit re-renders the entries it
-/// changed and a span added above the others moves no text between their elements.
-#[function_component]
-fn SpanEntry(props: &SpanEntryProps) -> Html {
-    let onclick = {
-        let (dispatcher, id) = (props.dispatcher.clone(), props.id.clone());
-        Callback::from(move |_| {
-            dispatcher.dispatch(Action::Select(Some(id.clone())));
-            browser::scroll_span_into_view(&id);
-        })
-    };
-    html! {
-        <li>
-            <button type="button" class="span-entry" data-span-entry={props.id.clone()}
-                aria-current={props.current.then_some("true")} {onclick}>
-                { props.preview.clone() }
-                if let Some(linked) = &props.linked { <span class="span-links">{ linked.clone() }</span> }
-                if let Some(note) = &props.note { <span class="span-note">{ note }</span> }
-            </button>
-        </li>
     }
 }
