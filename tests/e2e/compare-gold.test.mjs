@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { cpIndexOf, eventually, exportJson, launch } from './support.mjs';
+import { cpIndexOf, eventually, exportJson, jsonFile, launch } from './support.mjs';
 
 const TEXT = '“We will not sign,” said Dmitry Peskov after meeting Rustem Umerov in Geneva.\n';
 const at = (needle) => {
@@ -31,7 +31,7 @@ function exportBy(annotator, speaker, extra = []) {
   const to = speaker === PESKOV ? 's2' : 's3';
   const doc = { id: 'd1', name: 'geneva.txt', text: TEXT, annotator, spans, relations: [{ id: 'r1', type: 'said_by', from: 's1', to }] };
   const raw = JSON.stringify({ format: 'article-annotator', version: 1, offset_unit: 'codepoint', labels: [], documents: [doc] });
-  return { name: `${annotator.toLowerCase()}.json`, mimeType: 'application/json', buffer: Buffer.from(raw, 'utf8') };
+  return jsonFile(`${annotator.toLowerCase()}.json`, raw);
 }
 
 const decided = (page) => page.textContent('[data-testid=decided]');

@@ -8,7 +8,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { articleText, eventually, exportJson, launch, openTextFile, tagFirst } from './support.mjs';
+import { articleText, eventually, exportJson, jsonFile, launch, openTextFile, tagFirst } from './support.mjs';
 
 const TEXT = 'Kremlin spokesperson Dmitry Peskov met Rustem Umerov in Geneva on Monday, and 40 delegates attended.\n';
 
@@ -34,8 +34,6 @@ async function annotate(page, name, tags) {
   for (const [needle, key] of tags) await tagFirst(page, needle, key);
   return exportJson(page);
 }
-
-const fileOf = (name, raw) => ({ name, mimeType: 'application/json', buffer: Buffer.from(raw, 'utf8') });
 
 // Tokens as the app cuts this text (words, numbers, each punctuation mark; no apostrophes here).
 function tokens(text) {
@@ -103,8 +101,8 @@ describe('comparing two annotators and settling a gold copy in the release build
     listed = await page.locator('[data-testid=document-item]').count();
     // Different file names: the text's sha256 matches them.
     await page.setInputFiles('input[type=file][data-testid=compare-open]', [
-      fileOf('ana-export.json', ana.raw),
-      fileOf('ben.json', ben.raw),
+      jsonFile('ana-export.json', ana.raw),
+      jsonFile('ben.json', ben.raw),
     ]);
     await page.waitForSelector('[data-testid=compare-article]');
     assert.equal(await page.locator('[data-testid=compare-article]').evaluate((e) => e.textContent), TEXT);
@@ -210,8 +208,8 @@ describe('bad input to compare', { timeout: 60_000 }, () => {
     const listed = await page.locator('[data-testid=document-item]').count();
     const text = await articleText(page);
     await page.setInputFiles('input[type=file][data-testid=compare-open]', [
-      fileOf('a.json', native('Peskov spoke.', peskov, 'Ana')),
-      fileOf('b.json', native('Peskov spoke again.', peskov, 'Ben')),
+      jsonFile('a.json', native('Peskov spoke.', peskov, 'Ana')),
+      jsonFile('b.json', native('Peskov spoke again.', peskov, 'Ben')),
     ]);
     await page.waitForSelector('[data-testid=compare-unmatched]');
     const unmatched = await page.locator('[data-testid=unmatched-item]').allTextContents();
@@ -230,9 +228,9 @@ describe('bad input to compare', { timeout: 60_000 }, () => {
     const unnamed = native('Peskov spoke.', peskov, null);
     const other = native('Peskov spoke.', [{ id: 's1', start: 7, end: 12, label: 'actor', text: 'spoke' }], null);
     await page.setInputFiles('input[type=file][data-testid=compare-open]', [
-      fileOf('x.json', unnamed),
-      fileOf('y.json', other),
-      fileOf('x again.json', unnamed),
+      jsonFile('x.json', unnamed),
+      jsonFile('y.json', other),
+      jsonFile('x again.json', unnamed),
     ]);
     await page.waitForSelector('[data-testid=compare-article]');
     assert.deepEqual(await page.locator('[data-testid=compare-annotators] li').allTextContents(), ['annotator 1', 'annotator 2']);

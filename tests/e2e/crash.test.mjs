@@ -15,6 +15,7 @@ import {
   articleText,
   cpIndexOf,
   eventually,
+  jsonFile,
   launch,
   requireDebugBuild,
   selectText,
@@ -128,7 +129,7 @@ describe('after a panic', { timeout: 60_000 }, () => {
         await other.goto(app.url);
         await other.waitForSelector('[data-testid=article]');
         assert.deepEqual(await spans(other), []);
-        await other.setInputFiles(OPEN, { name: 'workspace.json', mimeType: 'application/json', buffer: Buffer.from(exported.raw) });
+        await other.setInputFiles(OPEN, jsonFile('workspace.json', exported.raw));
         await eventually(async () => assert.deepEqual((await spans(other)).map(({ label, text }) => ({ label, text })), [PESKOV]));
       } finally {
         await fresh.close();

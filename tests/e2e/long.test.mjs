@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 
-import { articleText, cpIndexOf, eventually, exportJson, isInViewport, launch, selectText, spans } from './support.mjs';
+import { articleText, cpIndexOf, eventually, exportJson, isInViewport, jsonFile, launch, selectText, spans } from './support.mjs';
 
 const PARAGRAPHS = 400;
 const lines = Array.from({ length: PARAGRAPHS }, (_, i) => `Day ${i + 1}: Dmitry Peskov met officials in Geneva and spoke about the agenda.`);
@@ -40,11 +40,7 @@ describe('a long document in the release build', { timeout: 90_000 }, () => {
   before(async () => {
     app = await launch({ viewport: { width: 1200, height: 800 } });
     page = app.page;
-    await page.setInputFiles('input[type=file][data-testid=open-file]', {
-      name: 'long.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(nativeFile(), 'utf8'),
-    });
+    await page.setInputFiles('input[type=file][data-testid=open-file]', jsonFile('long.json', nativeFile()));
     await eventually(async () => assert.equal(await articleText(page), TEXT));
   });
   after(async () => app?.close());

@@ -18,6 +18,7 @@ import {
   articleText,
   eventually,
   exportJson,
+  jsonFile,
   launch,
   openTextFile,
   requireDebugBuild,
@@ -346,7 +347,7 @@ describe('the installable app', { timeout: 60_000 }, () => {
       const launchedAlert = await page.locator('[role=alert]').textContent();
       assert.match(launchedAlert, /broken\.json/);
       await page.click('.alert-dismiss');
-      await page.setInputFiles(OPEN, { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+      await page.setInputFiles(OPEN, jsonFile('broken.json', broken));
       assert.equal(await page.locator('[role=alert]').textContent(), launchedAlert);
       assert.equal(await items.count(), count);
       await page.click('.alert-dismiss');

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { eventually, launch, selectedSpanIds } from './support.mjs';
+import { eventually, jsonFile, launch, selectedSpanIds } from './support.mjs';
 
 const DOCUMENTS = 4;
 const PER_DOCUMENT = 500;
@@ -51,11 +51,7 @@ describe('long report sheets in the release build', { timeout: 180_000 }, () => 
   before(async () => {
     app = await launch({ viewport: { width: 1200, height: 800 } });
     page = app.page;
-    await page.setInputFiles('input[type=file][data-testid=open-file]', {
-      name: 'long-report.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(workspace(), 'utf8'),
-    });
+    await page.setInputFiles('input[type=file][data-testid=open-file]', jsonFile('long-report.json', workspace()));
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid=document-item]').length >= n, DOCUMENTS + 1);
     // Only the documents of this workspace, not the sample article.
     await page.click('[data-testid=reports]');

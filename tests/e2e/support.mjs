@@ -348,6 +348,11 @@ export function cpSlice(text, start, end) {
   return Array.from(text).slice(start, end).join('');
 }
 
+/** A JSON file named `name` holding `raw`, as `setInputFiles` takes it. */
+export function jsonFile(name, raw) {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(raw, 'utf8') };
+}
+
 /**
  * Opens `text` as a plain-text file named `name` through the open-file input and waits until
  * it is the article on screen. Returns the new document's `data-document-id`.
