@@ -161,11 +161,17 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
   await rm(work, { recursive: true, force: true });
 }
 
-/** Self and total time per function over the profile, the top `top` by self time. */
-function report(name, result, profile, top) {
+/** A CPU profile's nodes by id, and each node's parent. */
+function tree(profile) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  return { byId, parent };
+}
+
+/** Self and total time per function over the profile, the top `top` by self time. */
+function report(name, result, profile, top) {
+  const { byId, parent } = tree(profile);
   const selfUs = new Map();
   const totalUs = new Map();
   const label = (n) => {
@@ -203,9 +209,7 @@ function report(name, result, profile, top) {
 /** Where the time of the functions matching `re` is spent from: self time summed by the chain of
  * the nearest five callers that belong to the app or Yew, heaviest first. */
 function callers(profile, re, top) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const { byId, parent } = tree(profile);
   const name = (n) => n.callFrame.functionName || '(anonymous)';
   const short = (f) => f.replace(/::h[0-9a-f]{16}$/, '').replace(/^<(.*) as .*>::run.*$/, '$1').slice(-90);
   const byChain = new Map();
