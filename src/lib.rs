@@ -16,6 +16,7 @@ pub mod keys;
 pub mod model;
 pub mod reports;
 pub mod sample;
+pub mod sort;
 pub mod state;
 pub mod suggest;
 pub mod text;

@@ -18,6 +18,7 @@ const CORE: &[&str] = &[
     "src/keys.rs",
     "src/reports",
     "src/sample.rs",
+    "src/sort.rs",
 ];
 const FORBIDDEN: &[&str] = &["web_sys", "gloo", "yew", "wasm_bindgen", "js_sys"];
 

@@ -57,7 +57,7 @@ pub fn disagreements(marks: &[Mark]) -> Vec<Disagreement> {
         entry.marks.push(m);
     }
     let mut list: Vec<Disagreement> = found.into_values().collect();
-    list.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
+    crate::sort::sort_by_key(&mut list, |d| (d.start, std::cmp::Reverse(d.end)));
     list
 }
 
@@ -94,7 +94,7 @@ pub fn link_disagreements(matched: &Matched, marks: &[Mark]) -> Vec<LinkDisagree
         for span in doc.spans() {
             let Some(at) = mark_of(span) else { continue };
             let mut relations = from.remove(&*span.id).unwrap_or_default();
-            relations.sort();
+            crate::sort::sort_by(&mut relations, Ord::cmp);
             let named = span.entity.as_ref().and_then(|e| doc.entity_table().iter().find(|t| t.id == *e));
             versions[at].push((copy, Links { relations, entity: named.map(|e| e.name.clone()) }));
         }

@@ -129,7 +129,7 @@ pub fn compare_read(files: Vec<Picked>) -> Comparison {
             let annotator = comparison.annotators[copy.annotator].clone();
             comparison.unmatched.push(Unmatched { file: copy.file, name: copy.document.name.clone(), annotator });
         } else {
-            group.copies.sort_by_key(|c| c.annotator);
+            crate::sort::sort_by_key(&mut group.copies, |c| c.annotator);
             comparison.documents.push(group);
         }
     }
@@ -243,7 +243,7 @@ pub fn marks(copies: &[&[Span]]) -> Vec<Mark> {
             lacking.iter().flat_map(|&c| copies[c].iter().map(closest)).min().unwrap_or(Kind::NotAll)
         };
     }
-    marks.sort_by(|a, b| {
+    crate::sort::sort_by(&mut marks, |a, b| {
         (a.start, std::cmp::Reverse(a.end), &a.label).cmp(&(b.start, std::cmp::Reverse(b.end), &b.label))
     });
     marks

@@ -313,7 +313,7 @@ fn with_overlays(spans: &Rc<[SpanView]>, overlays: Vec<SpanView>) -> Rc<[SpanVie
     }
     let mut all = spans.to_vec();
     all.extend(overlays);
-    all.sort_by_key(|v| (v.start, std::cmp::Reverse(v.end), v.overlay.is_some()));
+    crate::sort::sort_by_key(&mut all, |v| (v.start, std::cmp::Reverse(v.end), v.overlay.is_some()));
     all.into()
 }
 

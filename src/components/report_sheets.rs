@@ -97,7 +97,7 @@ struct QuoteLines {
 impl QuoteLines {
     fn new(rows: &[QuoteRow], report: &Report) -> Self {
         let mut speakers: Vec<String> = rows.iter().filter_map(|r| r.speaker.clone()).collect();
-        speakers.sort_by_key(|s| s.to_lowercase());
+        crate::sort::sort_by_key(&mut speakers, |s| s.to_lowercase());
         speakers.dedup();
         let kept: Vec<QuoteRow> = rows.iter().filter(|r| report.filter.keeps(r)).cloned().collect();
         let groups: Vec<(String, Vec<QuoteRow>)> = quotes::grouped(&kept, report.grouping)

@@ -227,7 +227,7 @@ fn rename_entity_collisions(
         .filter(|e| !in_base.contains_key(&e.id) && in_theirs.get(&e.id).is_some_and(|t| t != *e))
         .map(|e| &e.id)
         .collect();
-    colliding.sort();
+    crate::sort::sort_by(&mut colliding, Ord::cmp);
     colliding.dedup();
     if colliding.is_empty() {
         return None;

@@ -68,10 +68,12 @@ pub fn people_and_places(documents: &[&Rc<Document>]) -> Vec<Mentioned> {
 pub fn sort(rows: &mut [Mentioned], by: SortBy) {
     let name = |r: &Mentioned| r.name.to_lowercase();
     match by {
-        SortBy::Total => rows.sort_by_key(|r| (Reverse(r.total), name(r))),
-        SortBy::Name => rows.sort_by_key(name),
-        SortBy::Label => rows.sort_by_key(|r| (r.label.clone(), name(r))),
-        SortBy::Document(n) => rows.sort_by_key(|r| (Reverse(r.counts.get(n).copied()), Reverse(r.total), name(r))),
+        SortBy::Total => crate::sort::sort_by_key(rows, |r| (Reverse(r.total), name(r))),
+        SortBy::Name => crate::sort::sort_by_key(rows, name),
+        SortBy::Label => crate::sort::sort_by_key(rows, |r| (r.label.clone(), name(r))),
+        SortBy::Document(n) => {
+            crate::sort::sort_by_key(rows, |r| (Reverse(r.counts.get(n).copied()), Reverse(r.total), name(r)))
+        }
     }
 }
 

@@ -65,7 +65,7 @@ pub fn quote_sheet<'d>(documents: impl IntoIterator<Item = &'d Rc<Document>>) ->
         }
     }
     // Stable: within each part, the document and reading order stays.
-    rows.sort_by_key(|r| r.speaker.is_some());
+    crate::sort::sort_by_key(&mut rows, |r| r.speaker.is_some());
     rows
 }
 

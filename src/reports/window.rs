@@ -108,7 +108,7 @@ pub fn pieces(offsets: &[f64], drawn: impl IntoIterator<Item = Range<usize>>) ->
     let lines = offsets.len().saturating_sub(1);
     let mut ranges: Vec<Range<usize>> =
         drawn.into_iter().map(|r| r.start.min(lines)..r.end.min(lines)).filter(|r| !r.is_empty()).collect();
-    ranges.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut ranges, |r| r.start);
     let mut out = Vec::new();
     let mut at = 0;
     for range in ranges {

@@ -72,7 +72,7 @@ impl Linking {
         // A speaker is named in the quote's own paragraph far more often than in the next one,
         // so those come first, then the rest, each nearest first.
         let paragraph = |span: &Span| paragraph_at(doc.paragraphs(), span.start);
-        candidates.sort_by_key(|s| (paragraph(s) != paragraph(from), distance(from, s), s.start));
+        crate::sort::sort_by_key(&mut candidates, |s| (paragraph(s) != paragraph(from), distance(from, s), s.start));
         candidates.truncate(MAX_CANDIDATES);
         (!candidates.is_empty()).then(|| Linking {
             kind: kind.id.clone(),

@@ -38,7 +38,7 @@ pub enum SyncAction {
 /// stored workspace, gives the open document and the undo history: it is where the person was.
 /// `None` when there is nothing at all (a first visit).
 pub fn opening(stored: Option<Restored>, revision: u64, mut copies: Vec<Restored>) -> Option<State> {
-    copies.sort_by(|a, b| a.saved_at.total_cmp(&b.saved_at));
+    crate::sort::sort_by(&mut copies, |a, b| a.saved_at.total_cmp(&b.saved_at));
     let stored_at = stored.as_ref().map(|s| s.saved_at);
     let (mut state, base) = match stored {
         Some(stored) => {
