@@ -10,7 +10,6 @@
 use std::rc::Rc;
 
 use super::report::{Job, JobDocument, Report};
-use crate::formats::native::sha256_hex;
 use crate::formats::{FileError, Opened};
 use crate::model::{add_missing, Document, Label, Span};
 
@@ -109,7 +108,7 @@ pub fn compare_read(files: Vec<Picked>) -> Comparison {
             }
         };
         for document in opened.documents {
-            let sha256 = sha256_hex(document.text());
+            let sha256 = document.text_sha256().to_string();
             let copy = Copy { annotator, file: file.clone(), document: Rc::new(document) };
             match groups.iter_mut().find(|g| g.sha256 == sha256) {
                 Some(group) if group.copies.iter().any(|c| c.annotator == annotator) => {

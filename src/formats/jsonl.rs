@@ -36,7 +36,6 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use super::native::sha256_hex;
 use super::repair::{place_span, OffsetUnit};
 use super::{FileError, Opened};
 use crate::model::{default_labels, Document, Label, Relation, Span};
@@ -122,7 +121,7 @@ fn export_line(doc: &Document) -> OutLine<'_> {
         .collect();
     OutLine {
         text: doc.text(),
-        meta: OutMeta { name: &doc.name, id: &doc.id, sha256: sha256_hex(doc.text()), status: doc.status.key() },
+        meta: OutMeta { name: &doc.name, id: &doc.id, sha256: doc.text_sha256().to_string(), status: doc.status.key() },
         tokens: tokens.iter().enumerate().map(|(id, t): (usize, &Token<'_>)| out_token(id, t)).collect(),
         spans,
         relations,
@@ -278,7 +277,7 @@ fn import_line(file: &str, number: usize, line: InLine, notes: &mut Vec<String>)
         }
     }
     if let Some(expected) = meta_str("sha256") {
-        if !expected.eq_ignore_ascii_case(&sha256_hex(doc.text())) {
+        if !expected.eq_ignore_ascii_case(doc.text_sha256()) {
             notes.push(format!(
                 "{at}: the text does not match its meta.sha256 (was it edited?); spans were checked against their own text"
             ));
@@ -477,7 +476,7 @@ mod tests {
         let line: serde_json::Value = serde_json::from_str(export([&sample()]).trim_end()).unwrap();
         assert_eq!(line["meta"]["name"], "geneva.txt");
         assert_eq!(line["meta"]["status"], "done");
-        assert_eq!(line["meta"]["sha256"], sha256_hex(sample().text()));
+        assert_eq!(line["meta"]["sha256"], sample().text_sha256());
         let tokens = line["tokens"].as_array().unwrap();
         assert_eq!(tokens[0], serde_json::json!({"text": "“", "start": 0, "end": 1, "id": 0, "ws": false}));
         assert_eq!(tokens[1]["text"], "Talks");

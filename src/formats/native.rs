@@ -9,17 +9,17 @@
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::{FileError, Opened};
 use crate::model::{default_relation_types, Document, Entity, Label, Relation, RelationType, Span, Status};
+use crate::text::digest::sha256_hex;
 
 pub const FORMAT: &str = "article-annotator";
 pub const VERSION: u32 = 1;
 pub const OFFSET_UNIT: &str = "codepoint";
 
 #[derive(Serialize, Deserialize)]
-struct NativeFile {
+pub(super) struct NativeFile {
     format: Option<String>,
     version: Option<u32>,
     #[serde(default)]
@@ -131,11 +131,6 @@ struct NativeRelation {
     annotator: Option<String>,
 }
 
-/// Hex sha256 of the UTF-8 text, as the format's `sha256` field carries it.
-pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// The native JSON of `documents` with the label set `labels` and `relation_types`, pretty-printed.
 pub fn export<'d>(
     labels: &[Label],
@@ -155,7 +150,7 @@ pub fn export_compact<'d>(
     serde_json::to_string(&native_file(labels, relation_types, documents)).expect("the native model always serialises")
 }
 
-fn native_file<'d>(
+pub(super) fn native_file<'d>(
     labels: &[Label],
     relation_types: &[RelationType],
     documents: impl IntoIterator<Item = &'d Document>,
@@ -204,7 +199,7 @@ fn export_document(doc: &Document) -> NativeDocument {
         id: doc.id.to_string(),
         name: Some(doc.name.clone()),
         text: doc.text().to_string(),
-        sha256: Some(sha256_hex(doc.text())),
+        sha256: Some(doc.text_sha256().to_string()),
         status: Some(doc.status.key().to_string()),
         annotator: sole.as_deref().map(str::to_string),
         gold: doc.gold,

@@ -88,8 +88,7 @@ pub fn save<'d>(
     extras: Extras,
 ) -> String {
     let Extras { active, saved_at, revision, rejected, history } = extras;
-    let workspace = RawValue::from_string(native::export_compact(labels, relation_types, documents))
-        .expect("the native export is JSON");
+    let workspace = native::native_file(labels, relation_types, documents);
     let rejected: StoredRejected<&str> = rejected
         .into_iter()
         .flatten()
@@ -97,16 +96,25 @@ pub fn save<'d>(
         .map(|(doc, triples)| (&**doc, triples.iter().map(|(start, end, label)| (*start, *end, &**label)).collect()))
         .collect();
     let rejected = (!rejected.is_empty()).then_some(rejected);
-    serde_json::to_string(&Stored {
+    let mut stored = serde_json::to_string(&Stored {
         schema: SCHEMA,
         workspace,
         active: active.map(str::to_string),
         saved_at,
         revision,
         rejected,
-        history: history.and_then(|h| RawValue::from_string(h.to_string()).ok()),
+        history: None,
     })
-    .expect("a JSON value serialises")
+    .expect("the native model always serialises");
+    // The history is JSON already (`state` wrote it): it goes in as it is. Checking it by
+    // parsing it again, as the workspace before it was, was half of a save of a long article.
+    if let Some(history) = history {
+        stored.pop();
+        stored.push_str(",\"history\":");
+        stored.push_str(history);
+        stored.push('}');
+    }
+    stored
 }
 
 /// When a stored copy was saved, read without reading its workspace; it tells copies apart.

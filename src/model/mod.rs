@@ -14,6 +14,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::text::digest::TextDigest;
 use crate::text::offsets::CodepointIndex;
 use crate::text::paragraphs::{split_paragraphs, Paragraph};
 use crate::text::snap::{snap_to_words, LeadingArticle};
@@ -260,6 +261,7 @@ pub struct Document {
     pub gold: bool,
     text: Rc<str>,
     index: Rc<CodepointIndex>,
+    digest: TextDigest,
     paragraphs: Rc<[Paragraph]>,
     spans: Vec<Span>,
     /// Each span's start by id, for [`Document::span`].
@@ -279,6 +281,7 @@ impl Document {
             status: Status::New,
             gold: false,
             index: Rc::new(CodepointIndex::new(&text)),
+            digest: TextDigest::default(),
             paragraphs: split_paragraphs(&text).into(),
             text,
             spans: Vec::new(),
@@ -290,6 +293,11 @@ impl Document {
 
     pub fn text(&self) -> &Rc<str> {
         &self.text
+    }
+
+    /// The hex sha256 of the text (see `text::digest`).
+    pub fn text_sha256(&self) -> &str {
+        self.digest.of(&self.text)
     }
 
     pub fn len(&self) -> usize {

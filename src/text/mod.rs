@@ -5,6 +5,7 @@
 //! except `offsets`, which is the one place that knows the DOM counts in UTF-16 units.
 //! Nothing here knows about spans' labels' meaning, the DOM or Yew.
 
+pub mod digest;
 pub mod find;
 pub mod names;
 pub mod offsets;
