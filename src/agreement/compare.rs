@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use super::report::{Job, JobDocument, Report};
+use super::report::{Job, JobDocument};
 use crate::formats::{FileError, Opened};
 use crate::model::{add_missing, Document, Label, Span};
 
@@ -156,11 +156,6 @@ impl Comparison {
                 .collect(),
         }
     }
-
-    /// The agreement report of every matched document.
-    pub fn report(&self) -> Report {
-        self.report_job().run()
-    }
 }
 
 /// How the copies agree on one mark.
@@ -293,7 +288,7 @@ pub(crate) mod tests {
         );
         assert!(comparison.notes.is_empty(), "{:?}", comparison.notes);
         // Names differ ("a.json-0.txt", "b.json-0.txt"): the text decides.
-        let report = comparison.report();
+        let report = comparison.report_job().run();
         let exact = report.corpus.iter().find(|f| f.measure == "f1-exact" && f.label.is_none()).unwrap();
         assert_eq!(exact.value, 2.0 / 3.0);
     }

@@ -117,14 +117,20 @@ pub fn CompareView() -> Html {
         });
     }
     {
-        // The report is computed in the files worker (or, if that fails, here) once per pick.
+        // The report is computed in the files worker once per pick; the page carries no copy of
+        // the computation, so a worker that cannot load is said, and the next pick tries again.
         let pending = store.comparing.as_ref().filter(|c| c.report.is_none()).map(|c| c.comparison.clone());
         let store = store.clone();
         use_effect_with(pending.as_ref().map(|c| Rc::as_ptr(c) as usize), move |_| {
             if let Some(comparison) = pending {
-                browser::files::report_in_worker(comparison.report_job(), move |reply| {
-                    let report = Rc::new(reply.unwrap_or_else(|_| comparison.report()));
-                    store.dispatch(Action::Compare(CompareAction::Reported { comparison, report }));
+                browser::files::report_in_worker(comparison.report_job(), move |reply| match reply {
+                    Ok(report) => {
+                        let report = Rc::new(report);
+                        store.dispatch(Action::Compare(CompareAction::Reported { comparison, report }));
+                    }
+                    Err(reason) => store.dispatch(Action::ShowAlert(format!(
+                        "The agreement report could not be computed: {reason}. Open the files again to try again."
+                    ))),
                 });
             }
         });

@@ -2,14 +2,14 @@
 // tools' formats live in the files worker, which a first visit does not fetch. It loads on the
 // first open of such a file (or the first export in such a format) and then opens and writes
 // them as before; a file it cannot read, or a worker that cannot load, is named in the alert and
-// leaves the workspace as it was.
+// leaves the workspace as it was (a comparison opens without its agreement report).
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
-import { eventually, exportJson, launch, openTextFile, spans, tagFirst } from './support.mjs';
+import { eventually, exportJson, jsonFile, launch, openTextFile, spans, tagFirst } from './support.mjs';
 
 const WORKER_WASM = /\/files-worker_bg\.wasm$/;
 const OPEN = 'input[type=file][data-testid=open-file]';
@@ -128,6 +128,19 @@ describe('a files worker that cannot load', { timeout: 60_000 }, () => {
     await page.locator(ITEMS).nth(1).waitFor();
   });
   after(async () => app?.close());
+
+  test('leaves a comparison without its agreement report, and says so', async () => {
+    const native = (annotator) => jsonFile(`${annotator}.json`, JSON.stringify({
+      format: 'article-annotator', version: 1, offset_unit: 'codepoint', labels: [],
+      documents: [{ id: 'd1', name: 'kyiv.txt', text: 'Umerov flew to Kyiv.', annotator, spans: [] }],
+    }));
+    await page.setInputFiles('input[type=file][data-testid=compare-open]', [native('ana'), native('ben')]);
+    await page.waitForSelector('[data-testid=compare-article]');
+    await eventually(async () => assert.match(await alertText(page), /agreement report could not be computed: the files worker/));
+    assert.equal(await page.locator('[data-testid=agreement-report]').count(), 0);
+    await page.click('[data-testid=compare-close]');
+    await page.locator('[data-testid=compare-view]').waitFor({ state: 'detached' });
+  });
 
   test('is said on screen, changes nothing, and is tried again next time', async () => {
     const before = await workspace(page);
