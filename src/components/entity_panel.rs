@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::store::{use_store, SameDocument, SameWorkspace};
 use super::text_field::TextField;
 use crate::model::Document;
-use crate::state::{proposals, Action, EntityAction, ENTITY_LABELS};
+use crate::state::{mentions_in_words, proposals, Action, EntityAction, ENTITY_LABELS};
 
 /// Documents with more spans than this open with the panel closed.
 const OPEN_UP_TO_SPANS: usize = 2000;
@@ -52,7 +52,6 @@ pub fn EntityPanel() -> Html {
             </section>
         };
     }
-    let span_text = |id: &str| doc.span(id).map(|s| doc.slice(s.start, s.end).to_string()).unwrap_or_default();
     let proposed = proposed.iter().map(|proposal| {
         let accept = {
             let (store, p) = (store.clone(), proposal.clone());
@@ -71,7 +70,7 @@ pub fn EntityPanel() -> Html {
                 <button type="button" data-testid="accept-entity" onclick={accept}>
                     { format!("{verb} “{}”", proposal.name) }
                 </button>
-                <span class="mentions">{ proposal.mentions.iter().map(|id| span_text(id)).collect::<Vec<_>>().join(" · ") }</span>
+                <span class="mentions">{ mentions_in_words(&doc, &proposal.mentions) }</span>
             </li>
         }
     });

@@ -4,6 +4,8 @@
 //!
 //! Not for: how names are compared (`text::names`).
 
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::history::{EntityChange, EntityMove, WorkspaceEdit};
@@ -54,21 +56,30 @@ pub struct Proposal {
 /// more mentions, or when it names an entity the workspace already has.
 pub fn proposals(workspace: &Workspace, doc: &Document) -> Vec<Proposal> {
     let mut groups: Vec<Group> = Vec::new();
+    // Each group's place by label and key: a document names hundreds of things, and looking
+    // each mention's group up in the list made this quadratic, on every edit.
+    let mut by_key: HashMap<(Rc<str>, Vec<String>), usize> = HashMap::new();
     let ungrouped = doc.spans().iter().filter(|s| s.entity.is_none() && ENTITY_LABELS.contains(&&*s.label));
+    // A name comes back: each wording's key is worked out once.
+    let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
     for span in ungrouped {
         let text = doc.slice(span.start, span.end);
-        let key = name_key(text);
+        let key = keys.entry(text).or_insert_with(|| name_key(text));
         if key.is_empty() {
             continue;
         }
-        match groups.iter_mut().find(|g| g.label == span.label && g.key == key) {
-            Some(group) => group.mentions.push(span.id.clone()),
-            None => groups.push(Group {
-                label: span.label.clone(),
-                key,
-                mentions: vec![span.id.clone()],
-                name: canonical_name(text),
-            }),
+        match by_key.entry((span.label.clone(), key.clone())) {
+            Entry::Occupied(at) => groups[*at.get()].mentions.push(span.id.clone()),
+            Entry::Vacant(place) => {
+                let key = place.key().1.clone();
+                place.insert(groups.len());
+                groups.push(Group {
+                    label: span.label.clone(),
+                    key,
+                    mentions: vec![span.id.clone()],
+                    name: canonical_name(text),
+                });
+            }
         }
     }
     let (short, mut full): (Vec<Group>, Vec<Group>) = groups.into_iter().partition(|g| g.key.len() == 1);
@@ -79,16 +90,16 @@ pub fn proposals(workspace: &Workspace, doc: &Document) -> Vec<Proposal> {
             _ => full.push(group),
         }
     }
-    let known = workspace.entities();
+    let known: Vec<(&Entity, Vec<String>)> = workspace.entities().into_iter().map(|e| (e, name_key(&e.name))).collect();
     full.into_iter()
         .filter_map(|group| {
-            let entity = known.iter().find(|e| {
-                let entity_key = name_key(&e.name);
-                e.label == group.label && (entity_key == group.key || is_short_form(&group.key, &entity_key))
-            });
+            let entity = known
+                .iter()
+                .find(|(e, key)| e.label == group.label && (*key == group.key || is_short_form(&group.key, key)))
+                .map(|(e, _)| *e);
             (group.mentions.len() >= 2 || entity.is_some()).then(|| {
                 let mut mentions = group.mentions;
-                mentions.sort_by_key(|id| doc.span(id).map(|s| s.start));
+                crate::sort::sort_by_key(&mut mentions, |id| doc.span(id).map(|s| s.start));
                 Proposal {
                     label: group.label,
                     name: entity.map_or(group.name, |e| e.name.clone()),
@@ -98,6 +109,26 @@ pub fn proposals(workspace: &Workspace, doc: &Document) -> Vec<Proposal> {
             })
         })
         .collect()
+}
+
+/// A proposal's mentions in words: each wording once, in reading order, with how often it
+/// occurs when more than once ("Kaja Kallas ×3 · Kallas"). A name mentioned hundreds of times
+/// reads as one line, not hundreds.
+pub fn mentions_in_words(doc: &Document, mentions: &[Rc<str>]) -> String {
+    let mut wordings: Vec<(&str, usize)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    for span in mentions.iter().filter_map(|id| doc.span(id)) {
+        let text = doc.slice(span.start, span.end);
+        match at.entry(text) {
+            Entry::Occupied(i) => wordings[*i.get()].1 += 1,
+            Entry::Vacant(place) => {
+                place.insert(wordings.len());
+                wordings.push((text, 1));
+            }
+        }
+    }
+    let words = wordings.iter().map(|(text, n)| if *n > 1 { format!("{text} ×{n}") } else { text.to_string() });
+    words.collect::<Vec<_>>().join(" · ")
 }
 
 /// Mentions of one document that share a name key.
@@ -260,6 +291,32 @@ mod tests {
             ["Volodymyr Zelensky", "Zelenskyy", "Ukrainian President Volodymyr Zelensky's"]
         );
         assert_eq!((proposals[1].name.as_str(), proposals[1].mentions.len()), ("Kyiv", 2));
+        assert_eq!(
+            mentions_in_words(doc, &proposals[0].mentions),
+            "Volodymyr Zelensky · Zelenskyy · Ukrainian President Volodymyr Zelensky's"
+        );
+        assert_eq!(mentions_in_words(doc, &proposals[1].mentions), "Kyiv ×2");
+    }
+
+    #[test]
+    fn a_name_mentioned_hundreds_of_times_is_one_proposal_in_first_mention_order() {
+        let text = "Maia Sandu met Kaja Kallas. ".repeat(300) + "Sandu left.";
+        let mut state = state_with(&text);
+        for n in 0..300 {
+            let at = n * 28;
+            state = state.reduce(Action::Tag { start: at, end: at + 10, label: "actor".into(), exact: true });
+            state = state.reduce(Action::Tag { start: at + 15, end: at + 26, label: "actor".into(), exact: true });
+        }
+        let end = text.chars().count();
+        state = state.reduce(Action::Tag { start: end - 11, end: end - 6, label: "actor".into(), exact: true });
+        let doc = state.active_document().unwrap();
+        let proposals = proposals(&state.workspace, doc);
+        let summary: Vec<_> =
+            proposals.iter().map(|p| (p.name.as_str(), mentions_in_words(doc, &p.mentions))).collect();
+        assert_eq!(
+            summary,
+            [("Maia Sandu", "Maia Sandu ×300 · Sandu".to_string()), ("Kaja Kallas", "Kaja Kallas ×300".to_string())]
+        );
     }
 
     fn accept(state: State, proposal: &Proposal) -> State {

@@ -41,7 +41,7 @@ use crate::model::{Document, RejectedSuggestions, Span, SpanEdge, Status, Worksp
 pub use announce::Announcement;
 pub use checks::Check;
 pub use compare::{compare_key, keepable, CompareAction, Compared, Comparing, Place, KEPT_COMPARE_BYTES};
-pub use entities::{proposals, EntityAction, Proposal, ENTITY_LABELS};
+pub use entities::{mentions_in_words, proposals, EntityAction, Proposal, ENTITY_LABELS};
 pub use find::Find;
 use history::History;
 pub use history::{HISTORY_LIMIT, STORED_HISTORY_BYTES};

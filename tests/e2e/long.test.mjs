@@ -94,4 +94,25 @@ describe('a long document in the release build', { timeout: 90_000 }, () => {
     assert.equal(await articleText(page), TEXT);
     assert.deepEqual(app.errors, []);
   });
+
+  test('the side panel lists the first entries, then the selected one past them, without redrawing the first', async () => {
+    const entries = '[data-label=actor] [data-span-entry]';
+    const total = Number(await page.textContent('[data-testid=count-actor]'));
+    assert.ok(total > 400, `${total} actors`);
+    assert.equal(await page.locator(entries).count(), 100, 'a hundred entries until "Show all"');
+    // Each entry element remembers the span it showed: a redrawn or shifted list would not.
+    await page.evaluate((sel) => document.querySelectorAll(sel).forEach((e) => (e.shownSpan = e.dataset.spanEntry)), entries);
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => window.scrollTo(0, document.scrollingElement.scrollHeight));
+    const far = '[data-testid=article] [data-span-id="s799"]';
+    await page.locator(far).click();
+    await eventually(async () => assert.equal(await page.getAttribute('[data-span-entry="s799"]', 'aria-current'), 'true'));
+    const listed = await page.evaluate((sel) => [...document.querySelectorAll(sel)].map((e) => [e.dataset.spanEntry, e.shownSpan ?? null]), entries);
+    assert.equal(listed.length, 101);
+    assert.deepEqual(listed.at(-1), ['s799', null], 'the selected entry comes after the first hundred, newly drawn');
+    assert.ok(listed.slice(0, 100).every(([id, shown]) => id === shown), 'the first hundred entries are the same elements, unchanged');
+    await page.click('[data-label=actor] .show-all');
+    await eventually(async () => assert.equal(await page.locator(entries).count(), total));
+    assert.deepEqual(app.errors, []);
+  });
 });
