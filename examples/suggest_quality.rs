@@ -186,44 +186,43 @@ fn generated(docs: &[Document], words: usize) -> Document {
     Document::new("bench", "bench.txt", text)
 }
 
+/// A gold set, scored (with its errors printed when `errors` names it) and its table printed.
+fn measured(set: &str, title: &str, errors: Option<&str>) -> Vec<Document> {
+    let docs = load(set);
+    let counts = score(&docs, errors == Some(set));
+    table(title, &docs, &counts);
+    docs
+}
+
 fn main() {
     let show_errors = std::env::args().skip_while(|a| a != "--errors").nth(1);
-    let tuning = load("tuning");
-    let held_out = load("held_out");
-    let tuning_counts = score(&tuning, show_errors.as_deref() == Some("tuning"));
-    table("tuning (the rules were written looking at these)", &tuning, &tuning_counts);
-    let held_out_counts = score(&held_out, show_errors.as_deref() == Some("held_out"));
-    table("held-out (never used for tuning)", &held_out, &held_out_counts);
-    let fresh = load("fresh");
-    let fresh_counts = score(&fresh, show_errors.as_deref() == Some("fresh"));
-    table(
+    let errors = show_errors.as_deref();
+    let tuning = measured("tuning", "tuning (the rules were written looking at these)", errors);
+    let held_out = measured("held_out", "held-out (never used for tuning)", errors);
+    let fresh = measured(
+        "fresh",
         "fresh (written and annotated by an author who never saw the rules; never used for tuning)",
-        &fresh,
-        &fresh_counts,
+        errors,
     );
-    let scraped = load("scraped");
-    let scraped_counts = score(&scraped, show_errors.as_deref() == Some("scraped"));
-    table(
+    let scraped = measured(
+        "scraped",
         "scraped (pages with their site furniture, by an author who never saw the rules; never used for tuning)",
-        &scraped,
-        &scraped_counts,
+        errors,
     );
-
-    let series = load("series");
-    let series_counts = score(&series, show_errors.as_deref() == Some("series"));
-    table(
+    let series = measured(
+        "series",
         "series (follow-ups on one story, to measure learning; written by the rules' author)",
-        &series,
-        &series_counts,
+        errors,
     );
-
-    // Two stories of four follow-ups each, written by an author who never saw the rules.
-    let unseen = load("unseen_series");
-    let unseen_counts = score(&unseen, show_errors.as_deref() == Some("unseen_series"));
-    table(
+    let unseen = measured(
+        "unseen_series",
         "unseen series (two stories in four follow-ups each, by an author who never saw the rules)",
-        &unseen,
-        &unseen_counts,
+        errors,
+    );
+    let wire = measured(
+        "unseen_wire",
+        "unseen wire (eight wire and regional pages by an author who never saw the rules; never used for tuning)",
+        errors,
     );
     let story =
         |prefix: &str| -> Vec<Document> { unseen.iter().filter(|d| d.name.starts_with(prefix)).cloned().collect() };
@@ -281,6 +280,7 @@ fn main() {
         ("series", &series),
         ("unseen series: dam", &dam),
         ("unseen series: union", &union),
+        ("unseen wire", &wire),
     ];
     for (name, docs) in sets {
         corrections_row(name, &session(docs, true), &session(docs, false));
