@@ -36,6 +36,13 @@ fn assert_none(text: &str, label: &str) {
     assert!(got.is_empty(), "no {label} expected in «{text}»; got {got:?}");
 }
 
+/// `want` is suggested with `label`, and nothing with `other`.
+#[track_caller]
+fn assert_only(text: &str, label: &str, want: &str, other: &str) {
+    assert_has(text, label, want);
+    assert_none(text, other);
+}
+
 #[track_caller]
 fn assert_not(text: &str, label: &str, unwanted: &str) {
     let got = texts(text, label);
@@ -157,6 +164,8 @@ fn figures_take_their_approximation_and_what_they_count() {
         ("It passed by 74 votes to 24.", "24"),
         ("The final lasted two hours and 21 minutes.", "two hours and 21 minutes"),
         ("Maize now costs 320 kwacha a bag.", "320 kwacha"),
+        ("Repairs will cost 250 million koruna.", "250 million koruna"),
+        ("The fine was 40,000 lei.", "40,000 lei"),
         ("He was fined R5,000 and jailed.", "R5,000"),
         ("The fund is worth Sh4 billion.", "Sh4 billion"),
         ("Temperatures hit 41°C.", "41°C"),
@@ -595,6 +604,120 @@ fn names_with_particles_and_named_armed_groups() {
 }
 
 #[test]
+fn towns_no_gazetteer_holds_are_places_by_their_frame_and_at_their_other_mentions() {
+    // Particles inside town names keep the name whole.
+    for (text, want) in [
+        ("Rescue teams reached Brandýs nad Labem on Monday.", "Brandýs nad Labem"),
+        ("Shops in Frankfurt am Main closed early.", "Frankfurt am Main"),
+        ("Residents of Kingston upon Hull waited for news.", "Kingston upon Hull"),
+        ("The ferry left Halle an der Saale at noon.", "Halle an der Saale"),
+    ] {
+        assert_only(text, "location", want, "actor");
+    }
+    // A list ended by "and" is a list of places whatever verb follows.
+    let text = "Residents in Horní Lhota, Dolní Věstonice and Pavlov were told to leave.";
+    for want in ["Horní Lhota", "Dolní Věstonice", "Pavlov"] {
+        assert_has(text, "location", want);
+    }
+    assert_none(text, "actor");
+    let text = "Shops in Hinckley and Market Deeping had gaps on their shelves.";
+    assert_has(text, "location", "Market Deeping");
+    assert_none(text, "actor");
+    // A person after a place and a comma is no item of a list.
+    let text = "At the town hall in Pavlov, Jana Novotná, 71, held her papers.";
+    assert_has(text, "actor", "Jana Novotná");
+    assert_not(text, "location", "Jana Novotná");
+    // Placed once by a frame, the town is a place at its other mentions, its heading's too,
+    // unless it speaks.
+    let text = "Floods Reach Pavlov as Dyje Crests\n\nWater rose in Pavlov on Monday. Pavlov will reopen its \
+        school. The Dyje river fell.";
+    assert_eq!(texts(text, "location"), ["Pavlov", "Dyje", "Pavlov", "Pavlov", "Dyje river"]);
+    assert_none(text, "actor");
+    let text = "Water rose in Pavlov on Monday. Pavlov said the school would reopen.";
+    assert_eq!(texts(text, "location"), ["Pavlov"]);
+    assert_eq!(texts(text, "actor"), ["Pavlov"]);
+    // A one-word company placed by no frame stays an actor; its shares are neither.
+    let text = "Shares in Cadem fell. Cadem gave no reason, and Shares in Halvik Freight rose.";
+    assert_eq!(texts(text, "actor"), ["Cadem"]);
+    assert_none(text, "location");
+    // "in the" places a name too, but not a newspaper read in it, a direction, or a name that
+    // only modifies the noun after it.
+    assert_has("Shops in the Algarve stayed shut.", "location", "Algarve");
+    assert_has("Stores in the Algarve run by the chain closed.", "location", "Algarve");
+    for text in [
+        "The claim appeared in the Guardian on Monday.",
+        "Support for the plan is weak in the West.",
+        "Jobs in the Trump era went. Prices rose in the Covid pandemic.",
+    ] {
+        assert_none(text, "location");
+    }
+    // The first word after a wire dateline starts a sentence: a common noun there is no name.
+    let text = "PRAGUE, Dec 7 (Reuters) - Floodwater reached Pavlov, a spa town, and roads along the Dyje \
+        were closed.";
+    assert_none(text, "actor");
+    assert_eq!(texts(text, "location"), ["Pavlov", "Dyje"]);
+    // An apposition that calls the name a town or village places it.
+    let text = "Wells near Pavlov, a farming town, ran dry. Lhota, the district's largest village, flooded.";
+    assert_eq!(texts(text, "location"), ["Pavlov", "Lhota"]);
+    let text = "Jana Novotná, a town councillor, said no. Ostrava Metals, a city employer, said no.";
+    assert_eq!(texts(text, "actor"), ["Jana Novotná", "Ostrava Metals"]);
+    assert_none(text, "location");
+}
+
+#[test]
+fn rivers_mountains_regions_and_roads_are_places_with_their_noun() {
+    for (text, want) in [
+        ("Homes were flooded along the Dyje river on Sunday.", "Dyje river"),
+        ("Snow fell on the Krkonoše mountains overnight.", "Krkonoše mountains"),
+        ("The Lipno reservoir is full.", "Lipno reservoir"),
+        ("The union's organiser for the West Country spoke.", "West Country"),
+        ("Traffic stopped near junction 4 of the M62 overnight.", "M62"),
+        ("A lorry overturned off the A30 near the depot.", "A30"),
+        ("Pickets stood at the gate of the Lhota warehouse.", "Lhota warehouse"),
+    ] {
+        assert_only(text, "location", want, "actor");
+    }
+    for text in ["The A4 paper ran out.", "She drove an M3 to work.", "The B52 song played."] {
+        assert_none(text, "location");
+    }
+}
+
+#[test]
+fn companies_unions_judges_and_a_town_s_own_bodies_are_actors() {
+    for (text, want) in [
+        ("Staff at Morwell Haulage voted to strike.", "Morwell Haulage"),
+        ("Members of the Transport and General Workers Union backed it.", "Transport and General Workers Union"),
+        ("The Food and Drug Administration approved the drug.", "Food and Drug Administration"),
+        ("Lawyers told Mr Justice Tom Ellery that the notice was flawed.", "Tom Ellery"),
+        ("“We will appeal,” Martin Crane QC told the court.", "Martin Crane"),
+        ("Ostrava Metals's spokesman said output fell.", "Ostrava Metals's spokesman"),
+        (
+            "The Moravia Region fire and rescue service said it pumped out cellars.",
+            "Moravia Region fire and rescue service",
+        ),
+        ("The Brno city police said two people died.", "Brno city police"),
+        ("The Olomouc regional police opened an inquiry.", "Olomouc regional police"),
+        ("The talks were hosted by Mediat on Friday.", "Mediat"),
+        ("Supplies go to stores run by the discount chain Lidova.", "Lidova"),
+    ] {
+        assert_only(text, "actor", want, "location");
+    }
+    // Two named bodies joined by "and" stay two; a town's police is a place where it is.
+    let text = "The Finance Ministry and Central Bank disagreed.";
+    assert_eq!(texts(text, "actor"), ["Finance Ministry", "Central Bank"]);
+    let text = "Police in the municipality of Lhota searched homes. The Lhota town council met.";
+    assert_eq!(texts(text, "location"), ["Lhota"]);
+    assert_eq!(texts(text, "actor"), ["Lhota town council"]);
+    assert_has("In Pavlov police arrested two men.", "location", "Pavlov");
+    assert_none("In Pavlov police arrested two men.", "actor");
+    // A title with a name after it leaves the owner out; one alone is the actor with it.
+    assert_none("Tenby Foods’s chief executive, Ola Berg, declined to comment.", "location");
+    assert_eq!(texts("Tenby Foods’s chief executive, Ola Berg, declined to comment.", "actor"), ["Ola Berg"]);
+    assert_eq!(texts("Tenby Foods’s chief executive declined to comment.", "actor"), ["Tenby Foods’s chief executive"]);
+    assert_none("Justice Ministry officials met on Monday.", "location");
+}
+
+#[test]
 fn furniture_gives_nothing_even_what_the_person_taught() {
     let mut taught = Document::new("d0", "a.txt", "Anna Kowalska wrote it.");
     taught.insert_span(Span::new("s1", 0, 13, "actor")).unwrap();
@@ -725,6 +848,24 @@ fn a_learned_string_inside_a_longer_rule_span_of_its_label_is_not_proposed_again
 }
 
 #[test]
+fn a_learned_name_is_not_proposed_where_the_words_around_say_it_is_none_or_part_of_a_name() {
+    // A place learned from "in Pavlov" is part of the town's police, an actor.
+    let taught = "Water rose in Pavlov.";
+    let got = learned_from(taught, &[(14, 20, "location")], "The Pavlov city police said two died.");
+    assert_eq!(got, [("Pavlov city police".to_string(), "actor".to_string(), "group")]);
+    // A company learned as an actor is none before a title or when only its shares are meant.
+    let taught = "Halvik Freight said no.";
+    for text in ["Halvik Freight spokeswoman Mia Ross said no.", "Shares in Halvik Freight fell 8%."] {
+        let got = learned_from(taught, &[(0, 14, "actor")], text);
+        assert!(!got.iter().any(|(t, _, _)| t == "Halvik Freight"), "{text}: {got:?}");
+    }
+    let got = learned_from(taught, &[(0, 14, "actor")], "Halvik Freight Chief Resigns");
+    assert!(got.is_empty(), "{got:?}");
+    let got = learned_from(taught, &[(0, 14, "actor")], "Talks With Halvik Freight Stall");
+    assert_eq!(got, [("Halvik Freight".to_string(), "actor".to_string(), "learned")]);
+}
+
+#[test]
 fn existing_and_rejected_spans_are_not_proposed_again() {
     let text = "Russia launched 126 drones at Ukraine.";
     let mut doc = Document::new("d1", "t.txt", text);
@@ -818,14 +959,20 @@ fn learning_never_adds_work_and_halves_it_where_names_come_back() {
     let (with, alone) = (left_to_fix(&docs, true), left_to_fix(&docs, false));
     let later = |counts: &[usize]| counts[counts.len() / 2..].iter().sum::<usize>();
     assert!(later(&with) * 2 <= later(&alone), "with learning {with:?}, without {alone:?}");
-    // Two more stories, by an author who never saw the rules: learning leaves less to fix in
-    // each story's later articles (not in every one: the last of the dam story has one more).
+    // Two more stories, by an author who never saw the rules: learning never leaves more to fix
+    // in an article, and less in the later articles of the strike story, whose firm's name the
+    // rules alone cannot place (the dam story's towns they now place themselves).
     let unseen = gold("unseen_series");
     for story in ["dam-", "union-"] {
         let docs: Vec<Document> = unseen.iter().filter(|d| d.name.starts_with(story)).cloned().collect();
         assert_eq!(docs.len(), 4, "{story}");
         let (with, alone) = (left_to_fix(&docs, true), left_to_fix(&docs, false));
-        assert!(later(&with) < later(&alone), "{story}: {with:?} with learning, {alone:?} without");
+        for (n, (w, a)) in with.iter().zip(&alone).enumerate() {
+            assert!(w <= a, "{story} article {n}: {w} to fix with learning, {a} without");
+        }
+        if story == "union-" {
+            assert!(later(&with) < later(&alone), "{story}: {with:?} with learning, {alone:?} without");
+        }
     }
 }
 
@@ -837,16 +984,16 @@ fn gold_set_quality_does_not_regress() {
         ("tuning", gold("tuning")),
         ("scraped", gold("scraped")),
         ("unseen_series", gold("unseen_series")),
+        ("unseen_wire", gold("unseen_wire")),
     ];
     assert!(sets.iter().all(|(_, docs)| docs.len() >= 3));
     // Floors a little below what the rules reach (see tests/gold/README.md for the numbers); the
-    // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes). The unseen series'
-    // are what its first measurement gave, names well under the aims: a floor, not a goal.
+    // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes).
     for (label, floors) in [
-        ("actor", [0.78, 0.80, 0.95, 0.80, 0.69]),
-        ("location", [0.76, 0.80, 0.95, 0.80, 0.46]),
-        ("figure", [0.90, 0.92, 0.95, 0.90, 0.90]),
-        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97]),
+        ("actor", [0.78, 0.85, 0.95, 0.80, 0.89, 0.70]),
+        ("location", [0.76, 0.85, 0.95, 0.80, 0.95, 0.71]),
+        ("figure", [0.90, 0.92, 0.95, 0.90, 0.93, 0.86]),
+        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.95]),
     ] {
         for ((set, docs), floor) in sets.iter().zip(floors) {
             let score = f1(docs, label);

@@ -111,6 +111,10 @@ const UNITS: &[&str] = &[
     "person", "child", "kwacha", "naira", "rand", "shilling", "shillings", "cedi", "cedis", "birr", "dirham",
     "dirhams", "riyal", "riyals", "dinar", "dinars", "lira", "rupiah", "ringgit", "baht", "taka", "krona", "kronor",
     "krone", "kroner", "zloty", "zlotys", "forint", "forints", "renminbi", "reais", "soles", "bolivars",
+    "koruna", "korunas", "crowns", "leu", "lei", "lev", "leva", "kuna", "denar", "denars", "lari", "dram", "drams",
+    "manat", "tenge", "somoni", "afghani", "afghanis", "kyat", "riel", "rial", "rials", "pula", "kwanza", "leone",
+    "leones", "dalasi", "ariary", "ouguiya", "quetzal", "quetzales", "lempira", "lempiras", "colones", "cordobas",
+    "guarani", "guaranis", "sterling",
 ];
 
 /// Plural heads that do not end in "s".

@@ -313,7 +313,8 @@ mod tests {
 
     #[test]
     fn the_open_documents_strings_are_learned_from_its_spans_and_only_the_others_travel() {
-        let mut open = Document::new("d1", "a.txt", "The zorbs met in Glimworth. The zorbs left Glimworth.");
+        // "at" places no one-word name, so what the rules propose leaves the learned strings' part.
+        let mut open = Document::new("d1", "a.txt", "The zorbs met at Glimworth. The zorbs left Glimworth.");
         open.insert_span(Span::new("s1", 4, 9, "actor")).unwrap();
         let mut other = Document::new("d2", "b.txt", "Glimworth is quiet. The zorbs are not here.");
         other.insert_span(Span::new("s1", 0, 9, "location")).unwrap();

@@ -15,12 +15,16 @@
 //! - a figure of one word ("24", "two", "dozens"): whether a number is a figure depends on what
 //!   it counts (a year, an age and a level are none), which the figure rules read; a figure with
 //!   its unit or noun ("24 hours") is learned.
+//!
+//! Nor is a learned name proposed where the name rules read the words around it as no name
+//! ("Shares in Halvik Freight", "Halvik Freight spokeswoman Mia Ross"), before a title, or
+//! inside a name the rules propose ("Pavlov" in "the Pavlov city police").
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
-use super::names::is_known_name;
-use super::words::{FastHash, Words};
+use super::names::{is_known_name, is_title};
+use super::words::{FastHash, Gap, Words};
 use super::Suggestion;
 use crate::model::Document;
 
@@ -152,10 +156,15 @@ impl Learned {
                 }
                 let end_byte = tok.start_byte + string.len();
                 // The string must end where a token ends: a whole word, not a prefix.
-                let Some(last) = words.toks[i..].iter().take_while(|t| t.start_byte < end_byte).last() else {
-                    continue;
-                };
+                let n = words.toks[i..].iter().take_while(|t| t.start_byte < end_byte).count();
+                let Some(last) = n.checked_sub(1).map(|k| &words.toks[i + k]) else { continue };
                 if last.end_byte != end_byte {
+                    continue;
+                }
+                // "Halvik spokeswoman Mia Ross", "Halvik Chief Resigns": a name before a title
+                // only says whose title it is, as the name rules have it.
+                let title_after = words.next_word(i + n).is_some_and(|t| t.gap == Gap::Space && is_title(t.text));
+                if title_after && matches!(&**label, "actor" | "location") {
                     continue;
                 }
                 out.push(Suggestion { start: tok.start, end: last.end, label: label.clone(), rule: "learned" });

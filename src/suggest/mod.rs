@@ -81,8 +81,13 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     let mut found = Vec::new();
     quotes::find(&chars, &labels, &mut found);
     figures::find(&words, &labels, &mut found);
-    names::find(&words, &labels, &of_kind(LineKind::Heading), &mut found);
+    let not_names: HashSet<usize> =
+        names::find(&words, &labels, &of_kind(LineKind::Heading), &mut found).into_iter().collect();
     learned.find(&words, &mut found);
+    // Where the name rules read the words around a capitalised run as no name ("Shares in
+    // Stellaris Motors fell"), a string learned as a name is none there either.
+    let name_label = |s: &Suggestion| s.label == labels.actor || s.label == labels.location;
+    found.retain(|s| s.rule != "learned" || !name_label(s) || !not_names.contains(&s.start));
     // Furniture holds nothing of the story, learned strings included: a byline's city or a
     // source line's agency is no mention of the story's. An author's bio or a disclaimer is
     // written as text: its names and counts are annotated like the story's ("has covered three
@@ -158,17 +163,26 @@ fn finish(
 
 /// A learned string inside a longer span the rules propose with the same label ("three days"
 /// in "up to three days", "Moscow" in "Moscow region") is the rules' span's part, not a span of
-/// its own: proposed as well, it only costs the person a rejection.
+/// its own: proposed as well, it only costs the person a rejection. Actor and location count as
+/// one label here: a place learned from "in Pavlov" is part of the actor "Pavlov city police".
 fn drop_learned_inside_rules(out: Vec<Suggestion>) -> Vec<Suggestion> {
+    let actor: Rc<str> = "actor".into();
+    let family = |label: &Rc<str>| -> Rc<str> {
+        match &**label {
+            "location" => actor.clone(),
+            _ => label.clone(),
+        }
+    };
     /// A label's rules' spans in start order, as (start, furthest end reached so far).
     type Reach = (Rc<str>, Vec<(usize, usize)>);
     // A learned span is inside a rules' span when one starting at or before it reaches its end.
     let mut reach: Vec<Reach> = Vec::new();
     for s in out.iter().filter(|s| s.rule != "learned") {
-        let at = match reach.iter().position(|(label, _)| *label == s.label) {
+        let key = family(&s.label);
+        let at = match reach.iter().position(|(label, _)| *label == key) {
             Some(at) => at,
             None => {
-                reach.push((s.label.clone(), Vec::new()));
+                reach.push((key, Vec::new()));
                 reach.len() - 1
             }
         };
@@ -176,7 +190,8 @@ fn drop_learned_inside_rules(out: Vec<Suggestion>) -> Vec<Suggestion> {
         reach[at].1.push((s.start, furthest.max(s.end)));
     }
     let inside_rules = |s: &Suggestion| {
-        let Some((_, spans)) = reach.iter().find(|(label, _)| *label == s.label) else { return false };
+        let key = family(&s.label);
+        let Some((_, spans)) = reach.iter().find(|(label, _)| *label == key) else { return false };
         let before = spans.partition_point(|&(start, _)| start <= s.start);
         before > 0 && spans[before - 1].1 >= s.end
     };

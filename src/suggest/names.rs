@@ -20,6 +20,16 @@
 //!   "**Séléka rebels**"). Runs that name events, competitions, treaties, storms, operations or
 //!   things to read ("the Africa Cup of Nations", "Cyclone Mocha", "Sign up for The Ballot") are
 //!   neither actors nor locations, nor is the month in "in May".
+//! - **Places no gazetteer holds**, from the words around them: a town's particle ("Ústí nad
+//!   Labem", "Kingston upon Hull"), its noun ("the Dyje river", "Prachatice district", "the
+//!   Lhota warehouse"), a list ended by "and" after a place ("in Hinckley and Market Deeping"),
+//!   "in the …" ("in the Algarve"), an apposition ("Pavlov, a farming town"), a road's number
+//!   after "off the" ("the A30"). A town placed so once is a location at its other mentions and in
+//!   the headings too ("Pavlov will reopen", "Floods Reach Pavlov"), unless it speaks there.
+//! - **Bodies no gazetteer holds**: company and institution words ("Morwell Haulage", "Tenby
+//!   Foods"), names joined by "and" to an institution's noun ("Transport and General Workers
+//!   Union"), a place's own body ("the Brno city police"), the agent of a passive verb ("hosted by
+//!   Mediat"); a judge's "Justice" and letters after a name ("KC", "MP") stay out of it.
 //!
 //! How a place is labelled, per mention:
 //! - countries, cities and seats of power are **actors** when they act: subject of a verb
@@ -210,17 +220,32 @@ const TITLES: &[&str] = &[
     "compatriot", "challenger", "candidate", "billionaire", "businessman", "businesswoman", "tycoon", "activist",
     "lawyer", "author", "writer", "singer", "actor", "actress", "artist", "founder", "owner", "journalist",
     "reporter", "correspondent", "historian", "scientist", "researcher", "doctor", "nurse", "teacher", "player",
-    "champion", "runner", "cyclist", "boxer", "driver",
+    "champion", "runner", "cyclist", "boxer", "driver", "justice", "executive", "barrister", "solicitor", "organiser",
+    "organizer",
 ];
 
 /// Title words that also start ordinary capitalised names and so do not split a sequence.
-const TITLE_NOT_SPLITTING: &[&str] = &["chief", "head", "general", "deputy", "speaker", "leader", "chair", "lord"];
+const TITLE_NOT_SPLITTING: &[&str] =
+    &["chief", "head", "general", "deputy", "speaker", "leader", "chair", "lord", "justice", "executive"];
+
+/// Letters after a person's name for an honour or a rank at the bar: "X KC", "Y MP".
+#[rustfmt::skip]
+const POSTNOMINALS: &[&str] = &[
+    "KC", "QC", "SC", "MP", "MEP", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS", "PhD", "MD", "Esq",
+];
 
 word_set!(fn titles = TITLES);
 word_set!(fn verbs = VERBS);
 word_set!(fn groups = GROUPS);
+word_set!(fn org_words = ORG_WORDS);
+word_set!(fn place_words = PLACE_WORDS);
+word_set!(fn facilities = FACILITIES);
+word_set!(fn place_suffixes = PLACE_SUFFIXES);
+word_set!(fn org_types = ORG_TYPES);
+word_set!(fn local_bodies = LOCAL_BODIES);
 
-fn is_title(word: &str) -> bool {
+/// Whether `word` is a title or a descriptor used like one ("minister", "Chief", "striker").
+pub(crate) fn is_title(word: &str) -> bool {
     titles().contains(lower(word).as_ref())
 }
 
@@ -342,7 +367,9 @@ const ORG_TYPES: &[&str] = &[
     "operator", "regulator", "party", "network", "website", "outlet", "magazine", "daily", "publisher",
     "manufacturer", "maker", "supplier", "producer", "developer", "giant", "conglomerate", "fund", "investor",
     "organisation", "organization", "club", "militia", "movement", "alliance", "coalition", "institute", "university",
-    "watchdog", "insurer", "miner", "exporter", "importer", "platform", "app", "brand", "label",
+    "watchdog", "insurer", "miner", "exporter", "importer", "platform", "app", "brand", "label", "chain",
+    "brokerage", "weekly", "supermarket", "haulier", "wholesaler", "distributor", "subsidiary", "contractor",
+    "tabloid",
 ];
 
 /// Nouns before "between" that make the two sides parties ("dispute between Guyana and …").
@@ -362,8 +389,53 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Prepositions that make an unknown capitalised word a place ("in Tawila").
-const STRONG_PLACE_PREPOSITIONS: &[&str] =
-    &["in", "near", "inside", "outside", "across", "throughout", "into", "towards", "toward", "around", "outskirts"];
+const STRONG_PLACE_PREPOSITIONS: &[&str] = &[
+    "in",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "into",
+    "towards",
+    "toward",
+    "around",
+    "outskirts",
+    "along",
+];
+
+/// Irregular past participles that start a clause after a place: "stores in the Midlands run
+/// by a chain".
+#[rustfmt::skip]
+const PARTICIPLES: &[&str] = &[
+    "run", "hit", "known", "seen", "given", "taken", "struck", "led", "held", "made", "built", "set", "shut", "cut",
+    "kept", "found", "sold", "bought", "caught", "left", "lost", "won", "torn", "worn", "grown", "shown", "spent",
+];
+
+/// Nouns an apposition gives a place: "Pavlov, a farming town".
+#[rustfmt::skip]
+const TOWNS: &[&str] = &[
+    "town", "village", "city", "suburb", "district", "region", "province", "municipality", "hamlet", "port",
+    "island", "settlement", "commune", "county", "neighbourhood", "neighborhood", "river", "lake", "valley",
+    "capital", "resort", "township",
+];
+
+/// Nouns after a road's number that belong to it: "the N7 highway".
+const ROADS: &[&str] = &["motorway", "highway", "expressway", "freeway", "bypass", "road"];
+
+/// Words before "the" and a road's number: "off the A30", "junction 4 of the M62".
+#[rustfmt::skip]
+const ROAD_PREPOSITIONS: &[&str] = &[
+    "off", "on", "onto", "along", "via", "near", "of", "from", "to", "up", "down", "beside", "across", "closed",
+    "blocked", "reopened", "join", "joined", "leave", "left",
+];
+
+/// One-word names of newspapers and scriptures read "in the …": not places.
+#[rustfmt::skip]
+const PUBLICATIONS: &[&str] = &[
+    "Guardian", "Telegraph", "Economist", "Independent", "Observer", "Spectator", "Mirror", "Sun", "Express", "Mail",
+    "Star", "Times", "Post", "Bible", "Quran", "Koran", "Torah", "Gospels", "Lancet",
+];
 
 /// Nouns before "on" or "against" whose target is a place: "strikes on Selydove".
 #[rustfmt::skip]
@@ -377,7 +449,7 @@ const ATTACKS: &[&str] = &[
 const FROM_PLACE: &[&str] = &[
     "fled", "fleeing", "flee", "evacuated", "evacuating", "arrived", "returned", "retreated", "withdrew",
     "withdrawn", "came", "travelled", "traveled", "moved", "displaced", "rescued", "driven", "km", "kilometres",
-    "kilometers", "miles", "metres", "meters", "away",
+    "kilometers", "miles", "metres", "meters", "away", "evacuees", "residents", "villagers", "refugees",
 ];
 
 /// Nouns before "of" that make what follows a place ("city of El Fasher", "mayor of Lyon").
@@ -385,7 +457,8 @@ const FROM_PLACE: &[&str] = &[
 const PLACE_OF: &[&str] = &[
     "city", "town", "village", "capital", "region", "province", "state", "district", "mayor", "governor", "outskirts",
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
-    "suburbs", "port", "island", "coast", "streets", "area", "republic", "oblast", "county", "heart",
+    "suburbs", "port", "island", "coast", "streets", "area", "republic", "oblast", "county", "heart", "residents",
+    "inhabitants", "villagers", "municipality", "borough", "parish", "suburb", "neighbourhood", "neighborhood",
 ];
 
 /// Capitalised words that end a place name ("Red Sea", "Maidan Square").
@@ -408,6 +481,22 @@ const EVENT_WORDS: &[&str] = &[
     "Strategy", "Bill", "Budget", "Report", "Index", "Award", "Cup", "Show", "Prize", "Deal", "Pact", "Declaration",
     "Statute", "Statutes", "Convention", "Conventions", "Charter", "Resolution", "Doctrine", "Memorandum",
     "Amendment", "Directive", "Olympiad", "Rally",
+];
+
+/// Last words of institutions' names that an "and" inside the name does not split ("Food and
+/// Drug Administration").
+#[rustfmt::skip]
+const INSTITUTIONS: &[&str] = &[
+    "Union", "Unions", "Commission", "Administration", "Organization", "Organisation", "Agency", "Authority",
+    "Council", "Committee", "Department", "Ministry", "Federation", "Confederation", "Association", "Institute",
+    "Society", "Board", "Service", "Office", "Bureau", "Fund", "Alliance", "Front", "Movement", "Party", "Congress",
+];
+
+/// Lower-case nouns of a town's or region's own bodies: "Brno city police".
+#[rustfmt::skip]
+const LOCAL_BODIES: &[&str] = &[
+    "police", "service", "services", "council", "government", "authority", "authorities", "brigade",
+    "administration", "assembly", "officials", "prosecutors", "prosecutor", "court",
 ];
 
 /// Plural nouns of armed groups after their name: "Séléka rebels".
@@ -437,8 +526,13 @@ const PRODUCTS: &[&str] = &[
 ];
 
 /// Lower-case words after a place that belong to it ("Bryansk region").
-const PLACE_SUFFIXES: &[&str] =
-    &["region", "province", "oblast", "district", "county", "governorate", "prefecture", "state", "area", "corridor"];
+#[rustfmt::skip]
+const PLACE_SUFFIXES: &[&str] = &[
+    "region", "province", "oblast", "district", "county", "governorate", "prefecture", "state", "area", "corridor",
+    "municipality", "borough", "parish", "canton", "commune", "river", "valley", "mountains", "hills", "highlands",
+    "lake", "reservoir", "delta", "basin", "estuary", "gorge", "plain", "plains", "peninsula", "island", "islands",
+    "canal",
+];
 
 /// Lower-case facility nouns after a name that make one place with it ("Mirafiori plant",
 /// "Zaporizhzhia nuclear power plant"), possibly after two modifiers.
@@ -447,6 +541,7 @@ const FACILITIES: &[&str] = &[
     "plant", "factory", "hospital", "airport", "airbase", "base", "prison", "camp", "mine", "refinery", "station",
     "stadium", "dam", "reactor", "complex", "compound", "port", "terminal", "pipeline", "bridge", "crossing",
     "checkpoint", "mosque", "church", "cathedral", "university", "school", "embassy", "square", "market",
+    "warehouse", "depot", "shipyard", "quarry", "smelter", "barracks", "street", "avenue", "boulevard",
 ];
 
 /// Words that make a capitalised sequence an organisation, not a person.
@@ -461,7 +556,14 @@ const ORG_WORDS: &[&str] = &[
     "International", "Watch", "Cross", "Crescent", "Navy", "Church", "Coalition", "Society", "Board", "Fed",
     "Secretariat", "Tribunal", "Command", "Brigade", "Battalion", "Regiment", "Division", "Corps", "Museum", "School",
     "College", "Academy", "Hospital", "Trust", "Project", "Service", "Athletics", "FC", "Railways", "Exchange",
-    "Mission", "Club", "Chips", "Motors", "Airlines", "Bank", "Institute", "Representative",
+    "Mission", "Club", "Chips", "Motors", "Airlines", "Bank", "Institute", "Representative", "Administration",
+    "Logistics", "Haulage", "Freight", "Shipping", "Foods", "Industries", "Capital", "Metals", "Mining", "Minerals",
+    "Resources", "Steel", "Chemicals", "Pharmaceuticals", "Pharma", "Solutions", "Software", "Electric",
+    "Electronics", "Telecom", "Telecoms", "Communications", "Media", "Insurance", "Securities", "Investments",
+    "Ventures", "Construction", "Engineering", "Retail", "Stores", "Supermarkets", "Brands", "Labs",
+    "Laboratories", "Robotics", "Aerospace", "Petroleum", "Utilities", "Plc", "PLC", "GmbH", "AG", "LLC", "LLP",
+    "Breweries", "Textiles", "Herald", "Gazette", "Journal", "Tribune", "Telegraph", "Chronicle", "Radio",
+    "Television", "Press",
 ];
 
 /// Words after which "of" or "for" continues a capitalised name ("Bank of England").
@@ -476,6 +578,12 @@ const OF_HEADS: &[&str] = &[
     "Tower", "Battle", "Treaty", "Sisters", "Friends", "Doctors", "Reporters", "Secretariat", "Tribunal", "Cup",
     "Festival", "Convention", "Charter", "Statute",
 ];
+
+/// Lower-case words inside the names of towns: "Ústí nad Labem", "Frankfurt am Main", "Newcastle
+/// upon Tyne", "Halle an der Saale", "Rothenburg ob der Tauber".
+fn is_place_particle(word: &str) -> bool {
+    matches!(word, "nad" | "pod" | "am" | "upon" | "an" | "ob")
+}
 
 const DIRECTIONS: &[&str] =
     &["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower"];
@@ -493,6 +601,7 @@ const ACRONYM_STOP: &[&str] = &[
     "LNG", "DNA", "IT", "PR", "OK", "ID", "VAT", "SUV", "NGO", "NGOs", "MP", "MPs", "PhD", "II", "III", "IV", "VI",
     "VII", "VIII", "IX", "XI", "FAQ", "PDF", "EV", "EVs", "GPS", "UAV", "UAVs", "USD", "EUR", "GBP", "CPI", "PMI",
     "IPO", "ETF", "KM", "MW", "GW", "OR", "AND", "THE", "NOT", "US", "WW", "WWII", "LGBT", "LGBTQ", "CO", "BBC",
+    "KC", "QC", "SC", "MEP", "MEPs", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS",
 ];
 
 fn is_name_word(tok: &Tok) -> bool {
@@ -529,6 +638,9 @@ enum Label {
     Place,
     /// A seat of power: an actor unless after a preposition.
     Seat,
+    /// A place no gazetteer holds (a small town, a river, "Kingston upon Hull"): a location
+    /// unless it speaks ("X said"), as a town council might.
+    Town,
 }
 
 struct Finder<'w, 't> {
@@ -539,19 +651,51 @@ struct Finder<'w, 't> {
     proper: HashSet<&'t str>,
     /// Per token: it stands in a Title Case heading, where capitals say nothing.
     heading: Vec<bool>,
+    /// First tokens of capitalised runs that the context says are no actor or place here: an
+    /// event, a company's shares, a name that only modifies a title.
+    not_names: Vec<usize>,
+    /// Per token: it comes right after a wire dateline's dash, where a story's first sentence
+    /// starts.
+    after_dateline: Vec<bool>,
+}
+
+/// A wire dateline at token `i`, the start of a paragraph ("KYIV, Ukraine (AP) —"): the token
+/// after its dash.
+fn dateline_end(w: &Words, i: usize) -> Option<usize> {
+    let tok = &w.toks[i];
+    let shouting = tok.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && tok.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+    if tok.gap != Gap::Line || !shouting {
+        return None;
+    }
+    (i + 1..(i + 12).min(w.len()))
+        .take_while(|&k| w.toks[k].gap != Gap::Line)
+        .find(|&k| matches!(w.toks[k].text, "—" | "–" | "--") || w.toks[k].is("-") && w.toks[k].gap == Gap::Space)
+        .map(|k| k + 1)
 }
 
 /// Names in `w`; `headings` are the code-point ranges of its heading lines (see
-/// [`super::page`]), sorted.
-pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &mut Vec<Suggestion>) {
+/// [`super::page`]), sorted. Returns where a capitalised run starts that the words around say
+/// is no name there ("Shares in Stellaris Motors", "Halvik spokeswoman Mia Ross"), as code
+/// points: a string learned as a name is not one there either.
+pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &mut Vec<Suggestion>) -> Vec<usize> {
+    // "ROME (AP) — Rescuers said …": the word after a dateline starts the story's sentence.
+    let mut after_dateline = vec![false; w.len()];
+    for i in (0..w.len()).filter(|&i| w.toks[i].gap == Gap::Line) {
+        if let Some(next) = dateline_end(w, i).filter(|&next| next < w.len()) {
+            after_dateline[next] = true;
+        }
+    }
     let proper = w
         .toks
         .iter()
-        .filter(|t| !t.sentence_start && t.is_capitalised() && !within(headings, t.start))
-        .map(|t| t.base())
+        .enumerate()
+        .filter(|(i, t)| !t.sentence_start && !after_dateline[*i] && t.is_capitalised() && !within(headings, t.start))
+        .map(|(_, t)| t.base())
         .collect();
     let heading = w.toks.iter().map(|t| !headings.is_empty() && within(headings, t.start)).collect();
-    let mut f = Finder { w, g: gazetteer(), mentions: Vec::new(), proper, heading };
+    let mut f =
+        Finder { w, g: gazetteer(), mentions: Vec::new(), proper, heading, not_names: Vec::new(), after_dateline };
     let mut i = 0;
     while i < w.len() {
         i = f.step(i);
@@ -559,11 +703,12 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
     f.label_places();
     f.propagate_surnames();
     f.drop_names_taken_for_places();
+    f.propagate_places();
     for m in &f.mentions {
         let label = match m.label {
             Label::Actor => &labels.actor,
             Label::Location => &labels.location,
-            Label::Place | Label::Seat => continue,
+            Label::Place | Label::Seat | Label::Town => continue,
         };
         // A name's "’s" stays out of its span ("Pedro Sánchez’s offer"); a group keeps the
         // possessive inside it ("Ukraine’s air force") and so never ends with one.
@@ -571,6 +716,7 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
         let end = if last.is_possessive() { last.end - 2 } else { last.end };
         out.push(Suggestion { start: w.toks[m.first].start, end, label: label.clone(), rule: m.rule });
     }
+    f.not_names.iter().map(|&k| w.toks[k].start).collect()
 }
 
 impl Finder<'_, '_> {
@@ -602,6 +748,14 @@ impl Finder<'_, '_> {
                 None => i + 1,
             };
         }
+        // "Martin Crane KC": the honour belongs to the name before, which leaves it out.
+        let after_name = || i > 0 && tok.gap == Gap::Space && is_name_word(&self.w.toks[i - 1]);
+        if POSTNOMINALS.contains(&tok.base()) && after_name() {
+            return i + 1;
+        }
+        if let Some(next) = self.road(i) {
+            return next;
+        }
         if tok.is_capitalised() && is_name_word(&tok) {
             return self.sequence(i);
         }
@@ -629,20 +783,37 @@ impl Finder<'_, '_> {
         i + 1
     }
 
+    /// A road by its number ("off the A30", "junction 4 of the M62", "the N7 highway"): a
+    /// location, with its noun when one follows. Returns the token after it.
+    fn road(&mut self, i: usize) -> Option<usize> {
+        let w = self.w;
+        let tok = &w.toks[i];
+        let mut chars = tok.text.chars();
+        let letter = chars.next().is_some_and(|c| matches!(c, 'A' | 'B' | 'M' | 'N' | 'E' | 'D' | 'R'));
+        let digits = chars.as_str();
+        if !letter || !(1..=3).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let noun = w.next_word(i + 1).filter(|t| t.gap == Gap::Space && ROADS.contains(&t.text)).map(|_| i + 1);
+        let the = i > 0 && w.toks[i - 1].is("the");
+        let along = i > 1 && ROAD_PREPOSITIONS.contains(&w.toks[i - 2].text.to_lowercase().as_str());
+        if !(the && (along || noun.is_some())) {
+            return None;
+        }
+        let last = noun.unwrap_or(i);
+        self.push(i, last, Label::Location, "road", false);
+        Some(last + 1)
+    }
+
     /// A wire dateline at the start of a paragraph ("KYIV, Ukraine (AP) —"): where the story
     /// was filed, not part of it. Returns the token after its dash.
     fn dateline(&self, i: usize) -> Option<usize> {
-        let w = self.w;
-        let tok = &w.toks[i];
-        let shouting = tok.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && tok.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        if tok.gap != Gap::Line || !shouting {
-            return None;
-        }
-        (i + 1..(i + 12).min(w.len()))
-            .take_while(|&k| w.toks[k].gap != Gap::Line)
-            .find(|&k| matches!(w.toks[k].text, "—" | "–" | "--") || w.toks[k].is("-") && w.toks[k].gap == Gap::Space)
-            .map(|k| k + 1)
+        dateline_end(self.w, i)
+    }
+
+    /// Whether token `i` starts a sentence: after a full stop, a line break or a dateline.
+    fn starts(&self, i: usize) -> bool {
+        self.w.toks[i].sentence_start || self.after_dateline[i]
     }
 
     /// Known places joined by hyphens ("Turkey-Syria Summit", "Russia-Ukraine talks", "the
@@ -714,7 +885,7 @@ impl Finder<'_, '_> {
             if next.gap != Gap::Space {
                 return end;
             }
-            if is_name_word(next) {
+            if is_name_word(next) && !POSTNOMINALS.contains(&next.base()) {
                 last = end + 1;
                 continue;
             }
@@ -736,7 +907,7 @@ impl Finder<'_, '_> {
                     | "le"
                     | "du"
                     | "der"
-            );
+            ) || is_place_particle(next.text);
             if connector {
                 let joins_org = matches!(next.text, "of" | "for" | "on") && OF_HEADS.contains(&w.toks[end].text)
                     || !matches!(next.text, "of" | "for" | "on");
@@ -745,12 +916,14 @@ impl Finder<'_, '_> {
                     after += 1;
                 }
                 // A second particle: "Jean-Pierre de la Tour", "Ana de los Ríos", "van der Berg".
-                let second = matches!(next.text, "de" | "van" | "von")
+                let second = matches!(next.text, "de" | "van" | "von" | "an" | "ob")
                     && w.get(after).is_some_and(|t| {
                         t.gap == Gap::Space && matches!(t.text, "la" | "las" | "los" | "der" | "den" | "le")
                     });
                 if second {
                     after += 1;
+                } else if matches!(next.text, "an" | "ob") {
+                    return end;
                 }
                 if joins_org && w.get(after).is_some_and(|t| t.gap == Gap::Space && is_name_word(t)) {
                     last = after;
@@ -772,6 +945,7 @@ impl Finder<'_, '_> {
             }
         }
         let end = self.sequence_end(i);
+        let end = self.and_joined_body(i, end).unwrap_or(end);
         let mut s = i;
         // A whole gazetteer entry, "The Hague" included.
         if let Some(m) = self.g.match_at(self.w, s) {
@@ -782,7 +956,7 @@ impl Finder<'_, '_> {
         // A sentence-initial function word is not part of the name: "In Lviv", "The Kremlin".
         let first = &self.w.toks[s];
         let lower = first.text.to_lowercase();
-        if first.sentence_start && is_function_word(&lower) && !is_title(first.text) {
+        if self.starts(s) && is_function_word(&lower) && !is_title(first.text) {
             s += 1;
         }
         if s > end {
@@ -830,32 +1004,97 @@ impl Finder<'_, '_> {
         if possessive {
             return self.owner(s, end);
         }
-        self.name(s, end);
-        end + 1
+        self.name(s, end)
     }
 
-    /// A multi-word capitalised name `[s, end]` that is in no gazetteer.
-    fn name(&mut self, s: usize, end: usize) {
+    /// "Transport and General Workers Union", "Food and Drug Administration": a capitalised run
+    /// `s..=end` joined by "and" to one that ends in an institution's noun is one name with it.
+    /// Returns the institution's last token.
+    fn and_joined_body(&self, s: usize, end: usize) -> Option<usize> {
         let w = self.w;
-        let words: Vec<&str> = (s..=end).map(|k| w.toks[k].text).collect();
-        if self.names_no_actor(s, end) {
-            return;
+        if !w.get(end + 1).is_some_and(|t| t.is("and") && t.gap == Gap::Space) {
+            return None;
         }
-        if let Some(last) = self.place_suffix(end, false) {
+        let first = w.get(end + 2).filter(|t| t.gap == Gap::Space && is_name_word(t))?;
+        if is_function_word(&first.text.to_lowercase()) || self.heading[end + 2] {
+            return None;
+        }
+        let last = self.sequence_end(end + 2);
+        let left_named = INSTITUTIONS.contains(&w.toks[end].text) || (s..=end).any(|k| w.toks[k].is_possessive());
+        let known = self.g.match_at(w, s).is_some() || self.g.match_at(w, end + 2).is_some_and(|m| m.last >= last);
+        let institution = INSTITUTIONS.contains(&w.toks[last].text);
+        (institution && !left_named && !known && end - s < 3).then_some(last)
+    }
+
+    /// A multi-word capitalised name `[s, end]` that is in no gazetteer. Returns the token after
+    /// what it took.
+    fn name(&mut self, s: usize, end: usize) -> usize {
+        let w = self.w;
+        let words: Vec<&str> = (s..=end).map(|k| w.toks[k].base()).collect();
+        if self.names_no_actor(s, end) || self.only_shares(s) {
+            self.not_names.push(s);
+            return end + 1;
+        }
+        let suffix = self.place_suffix(end, false);
+        if let Some(next) = self.local_body(s, suffix.unwrap_or(end)) {
+            return next;
+        }
+        if let Some(last) = suffix {
             self.push(s, last, Label::Location, "name", false);
-            return;
+            return last + 1;
         }
-        let place_word = PLACE_WORDS.contains(words.last().expect("non-empty"));
-        let org = words.iter().any(|word| ORG_WORDS.contains(word) || is_acronym(word));
-        if place_word || (!org && self.place_cue_with(s, true)) {
+        let place_word = place_words().contains(words.last().expect("non-empty"));
+        let org = words.iter().any(|word| org_words().contains(word) || is_acronym(word));
+        let particle = words.iter().any(|word| is_place_particle(word));
+        if place_word || (!org && (self.place_cue_with(s, true) || self.place_apposition(end))) {
             self.push(s, end, Label::Location, "name", false);
+        } else if !org && (particle || self.in_place_list(s, end)) {
+            self.push(s, end, Label::Town, "name", false);
+        } else if !org && DIRECTIONS.contains(&words[0]) && !self.modifies_title(end) {
+            // "the East Midlands", "West Bengal": a part of a land, unless it acts.
+            self.push(s, end, Label::Place, "name", false);
         } else if self.modifies_title(end) {
             // "Ukrainian Railways spokesperson X": the name only modifies a title.
+            self.not_names.push(s);
         } else {
             let person =
                 !org && words.iter().all(|word| word.chars().skip(1).any(char::is_lowercase) || word.len() <= 2);
             self.push(s, end, Label::Actor, "name", person);
         }
+        end + 1
+    }
+
+    /// "the Plzeň regional police", "the Moravia Region fire and rescue service": a place no
+    /// gazetteer holds (`s..=last`) with a body of its own after it is one actor with it, unless
+    /// a place preposition says the name is where ("in Brno police arrested …"). Returns the
+    /// token after the body.
+    fn local_body(&mut self, s: usize, last: usize) -> Option<usize> {
+        let w = self.w;
+        let mut p = s;
+        if p > 0 && w.toks[p - 1].is("the") {
+            p -= 1;
+        }
+        let located = p > 0 && {
+            let prev = w.toks[p - 1].text.to_lowercase();
+            STRONG_PLACE_PREPOSITIONS.contains(&prev.as_str()) || matches!(prev.as_str(), "at" | "from" | "to")
+        };
+        if located || w.toks[last].is_possessive() {
+            return None;
+        }
+        let mut k = last + 1;
+        while k <= last + 4 {
+            let t = w.next_word(k).filter(|t| t.gap == Gap::Space && t.is_lowercase_word())?;
+            if local_bodies().contains(&t.text) {
+                self.push(s, k, Label::Actor, "group", false);
+                return Some(k + 1);
+            }
+            let joins = t.is("and") && k > last + 1;
+            if !joins && (is_function_word(t.text) || is_verb(t.text) || groups().contains(t.text)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     /// "Séléka rebels", "the M23 rebel group": an unknown name with the armed group it names,
@@ -906,10 +1145,21 @@ impl Finder<'_, '_> {
             return self.apposition(s).unwrap_or(s + 1);
         }
         let lower = tok.text.to_lowercase();
-        if tok.sentence_start && is_function_word(&lower) || is_demonym(tok.text) {
+        let sentence_start = self.starts(s);
+        if sentence_start && is_function_word(&lower) || is_demonym(tok.text) {
             return s + 1;
         }
-        if let Some(last) = self.place_suffix(s, false) {
+        if self.only_shares(s) {
+            self.not_names.push(s);
+            return s + 1;
+        }
+        let suffix = self.place_suffix(s, false);
+        if !sentence_start || self.proper.contains(tok.text) {
+            if let Some(next) = self.local_body(s, suffix.unwrap_or(s)) {
+                return next;
+            }
+        }
+        if let Some(last) = suffix {
             self.push(s, last, Label::Location, "name", false);
             return last + 1;
         }
@@ -922,13 +1172,14 @@ impl Finder<'_, '_> {
         if tok.is_possessive() {
             // At a sentence start only a word that is a name elsewhere: not "Sunday’s final".
             let base = tok.base();
-            let named = !tok.sentence_start || self.proper.contains(base);
+            let named = !sentence_start || self.proper.contains(base);
             if named && !NOT_NAMES.contains(&base) && !is_function_word(&base.to_lowercase()) {
                 return self.owner(s, s);
             }
             return s + 1;
         }
         if self.modifies_title(s) {
+            self.not_names.push(s);
             return s + 1;
         }
         // "in May", "since May 3": the month, which is a name too often to be a stop word.
@@ -951,18 +1202,18 @@ impl Finder<'_, '_> {
             }
         }
         // "in Bavaria, Saxony and Berlin": an unknown word inside a list of places is one too.
-        if self.in_place_list(s) {
-            self.push(s, s, Label::Place, "list", false);
+        if self.in_place_list(s, s) {
+            self.push(s, s, Label::Town, "list", false);
             return s + 1;
         }
         if self.names_no_actor(s, s) {
             return s + 1;
         }
         // "the polling firm Cadem", "the broadcaster NTV", "the Funke media group".
-        let typed_before = s > 0 && ORG_TYPES.contains(&self.w.toks[s - 1].text) && tok.gap == Gap::Space;
+        let typed_before = s > 0 && org_types().contains(&self.w.toks[s - 1].text) && tok.gap == Gap::Space;
         let typed_after = (1..=2).any(|k| {
             (1..=k).all(|m| self.w.next_word(s + m).is_some_and(|t| t.gap == Gap::Space && t.is_lowercase_word()))
-                && ORG_TYPES.contains(&self.w.toks[s + k].text)
+                && org_types().contains(&self.w.toks[s + k].text)
                 && (1..k).all(|m| !is_function_word(self.w.toks[s + m].text))
         });
         // "Gavi, the vaccine alliance, has pledged": an apposition says what it is.
@@ -970,11 +1221,11 @@ impl Finder<'_, '_> {
             && self.w.next_word(s + 2).is_some_and(|t| matches!(t.text, "a" | "an" | "the"))
             && (s + 3..s + 7)
                 .take_while(|&k| self.w.next_word(k).is_some_and(|t| t.is_word()))
-                .any(|k| ORG_TYPES.contains(&self.w.toks[k].text));
+                .any(|k| org_types().contains(&self.w.toks[k].text));
         let typed = typed_before || typed_after || typed_apposition;
         // "the city of Myrnohrad was quiet", "strikes on Selydove killed two": the frame
         // says where, whatever verb follows.
-        if !typed && self.place_cue(s) {
+        if !typed && (self.place_cue(s) || self.place_apposition(s)) {
             self.push(s, s, Label::Location, "place-cue", false);
             return s + 1;
         }
@@ -985,8 +1236,8 @@ impl Finder<'_, '_> {
         let camel = tok.text.chars().skip(1).any(char::is_uppercase);
         let common_start = tok.text.ends_with('s') || COMMON_SUBJECTS.contains(&tok.text);
         let speech = self.w.next_word(s + 1).is_some_and(|t| t.gap == Gap::Space && SPEECH.contains(&t.text));
-        let proper = !tok.sentence_start || camel || self.proper.contains(tok.text) || (speech && !common_start);
-        if typed || (!plural_demonym && proper && (self.verb_follows(s) || self.according_to(s))) {
+        let proper = !sentence_start || camel || self.proper.contains(tok.text) || (speech && !common_start);
+        if typed || (!plural_demonym && proper && (self.verb_follows(s) || self.according_to(s) || self.agent(s))) {
             self.push(s, s, Label::Actor, "name", true);
             return s + 1;
         }
@@ -1006,8 +1257,9 @@ impl Finder<'_, '_> {
         }
         let shares = self.w.next_word(end + 1).is_some_and(|t| matches!(t.text, "shares" | "stock" | "share"));
         if !shares && !self.modifies_title(end) {
-            self.name(s, end);
+            return self.name(s, end);
         }
+        self.not_names.push(s);
         end + 1
     }
 
@@ -1022,7 +1274,7 @@ impl Finder<'_, '_> {
         if next.gap != Gap::Space {
             return None;
         }
-        if PLACE_SUFFIXES.contains(&next.text) {
+        if place_suffixes().contains(&next.text) {
             return Some(last + 1);
         }
         for k in 0..3 {
@@ -1036,7 +1288,7 @@ impl Finder<'_, '_> {
                     "plant" | "airport" | "port" | "refinery" | "dam" | "reactor" | "airbase" | "prison" | "station"
                 )
             } else {
-                FACILITIES.contains(&t.text)
+                facilities().contains(&t.text)
             };
             if facility {
                 return Some(last + 1 + k);
@@ -1048,18 +1300,69 @@ impl Finder<'_, '_> {
         None
     }
 
-    /// Whether the unknown word at `s` sits in a list right after a place: "Bavaria, Saxony".
-    fn in_place_list(&self, s: usize) -> bool {
+    /// Whether the unknown name `s..=end` sits in a list right after a place: "Bavaria,
+    /// Saxony", "in Hinckley and Market Harborough".
+    fn in_place_list(&self, s: usize, end: usize) -> bool {
         let w = self.w;
         let Some(prev) = self.mentions.last() else { return false };
-        if !matches!(prev.label, Label::Place | Label::Location) || prev.last + 1 >= s {
+        if !matches!(prev.label, Label::Place | Label::Location | Label::Town) || prev.last + 1 >= s {
             return false;
         }
         let between: Vec<&str> = (prev.last + 1..s).map(|t| w.toks[t].text).collect();
-        let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"] | ["or"]);
-        let next = w.get(s + 1);
-        let continues = next.is_none_or(|t| matches!(t.text, "," | "and" | "or" | "." | ";") || t.gap == Gap::Line);
-        joined && continues
+        // A comma alone joins unrelated names ("in Geneva, Russia said") unless the list goes
+        // on; "and" or "or" ends it, whatever follows ("in Pavlov and Lhota were told").
+        let ends = matches!(between.as_slice(), ["and"] | [",", "and"] | ["or"] | [",", "or"]);
+        let next = w.get(end + 1);
+        let continues = if s == end {
+            next.is_none_or(|t| matches!(t.text, "," | "and" | "or" | "." | ";") || t.gap == Gap::Line)
+        } else {
+            // "in Pavlov, Jana Novotná, 71, said": a person after a place is no item of a list.
+            next.is_some_and(|t| matches!(t.text, "and" | "or"))
+                || next.is_some_and(|t| t.is(",")) && w.get(end + 2).is_some_and(|t| is_name_word(t))
+        };
+        ends || between == [","] && continues
+    }
+
+    /// "Pavlov, a farming town near Brno", "Lhota, the district's largest village,": an
+    /// apposition after the name `..=last` says it is a place.
+    fn place_apposition(&self, last: usize) -> bool {
+        let w = self.w;
+        if !w.get(last + 1).is_some_and(|t| t.is(","))
+            || !w.next_word(last + 2).is_some_and(|t| matches!(t.text, "a" | "an" | "the"))
+        {
+            return false;
+        }
+        (last + 3..last + 7)
+            .map_while(|k| w.next_word(k).map(|t| (k, t)))
+            .take_while(|(_, t)| t.is_lowercase_word() || t.is_possessive())
+            .any(|(k, t)| {
+                let after = w.get(k + 1);
+                let head = after.is_none_or(|a| !a.is_word() || is_function_word(a.text) || a.gap == Gap::Line);
+                TOWNS.contains(&t.text) && head
+            })
+    }
+
+    /// "Shares in Stellaris Motors fell", "a stake in Cadem": a company named for its shares,
+    /// neither an actor nor a place.
+    fn only_shares(&self, s: usize) -> bool {
+        let w = self.w;
+        s >= 2
+            && w.toks[s - 1].is("in")
+            && matches!(
+                w.toks[s - 2].text.to_lowercase().as_str(),
+                "shares" | "stake" | "stakes" | "invest" | "invested" | "investment" | "investments"
+            )
+    }
+
+    /// "talks hosted by Acas", "a chain owned by Lidova": the agent of a passive verb acts.
+    fn agent(&self, s: usize) -> bool {
+        let w = self.w;
+        let participle = |t: &Tok| {
+            t.is_lowercase_word()
+                && (t.text.len() >= 4 && (t.text.ends_with("ed") || t.text.ends_with("en"))
+                    || matches!(t.text, "made" | "held" | "led" | "run" | "bought" | "sold" | "built" | "paid" | "won"))
+        };
+        s >= 2 && w.toks[s - 1].is("by") && participle(&w.toks[s - 2])
     }
 
     /// "according to Reuters": the name is a source, an actor.
@@ -1079,11 +1382,31 @@ impl Finder<'_, '_> {
             return false;
         }
         let lower = prev.text.to_lowercase();
+        if self.only_shares(s) {
+            return false;
+        }
         if STRONG_PLACE_PREPOSITIONS.contains(&lower.as_str()) || (multi_word && lower == "at") {
             return true;
         }
         let before = s.checked_sub(2).map(|b| self.w.toks[b].text.to_lowercase());
         let before_is = |list: &[&str]| before.as_deref().is_some_and(|b| list.contains(&b));
+        // "in the Algarve", "across the Sahel"; not "in the Guardian", "in the West" or "in the
+        // Covid era", where the name only modifies the noun after it.
+        let word = self.w.toks[s].text;
+        let named = || !PUBLICATIONS.contains(&word) && !org_words().contains(&word) && !DIRECTIONS.contains(&word);
+        if lower == "the" && before_is(STRONG_PLACE_PREPOSITIONS) && named() {
+            let last = if multi_word { self.sequence_end(s) } else { s };
+            let modifies = self.w.next_word(last + 1).is_some_and(|t| {
+                t.gap == Gap::Space
+                    && t.is_lowercase_word()
+                    && !is_function_word(t.text)
+                    && !is_verb(t.text)
+                    && !t.text.ends_with("ed")
+                    && !t.text.ends_with("ly")
+                    && !PARTICIPLES.contains(&t.text)
+            });
+            return !modifies;
+        }
         if matches!(lower.as_str(), "on" | "against") && before_is(ATTACKS) || lower == "from" && before_is(FROM_PLACE)
         {
             return true;
@@ -1110,9 +1433,11 @@ impl Finder<'_, '_> {
         while k <= end {
             let t = &self.w.toks[k];
             let lower = t.text.to_lowercase();
+            // "General" starts "Transport and General Workers Union" as it starts a name.
+            let starts = k == s || self.w.toks[k - 1].is("and");
             let splitting = is_title(t.text)
                 && !(TITLE_NOT_SPLITTING.contains(&lower.as_str())
-                    && k == s
+                    && starts
                     && k < end
                     && !self.is_person_like(k + 1, end));
             if splitting {
@@ -1136,7 +1461,7 @@ impl Finder<'_, '_> {
     fn is_person_like(&self, s: usize, end: usize) -> bool {
         (s..=end).all(|k| {
             let t = &self.w.toks[k];
-            t.text.chars().skip(1).any(char::is_lowercase) && !ORG_WORDS.contains(&t.text) && !is_title(t.text)
+            t.text.chars().skip(1).any(char::is_lowercase) && !org_words().contains(&t.text) && !is_title(t.text)
         })
     }
 
@@ -1335,7 +1660,7 @@ impl Finder<'_, '_> {
             if t.gap != Gap::Space || !is_name_word(t) || self.heading[k] && is_verb(&t.text.to_lowercase()) {
                 break;
             }
-            if ORG_WORDS.contains(&t.text) || k == last + 1 && is_party_plural(t.text) {
+            if org_words().contains(&t.text) || k == last + 1 && is_party_plural(t.text) {
                 body = Some(k);
             }
             if t.is_possessive() {
@@ -1374,7 +1699,9 @@ impl Finder<'_, '_> {
         let head_word = self.w.toks[head].text.to_lowercase();
         // A person's "command", "team" or "office" is theirs, not a body that acts on its own
         // ("**Mbaïkoua**'s command"); their government, party or forces are.
-        if !known && !OWNED_BODIES.contains(&head_word.as_str()) {
+        // Their spokeswoman, used alone, is one actor with them ("Tenby Foods’s spokeswoman
+        // said"), as a country's minister is.
+        if !known && !OWNED_BODIES.contains(&head_word.as_str()) && !is_title(&head_word) {
             return None;
         }
         if is_title(&head_word) && self.name_after(head).is_some() {
@@ -1439,7 +1766,8 @@ impl Finder<'_, '_> {
     fn label_places(&mut self) {
         let w = self.w;
         let n = self.mentions.len();
-        let listable = |m: &Mention| matches!(m.label, Label::Place | Label::Seat | Label::Location | Label::Actor);
+        let listable =
+            |m: &Mention| matches!(m.label, Label::Place | Label::Seat | Label::Town | Label::Location | Label::Actor);
         let mut k = 0;
         while k < n {
             if !listable(&self.mentions[k]) {
@@ -1474,7 +1802,7 @@ impl Finder<'_, '_> {
                 last_in_list -= 1;
             }
             let list = &self.mentions[k..=last_in_list];
-            if !list.iter().any(|m| matches!(m.label, Label::Place | Label::Seat)) {
+            if !list.iter().any(|m| matches!(m.label, Label::Place | Label::Seat | Label::Town)) {
                 k = last_in_list + 1;
                 continue;
             }
@@ -1489,11 +1817,14 @@ impl Finder<'_, '_> {
             } else {
                 self.acts(first, last)
             };
+            let speaks = self.speaks(last);
             for m in &mut self.mentions[k..=last_in_list] {
                 m.label = match (m.label, acts) {
                     (Label::Place | Label::Seat, Some(true)) => Label::Actor,
                     (Label::Place | Label::Seat, Some(false)) => Label::Location,
                     (Label::Place, None) => Label::Location,
+                    (Label::Town, _) if speaks => Label::Actor,
+                    (Label::Town, _) => Label::Location,
                     (Label::Seat, None) => Label::Actor,
                     (other, _) => other,
                 };
@@ -1532,6 +1863,17 @@ impl Finder<'_, '_> {
             }
         }
         self.verb_follows(last).then_some(true)
+    }
+
+    /// Whether a verb of saying follows the name ending at `last` ("Pavlov council" aside, a
+    /// town speaks only so: "Pavlov said", "Pavlov also announced").
+    fn speaks(&self, last: usize) -> bool {
+        let w = self.w;
+        let mut j = last + 1;
+        if w.next_word(j).is_some_and(|t| ADVERBS.contains(&t.text)) {
+            j += 1;
+        }
+        w.next_word(j).is_some_and(|t| t.gap == Gap::Space && SPEECH.contains(&t.text))
     }
 
     /// Whether a verb follows the name ending at `last`, after a relative clause (", which
@@ -1613,10 +1955,117 @@ impl Finder<'_, '_> {
         let name_parts: HashSet<&str> = self
             .mentions
             .iter()
-            .filter(|m| m.label == Label::Actor && m.rule != "place-cue")
+            // A one-word name that only acts ("Pavlov will reopen") says less than the frame,
+            // and a body named for its place ("the Pavlov town council") is no company's name.
+            .filter(|m| {
+                m.label == Label::Actor
+                    && !matches!(m.rule, "place-cue" | "group")
+                    && !(m.first == m.last && m.rule == "name")
+            })
             .flat_map(|m| [w.toks[m.first].text, w.toks[m.last].text])
             .collect();
         self.mentions.retain(|m| m.rule != "place-cue" || !name_parts.contains(w.toks[m.first].text));
+    }
+
+    /// A place no gazetteer holds, once a frame has placed it ("in Pavlov", "Horní Lhota and
+    /// Pavlov"), is a location at its other mentions too, a heading's included ("Pavlov will
+    /// reopen its school", "Floods Reach Pavlov"), unless it speaks there. Not when the name is
+    /// a person's or part of an actor's.
+    fn propagate_places(&mut self) {
+        let w = self.w;
+        let mut places: Vec<Vec<&str>> = Vec::new();
+        let mut seen: HashSet<Vec<&str>, FastHash> = HashSet::default();
+        for m in &self.mentions {
+            if m.label != Label::Location || !matches!(m.rule, "place-cue" | "list" | "name") {
+                continue;
+            }
+            // The name without its noun: "Dyje" of "Dyje river".
+            let mut last = m.first;
+            while last < m.last
+                && w.toks[last + 1].gap == Gap::Space
+                && (is_name_word(&w.toks[last + 1]) || is_place_particle(w.toks[last + 1].text))
+            {
+                last += 1;
+            }
+            let core: Vec<&str> = (m.first..=last).map(|k| w.toks[k].text).collect();
+            let short = core.len() == 1 && core[0].chars().nth(2).is_none();
+            if !is_name_word(&w.toks[last]) || short || !seen.insert(core.clone()) {
+                continue;
+            }
+            places.push(core);
+        }
+        let in_actors: HashSet<&str> = self
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::Actor && m.rule != "group" && !(m.first == m.last && m.rule == "name"))
+            .flat_map(|m| (m.first..=m.last).map(|k| w.toks[k].base()))
+            .collect();
+        places.retain(|core| !core.iter().any(|word| in_actors.contains(word)));
+        if places.is_empty() {
+            return;
+        }
+        let mut by_first: HashMap<&str, Vec<&[&str]>, FastHash> = HashMap::default();
+        for core in &places {
+            by_first.entry(core[0]).or_default().push(core);
+        }
+        // (first, last, last with its noun) of each other mention.
+        let mut found = Vec::new();
+        for k in 0..w.len() {
+            if !w.toks[k].is_capitalised() {
+                continue;
+            }
+            let Some(cores) = by_first.get(w.toks[k].text) else { continue };
+            for core in cores {
+                let n = core.len();
+                let matches =
+                    |j: usize| w.get(k + j).is_some_and(|t| t.text == core[j] && (j == 0 || t.gap == Gap::Space));
+                if !(0..n).all(matches) {
+                    continue;
+                }
+                let last = k + n - 1;
+                let glued = |t: &Tok| t.gap == Gap::Space && is_name_word(t);
+                // In a heading every word is capitalised: neighbours say nothing there.
+                let inside =
+                    k > 0 && glued(&w.toks[k]) && is_name_word(&w.toks[k - 1]) || w.get(last + 1).is_some_and(glued);
+                if inside && !self.heading[k] {
+                    continue;
+                }
+                if self.speaks(last) || self.according_to(k) || self.agent(k) {
+                    continue;
+                }
+                // With its noun: "the Pavlov dam", "Pavlov Dam Holds".
+                let noun = w.get(last + 1).filter(|t| t.gap == Gap::Space && place_words().contains(&t.text));
+                let end = match noun {
+                    Some(_) if self.heading[k] => last + 1,
+                    _ => self.place_suffix(last, false).unwrap_or(last),
+                };
+                found.push((k, last, end));
+            }
+        }
+        if found.is_empty() {
+            return;
+        }
+        let mut covered = vec![false; w.len()];
+        for m in &self.mentions {
+            for c in &mut covered[m.first..=m.last] {
+                *c = true;
+            }
+        }
+        let at: HashMap<(usize, usize), usize, FastHash> =
+            self.mentions.iter().enumerate().map(|(index, m)| ((m.first, m.last), index)).collect();
+        for (k, last, end) in found {
+            match at.get(&(k, last)).map(|&index| &mut self.mentions[index]) {
+                Some(m) if m.label == Label::Actor && matches!(m.rule, "name" | "list") => {
+                    m.label = Label::Location;
+                    m.rule = "place-again";
+                }
+                Some(_) => {}
+                None if !covered[k..=end].iter().any(|c| *c) => {
+                    self.push(k, end, Label::Location, "place-again", false);
+                }
+                None => {}
+            }
+        }
     }
 
     /// A person's last name is an actor wherever else it stands alone ("Reyes said").
@@ -1638,6 +2087,9 @@ impl Finder<'_, '_> {
             for c in &mut covered[m.first..=m.last] {
                 *c = true;
             }
+        }
+        for &k in &self.not_names {
+            covered[k] = true;
         }
         let mut k = 0;
         while k < w.len() {
