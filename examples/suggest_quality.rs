@@ -221,7 +221,12 @@ fn main() {
     );
     let wire = measured(
         "unseen_wire",
-        "unseen wire (eight wire and regional pages by an author who never saw the rules; never used for tuning)",
+        "unseen wire (eight wire and regional pages by an author who never saw the rules; its errors were read to tune the rules)",
+        errors,
+    );
+    let pages = measured(
+        "unseen_pages",
+        "unseen pages (eight scraped pages by an author who never saw the rules; never used for tuning)",
         errors,
     );
     let story =
@@ -281,6 +286,7 @@ fn main() {
         ("unseen series: dam", &dam),
         ("unseen series: union", &union),
         ("unseen wire", &wire),
+        ("unseen pages", &pages),
     ];
     for (name, docs) in sets {
         corrections_row(name, &session(docs, true), &session(docs, false));
