@@ -858,6 +858,7 @@ fn titles_the_asked_and_apposed_bodies_and_an_employer_after_a_name() {
     assert_has("The minister told Stormont in May that it would wait.", "actor", "Stormont");
     assert_eq!(texts("Lima expected Quito to act.", "actor"), ["Lima", "Quito"]);
     assert_has("The federal water agency, Conagua, said so.", "actor", "Conagua");
+    assert_none("Growers were paid KSh 5,000 a tonne.", "actor");
     let text = "Ana Ruiz, chief economist at Norte Capital, said so.";
     assert_none(text, "location");
     assert_eq!(texts(text, "actor"), ["Ana Ruiz"]);

@@ -1466,6 +1466,10 @@ impl Finder<'_, '_> {
         let Some(prev) = s.checked_sub(1).map(|p| &w.toks[p]).filter(|p| p.is_lowercase_word()) else {
             return false;
         };
+        // "paid KSh 5,000": a currency before its amount is asked for nothing.
+        if w.get(last + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit())) {
+            return false;
+        }
         let to_do = w.next_word(last + 1).is_some_and(|t| t.gap == Gap::Space && t.is("to"))
             && w.next_word(last + 2).is_some_and(|t| t.gap == Gap::Space && t.is_lowercase_word());
         ASKING.contains(&prev.text) || WANTING.contains(&prev.text) && to_do
