@@ -461,7 +461,7 @@ fn site_furniture_gives_no_suggestions_but_text_around_it_does() {
     let text = "Share this article\nAnna Kowalska is a correspondent based in Warsaw and has covered three wars.";
     assert_has(text, "actor", "Anna Kowalska");
     assert_has(text, "location", "Warsaw");
-    assert_has(text, "figure", "three wars");
+    assert_none(text, "figure");
     let prompt = "Sign up for our newsletter, read by more than 50,000 investors.";
     assert_has(prompt, "figure", "more than 50,000 investors");
 }
@@ -728,22 +728,157 @@ fn furniture_gives_nothing_even_what_the_person_taught() {
 }
 
 #[test]
-fn a_bio_or_a_disclaimer_keeps_its_names_and_figures_but_gives_no_quote() {
+fn a_bio_a_disclaimer_a_source_or_a_related_title_gives_names_but_no_figure_or_quote() {
     let said = "The jury called the reporting of Ana Ruiz “fearless, fair and always first on the scene” in Madrid.";
     assert_has(said, "quote", "fearless, fair and always first on the scene");
     let bio = "Ana Ruiz is a correspondent based in Madrid, whose reporting on two wars the jury called \
         “fearless, fair and always first on the scene”.";
     assert_none(bio, "quote");
+    assert_none(bio, "figure");
     assert_has(bio, "actor", "Ana Ruiz");
     assert_has(bio, "location", "Madrid");
-    assert_has(bio, "figure", "two wars");
     let disclaimer = "Disclaimer: Kestrel Media provides this page on an “as is and as available” basis; \
         it does not constitute legal advice.";
     assert_none(disclaimer, "quote");
     assert_has(disclaimer, "actor", "Kestrel Media");
     let page = "About the author\nBorn in Lagos, Ifeoma Eze spent “ten long and happy years” at the Post.";
     assert_none(page, "quote");
+    assert_none(page, "figure");
     assert_has(page, "location", "Lagos");
+    let bio = "Text.\n\nAbout the author: Tomasz Wrona has covered Silesia for the paper for 12 years.";
+    assert_has(bio, "actor", "Tomasz Wrona");
+    assert_none(bio, "figure");
+    let source = "Text.\n\nSource: Danube Wire, with reporting from Sofia and 3 regional desks";
+    assert_has(source, "location", "Sofia");
+    assert_none(source, "figure");
+    let related = "Floods Cut 40 Kilometres of Road in Sofia\n\nText.\n\nRelated posts\nFloods Cut 40 Kilometres of Road in Sofia\n\
+        Mayor Calls Levee Plan 'Reckless'\n\nRead more: Bulgaria Counts 12 Dead\n\nMore text.";
+    assert_eq!(texts(related, "figure"), ["40 Kilometres"], "only the headline's");
+    assert_none(related, "quote");
+    assert_eq!(texts(related, "location"), ["Sofia", "Sofia", "Bulgaria"], "names in titles are kept");
+}
+
+#[test]
+fn counts_of_part_of_what_was_named_repetitions_and_a_range_s_second_count() {
+    let text = "Nine of the injured were flown out, and two of them were critical; 4 of the 9 villages refused.";
+    assert_eq!(texts(text, "figure"), ["Nine", "two", "4", "9 villages"]);
+    assert_none("One of the doctors left. Ten of 2020 was hard.", "figure");
+    assert_eq!(texts("The union wants shifts cut from 10 hours to six.", "figure"), ["10 hours", "six"]);
+    assert_none("Trains run from 9 to 5.", "figure");
+    assert_eq!(texts("The permit has been renewed four times.", "figure"), ["four times"]);
+}
+
+#[test]
+fn vague_measures_units_in_words_and_adjectives_and_concentrations() {
+    assert_eq!(texts("Sand covered several kilometres of road.", "figure"), ["several kilometres"]);
+    assert_none("Several people and several countries objected.", "figure");
+    assert_eq!(texts("They sold 5-litre bottles at 2,000 kip each.", "figure"), ["5-litre", "2,000 kip"]);
+    assert_eq!(texts("Crews put it on a three-level scale.", "figure"), ["three-level"]);
+    assert_eq!(texts("Wells held 3 parts per million of lead.", "figure"), ["3 parts per million"]);
+    assert_eq!(texts("Crews removed more than a metre of mud.", "figure"), ["more than a metre"]);
+    assert_eq!(texts("He farms less than a hectare.", "figure"), ["less than a hectare"]);
+    assert_none("They walked a metre and bought a hectare.", "figure");
+    assert_eq!(texts("Rents rose by about a fifth.", "figure"), ["about a fifth"]);
+    assert_none("It is a fifth attempt.", "figure");
+}
+
+#[test]
+fn a_title_case_unit_and_a_name_before_the_counted_noun_stay_in_the_figure() {
+    let page = "Flood Water Spreads 40 Kilometres Across the Valley\n\nBackground: Five Years of Delays\n\nText.";
+    assert_eq!(texts(page, "figure"), ["40 Kilometres", "Five Years"]);
+    let text = "LIMA, Peru — Twelve Quechua villages signed, and the firm bought two Boeing jets.";
+    assert_eq!(texts(text, "figure"), ["Twelve Quechua villages", "two Boeing jets"]);
+    assert_not(text, "actor", "Twelve Quechua");
+}
+
+#[test]
+fn a_dateline_of_short_capitalised_words_is_furniture() {
+    let text = "HA NOI, May 2 (Reuters) — Seawater has reached the fields, officials said.";
+    assert_none(text, "actor");
+    assert_none(text, "location");
+}
+
+#[test]
+fn a_place_word_first_names_a_place_as_many_languages_write_it() {
+    let text = "Protesters marched on Avenida Paulista and into Praça da Sé, while trucks crossed the Salar \
+        de Uyuni and the Paso de los Libertadores; Loch Ness and Glen More stayed quiet.";
+    let places = texts(text, "location");
+    for want in ["Avenida Paulista", "Praça da Sé", "Salar de Uyuni", "Loch Ness", "Glen More"] {
+        assert!(places.iter().any(|p| p == want), "«{want}» in {places:?}");
+    }
+    assert_none(text, "actor");
+    // A name that only modifies a title is still no place.
+    assert_none("Sierra Leone Airlines spokesman Abu Kamara said so.", "location");
+}
+
+#[test]
+fn the_way_there_places_an_unknown_town() {
+    let text = "The patient was flown to Pemba, and police closed the road to Kitale and the dam above Tarnów; \
+        the detour runs through Dalwhinnie.";
+    assert_eq!(texts(text, "location"), ["Pemba", "Kitale", "Tarnów", "Dalwhinnie"]);
+    assert_none(text, "actor");
+    // Through a body is no place.
+    assert_not("The law passed through Stormont and through Frontex.", "location", "Frontex");
+    assert_not("Ajax got past Benfica.", "location", "Benfica");
+}
+
+#[test]
+fn a_road_number_with_a_hyphen_and_a_road_placed_once_is_a_road_everywhere() {
+    let text = "The I-95 was shut; the Trans-Canada Highway, the TC-1, too.";
+    assert_eq!(texts(text, "location"), ["I-95", "Trans-Canada Highway", "TC-1"]);
+    assert_none(text, "actor");
+    let page = "A9 Shut Again After Landslip\n\nThe A9 through Glen More was closed.";
+    assert_eq!(texts(page, "location"), ["A9", "A9", "Glen More"]);
+}
+
+#[test]
+fn bodies_named_with_a_plural_s_possessive_or_two_fields_are_one_actor() {
+    let text = "The Tema Dockers' Federation and the Ministry of Labour and Social Affairs met; Peru's \
+        Environmental Inspectorate and the Andean Community secretariat in Lima did not.";
+    let actors = texts(text, "actor");
+    for want in [
+        "Tema Dockers' Federation",
+        "Ministry of Labour and Social Affairs",
+        "Peru's Environmental Inspectorate",
+        "Andean Community secretariat",
+    ] {
+        assert!(actors.iter().any(|a| a == want), "«{want}» in {actors:?}");
+    }
+    assert_not(text, "actor", "Peru");
+    // A company's possessive before its place is two names.
+    let text = "Corvane Logistics' Brno depot closed.";
+    assert_has(text, "actor", "Corvane Logistics");
+    assert_not(text, "actor", "Corvane Logistics' Brno");
+}
+
+#[test]
+fn titles_the_asked_and_apposed_bodies_and_an_employer_after_a_name() {
+    assert_only("Councillor Ewan Drummond said it.", "actor", "Ewan Drummond", "location");
+    assert_not("Councillor Ewan Drummond said it.", "actor", "Councillor Ewan Drummond");
+    assert_has("The minister told Stormont in May that it would wait.", "actor", "Stormont");
+    assert_eq!(texts("Lima expected Quito to act.", "actor"), ["Lima", "Quito"]);
+    assert_has("The federal water agency, Conagua, said so.", "actor", "Conagua");
+    assert_none("Growers were paid KSh 5,000 a tonne.", "actor");
+    let text = "Ana Ruiz, chief economist at Norte Capital, said so.";
+    assert_none(text, "location");
+    assert_eq!(texts(text, "actor"), ["Ana Ruiz"]);
+}
+
+#[test]
+fn a_town_placed_with_its_noun_stays_a_place_beside_its_court() {
+    let text = "Farmers in Huancayo County said that in Huancayo the Huancayo High Court ruled.";
+    assert_eq!(texts(text, "location"), ["Huancayo County", "Huancayo"]);
+    assert_eq!(texts(text, "actor"), ["Huancayo High Court"]);
+}
+
+#[test]
+fn headings_give_places_their_compass_word_and_noun_and_places_their_verbs() {
+    let page = "Floods Reach Central Sumba\n\nRain fell in Sumba on Monday.";
+    assert_has(page, "location", "Central Sumba");
+    let page = "Salt Creeps Across the Mekong Delta as Quito and Lima Resume Talks\n\nText.";
+    assert_has(page, "location", "Mekong Delta");
+    assert_eq!(texts(page, "actor"), ["Quito", "Lima"]);
+    assert_eq!(texts("Jakarta Defends Its Plan\n\nText.", "actor"), ["Jakarta"]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -988,11 +1123,13 @@ fn gold_set_quality_does_not_regress() {
     ];
     assert!(sets.iter().all(|(_, docs)| docs.len() >= 3));
     // Floors a little below what the rules reach (see tests/gold/README.md for the numbers); the
-    // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes).
+    // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes), but for figures:
+    // its author annotated the counts of bios and related-post titles, which the suggester
+    // leaves out by design (they count nothing of the story), so it stands at 0.888 there.
     for (label, floors) in [
-        ("actor", [0.78, 0.85, 0.95, 0.80, 0.89, 0.70]),
-        ("location", [0.76, 0.85, 0.95, 0.80, 0.95, 0.71]),
-        ("figure", [0.90, 0.92, 0.95, 0.90, 0.93, 0.86]),
+        ("actor", [0.78, 0.85, 0.95, 0.80, 0.89, 0.87]),
+        ("location", [0.76, 0.85, 0.95, 0.80, 0.95, 0.88]),
+        ("figure", [0.90, 0.92, 0.95, 0.88, 0.93, 0.98]),
         ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.95]),
     ] {
         for ((set, docs), floor) in sets.iter().zip(floors) {

@@ -114,7 +114,7 @@ const UNITS: &[&str] = &[
     "koruna", "korunas", "crowns", "leu", "lei", "lev", "leva", "kuna", "denar", "denars", "lari", "dram", "drams",
     "manat", "tenge", "somoni", "afghani", "afghanis", "kyat", "riel", "rial", "rials", "pula", "kwanza", "leone",
     "leones", "dalasi", "ariary", "ouguiya", "quetzal", "quetzales", "lempira", "lempiras", "colones", "cordobas",
-    "guarani", "guaranis", "sterling",
+    "guarani", "guaranis", "sterling", "dong", "kip", "tugrik", "som",
 ];
 
 /// Plural heads that do not end in "s".
@@ -129,7 +129,7 @@ const IRREGULAR_PLURALS: &[&str] = &[
 const NOT_PLURAL: &[&str] = &[
     "this", "has", "was", "is", "its", "his", "hers", "ours", "yours", "theirs", "as", "us", "yes", "thus", "plus",
     "less", "across", "unless", "whereas", "perhaps", "always", "sometimes", "besides", "towards", "afterwards",
-    "says", "does", "goes", "gets", "makes", "takes", "times", "news", "whereabouts", "lies", "means", "ones",
+    "says", "does", "goes", "gets", "makes", "takes", "news", "whereabouts", "lies", "means", "ones",
     "others", "its",
 ];
 
@@ -139,7 +139,9 @@ const NOT_PLURAL: &[&str] = &[
 const ADJECTIVE_UNITS: &[&str] = &[
     "second", "minute", "hour", "day", "week", "month", "year", "decade", "kilometre", "kilometer", "km", "mile",
     "metre", "meter", "storey", "story", "floor", "seat", "member", "point", "percent", "tonne", "ton", "megawatt",
-    "gigawatt", "lane", "bed", "room", "man", "person", "nation", "country", "party",
+    "gigawatt", "lane", "bed", "room", "man", "person", "nation", "country", "party", "level", "litre", "liter",
+    "gram", "kilogram", "hectare", "acre", "foot", "inch", "yard", "degree", "stage", "phase", "round", "game",
+    "match", "lap", "page", "carriage",
 ];
 
 /// Nouns after "the two", "the three" that name the parties of a story, not a quantity.
@@ -195,6 +197,24 @@ const TALLIES: &[&str] = &["votes", "seats", "goals", "points", "runs", "wickets
 const TIME_UNITS: &[&str] =
     &["second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "century"];
 
+/// Measures that count after "a" with an approximation ("more than a metre", "less than a
+/// hectare") or after "several" ("several kilometres"), as time units do.
+#[rustfmt::skip]
+const MEASURES: &[&str] = &[
+    "metre", "meter", "kilometre", "kilometer", "mile", "foot", "inch", "yard", "hectare", "acre", "tonne", "ton",
+    "litre", "liter", "gallon", "barrel", "kilogram", "gram", "pound", "degree",
+];
+
+/// A time unit or a measure, singular or plural: what "a" and "several" may count.
+fn is_measure(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    is_time_unit(word) || MEASURES.contains(&word) || MEASURES.contains(&singular) || word == "feet"
+}
+
+/// Words after "of" that make a number before it a count of part of what the story named:
+/// "three of the injured", "two of them", "11 of the 18 communities".
+const PARTITIVE_AFTER_OF: &[&str] = &["the", "them", "those", "these", "their", "its", "our", "whom", "which"];
+
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
@@ -241,7 +261,7 @@ fn spellable(word: &str) -> bool {
     word.len() <= 9 && word.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
-fn is_small(word: &str) -> bool {
+pub(super) fn is_small(word: &str) -> bool {
     spellable(word) && small().contains(lower(word).as_ref())
 }
 
@@ -360,7 +380,7 @@ fn spelled(w: &Words, i: usize) -> Option<Core> {
             core.magnitude = true;
             return Some(extend_spelled(w, core));
         }
-        if TIME_UNITS.contains(&next.text) {
+        if TIME_UNITS.contains(&next.text) || MEASURES.contains(&next.text) {
             core.article = true;
             core.value = Some(1.0);
             return Some(core);
@@ -583,7 +603,17 @@ fn noun_phrase(w: &Words, after: usize, demonym: &dyn Fn(&str) -> bool) -> Optio
         if stop().contains(lower.as_str()) || digits(word).is_some() || is_small(word) || is_magnitude(word) {
             break;
         }
-        if tok.is_capitalised() && !demonym(word) && !units().contains(word) {
+        // A Title Case heading capitalises the unit ("60 Kilometres", "Ten Years"); a name may
+        // modify the counted noun ("Eighteen Atacameño communities", "two Boeing jets").
+        let title_unit = tok.is_capitalised() && units().contains(lower.as_str()) && head_end.is_none();
+        let modifier = taken == 0
+            && !tok.sentence_start
+            && w.next_word(end + 1).is_some_and(|t| t.gap == Gap::Space && t.is_lowercase_word() && is_head(t.text));
+        if title_unit {
+            head_end = Some(end);
+            break;
+        }
+        if tok.is_capitalised() && !demonym(word) && !units().contains(word) && !modifier {
             break;
         }
         // "at least two others were hurt": a count of more of what the story counts.
@@ -749,7 +779,9 @@ fn share_at(w: &Words, i: usize) -> Option<Step> {
     };
     let fraction_word = w.toks[fraction].text;
     let agrees = one || fraction_word.ends_with('s');
-    (FRACTIONS.contains(&fraction_word) && agrees && (!needs_of || of_after(fraction))).then(|| share(fraction))
+    // "about a quarter": with an approximation the share stands alone, as "roughly half" does.
+    let alone = !needs_of || of_after(fraction) || one && approximation(w, i).is_some();
+    (FRACTIONS.contains(&fraction_word) && agrees && alone).then(|| share(fraction))
 }
 
 /// "one in five adults": a share given as a count, with what it counts.
@@ -782,16 +814,33 @@ fn counts_in_context(w: &Words, core: &Core) -> bool {
     let changed = |verb: Option<&Tok>, link: &Tok| {
         verb.is_some_and(|v| CHANGE_VERBS.contains(&v.text) || (link.is("from") && (v.is("up") || v.is("down"))))
     };
-    let level = match prev(1) {
-        Some(link) if link.is("to") || link.is("from") => {
-            changed(prev(2), link)
-                || (link.is("to")
-                    && prev(2).is_some_and(|n| digits(n.text).is_some())
-                    && prev(3).is_some_and(|from| from.is("from") && changed(prev(4), from)))
-        }
-        _ => false,
-    };
+    // "cut from 12 hours to eight": the second count of a range leaves its unit out.
+    let number = |t: Option<&Tok>| t.is_some_and(|t| digits(t.text).is_some() || is_small(&t.text.to_lowercase()));
+    let elliptical = prev(1).is_some_and(|t| t.is("to"))
+        && prev(2).is_some_and(|t| is_head(t.text))
+        && number(prev(3))
+        && prev(4).is_some_and(|t| t.is("from"));
+    let level = elliptical
+        || match prev(1) {
+            Some(link) if link.is("to") || link.is("from") => {
+                changed(prev(2), link)
+                    || (link.is("to")
+                        && prev(2).is_some_and(|n| digits(n.text).is_some())
+                        && prev(3).is_some_and(|from| from.is("from") && changed(prev(4), from)))
+            }
+            _ => false,
+        };
     (verb_after && clause_start) || level
+}
+
+/// "Three of the injured", "two of them", "11 of the 18 communities": a number of at least two
+/// before "of" and what the story named, the number alone (not "one of the", a pronoun; not a
+/// year, "2020 of the"…).
+fn partitive(w: &Words, core: &Core) -> bool {
+    let of = w.next_word(core.last + 1).filter(|t| t.gap == Gap::Space && t.is("of"));
+    let whole = of.and_then(|_| w.next_word(core.last + 2)).filter(|t| t.gap == Gap::Space);
+    let named = whole.is_some_and(|t| PARTITIVE_AFTER_OF.contains(&t.text));
+    named && !core.year_like && !core.article && !core.several && core.value.is_some_and(|v| v >= 2.0)
 }
 
 /// Whether "N-M" is a result, by a word of winning, losing or voting right before or after it:
@@ -965,14 +1014,20 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
     if !measured && !core.currency {
         if let Some(head) = noun_phrase(w, last, demonym) {
             let head_word = w.toks[head].text;
-            if several && !TIME_UNITS.iter().any(|u| head_word.strip_suffix('s') == Some(u)) {
+            if several && !is_measure(head_word) {
                 return Step::Skip(last);
             }
-            if core.article && !TIME_UNITS.contains(&head_word) {
+            if core.article && !TIME_UNITS.contains(&head_word) && !MEASURES.contains(&head_word) {
                 return Step::Skip(last);
             }
             end = head;
             measured = true;
+            // "4 parts per thousand": a concentration keeps its unit, as a percentage does.
+            let per = w.next_word(head + 1).filter(|t| t.gap == Gap::Space && t.is("per")).map(|_| head + 1);
+            let whole = per.and_then(|p| w.next_word(p + 1)).filter(|t| t.gap == Gap::Space && is_magnitude(t.text));
+            if head_word == "parts" && whole.is_some() {
+                end = head + 2;
+            }
         }
     }
     if several && !measured {
@@ -1069,8 +1124,8 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
     // Bare numbers count nothing, unless they are large ("a crowd of 15,000"), money, or
     // approximated; and a bare number after a capitalised word is part of a name.
     let thousands = !core.spelled && w.toks[core.first].text.contains(',') && core.value.is_some_and(|v| v >= 1000.0);
-    if !measured && !core.currency && !core.magnitude && approx.is_none() && !thousands && !counts_in_context(w, &core)
-    {
+    let counts = thousands || counts_in_context(w, &core) || partitive(w, &core);
+    if !measured && !core.currency && !core.magnitude && approx.is_none() && !counts {
         return Step::Skip(last);
     }
     if !measured && !core.currency && after_name(w, core.first) {

@@ -7,12 +7,14 @@
 //! - [`figures`]: numbers with their approximation word and unit or counted noun;
 //! - [`names`]: actors and locations from the gazetteers in `data/gazetteers/`, title cues,
 //!   capitalised name sequences and the context of each mention;
+//! - [`places`]: the frames that make an unknown name a place (a place word first, a way
+//!   there, a road's number);
 //! - [`learned`]: what the person tagged anywhere in the workspace, at its other mentions.
 //!
 //! [`page`] tells headings and site furniture apart from running text first: in a Title Case
 //! heading only known names are proposed (not the capitalised run), in a furniture line (byline,
-//! stamp, credit, share or comment prompt, copyright) nothing, and in an author's bio or a
-//! disclaimer no quote.
+//! stamp, share or comment prompt, copyright) nothing, and in an author's bio, a disclaimer, a
+//! "Source:" line or a related story's title only names: no figure, no quote.
 //!
 //! [`job`] wraps it all as a request and a reply for the Web Worker it runs in, off the page's
 //! main thread.
@@ -26,6 +28,7 @@ pub mod job;
 mod learned;
 mod names;
 pub mod page;
+mod places;
 mod quotes;
 mod words;
 
@@ -81,22 +84,28 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     let mut found = Vec::new();
     quotes::find(&chars, &labels, &mut found);
     figures::find(&words, &labels, &mut found);
-    let not_names: HashSet<usize> =
-        names::find(&words, &labels, &of_kind(LineKind::Heading), &mut found).into_iter().collect();
+    // A related story's title is read as the heading it is written as.
+    let related = of_kind(LineKind::Related);
+    let mut headings = of_kind(LineKind::Heading);
+    headings.extend(related.iter().cloned());
+    headings.sort_by_key(|r| r.start);
+    let not_names: HashSet<usize> = names::find(&words, &labels, &headings, &mut found).into_iter().collect();
     learned.find(&words, &mut found);
     // Where the name rules read the words around a capitalised run as no name ("Shares in
     // Stellaris Motors fell"), a string learned as a name is none there either.
     let name_label = |s: &Suggestion| s.label == labels.actor || s.label == labels.location;
     found.retain(|s| s.rule != "learned" || !name_label(s) || !not_names.contains(&s.start));
-    // Furniture holds nothing of the story, learned strings included: a byline's city or a
-    // source line's agency is no mention of the story's. An author's bio or a disclaimer is
-    // written as text: its names and counts are annotated like the story's ("has covered three
-    // elections"), but a phrase in quotation marks there is a legal term ("as is"), said by
-    // nobody.
+    // Furniture holds nothing of the story, learned strings included: a byline's city is no
+    // mention of the story's. An author's bio, a disclaimer, a source line and a related
+    // story's title name people, bodies and places, which the person may want to find; but
+    // what they count is not the story's ("has covered the region for nine years"), and a
+    // phrase in quotation marks there is a legal term ("as is") or another story's.
     let furniture = of_kind(LineKind::Boilerplate);
-    let notices = of_kind(LineKind::Notice);
-    let set_apart =
-        |s: &Suggestion| within(&furniture, s.start) || s.label == labels.quote && within(&notices, s.start);
+    let mut notices = of_kind(LineKind::Notice);
+    notices.extend(related);
+    notices.sort_by_key(|r| r.start);
+    let names_only = |s: &Suggestion| s.label == labels.quote || s.label == labels.figure;
+    let set_apart = |s: &Suggestion| within(&furniture, s.start) || names_only(s) && within(&notices, s.start);
     found.retain(|s| !set_apart(s));
     finish(doc, &chars, found, rejected, learned)
 }

@@ -57,6 +57,7 @@ use std::sync::OnceLock;
 
 use std::ops::Range;
 
+use super::places;
 use super::words::{is_dotted_abbreviation, is_function_word, lower, word_set, FastHash, Gap, Tok, Words};
 use super::{within, Labels, Suggestion};
 
@@ -221,7 +222,8 @@ const TITLES: &[&str] = &[
     "lawyer", "author", "writer", "singer", "actor", "actress", "artist", "founder", "owner", "journalist",
     "reporter", "correspondent", "historian", "scientist", "researcher", "doctor", "nurse", "teacher", "player",
     "champion", "runner", "cyclist", "boxer", "driver", "justice", "executive", "barrister", "solicitor", "organiser",
-    "organizer",
+    "organizer", "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman",
+    "assemblywoman",
 ];
 
 /// Title words that also start ordinary capitalised names and so do not split a sequence.
@@ -317,7 +319,26 @@ const VERBS: &[&str] = &[
     "ended", "ends", "stopped", "stops", "boycotted", "insist", "want", "propose", "agree", "reject", "deny",
     "accuse", "warn", "urge", "plan", "hope", "expect", "believe", "need", "seek", "continue", "remain", "insisting",
     "saying", "wrote", "writes", "spoke", "speaks", "met", "meets", "hit", "hits", "disagree", "disagrees",
-    "disagreed", "negotiate", "negotiates", "negotiated", "differ", "differs", "clashed", "clash",
+    "disagreed", "negotiate", "negotiates", "negotiated", "differ", "differs", "clashed", "clash", "sign",
+];
+
+/// Verbs a headline gives a place or a body in the present tense, capitalised: "Jakarta Defends
+/// Nickel Drive", "Nairobi and Kampala Resume Talks" (beside those of [`VERBS`]).
+#[rustfmt::skip]
+const HEADLINE_VERBS: &[&str] = &[
+    "defends", "defend", "resume", "resumes", "reopens", "reopen", "opens", "open", "cuts", "cut", "raises", "raise",
+    "bans", "ban", "eyes", "weighs", "mulls", "slams", "pushes", "push", "presses", "press", "vow", "seek", "hits",
+    "backs", "back", "sues", "sue", "fines", "fine", "halts", "halt", "lifts", "lift", "suspends", "suspend",
+    "scraps", "scrap", "approve", "block", "deny", "reject", "agree", "warn", "urge", "offer", "offers", "refuse",
+    "demand", "demands", "threaten", "accuse", "blame", "order", "sign", "unveil", "unveils", "extend", "extends",
+];
+
+/// Verbs that ask a name to do something when "to" and a verb follow it: "expected Kenya to
+/// do the same", "wants Brussels to act".
+#[rustfmt::skip]
+const WANTING: &[&str] = &[
+    "expected", "expects", "expect", "wants", "wanted", "want", "encouraged", "encourages", "required", "requires",
+    "needs", "needed", "challenged", "challenges", "begged", "implored", "advised", "advises",
 ];
 
 /// Verbs of saying, after which a singular capitalised word at a sentence start is a name.
@@ -496,7 +517,7 @@ const INSTITUTIONS: &[&str] = &[
 #[rustfmt::skip]
 const LOCAL_BODIES: &[&str] = &[
     "police", "service", "services", "council", "government", "authority", "authorities", "brigade",
-    "administration", "assembly", "officials", "prosecutors", "prosecutor", "court",
+    "administration", "assembly", "officials", "prosecutors", "prosecutor", "court", "secretariat",
 ];
 
 /// Plural nouns of armed groups after their name: "Séléka rebels".
@@ -562,6 +583,7 @@ const ORG_WORDS: &[&str] = &[
     "Electronics", "Telecom", "Telecoms", "Communications", "Media", "Insurance", "Securities", "Investments",
     "Ventures", "Construction", "Engineering", "Retail", "Stores", "Supermarkets", "Brands", "Labs",
     "Laboratories", "Robotics", "Aerospace", "Petroleum", "Utilities", "Plc", "PLC", "GmbH", "AG", "LLC", "LLP",
+    "Superintendence", "Superintendency", "Inspectorate", "Ombudsman", "Directorate", "Prosecutor",
     "Breweries", "Textiles", "Herald", "Gazette", "Journal", "Tribune", "Telegraph", "Chronicle", "Radio",
     "Television", "Press",
 ];
@@ -590,7 +612,7 @@ const DIRECTIONS: &[&str] =
 
 #[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "Celsius", "Fahrenheit", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "June", "July", "August", "September", "October", "November", "December", "I", "OK",
 ];
 
@@ -605,12 +627,15 @@ const ACRONYM_STOP: &[&str] = &[
 ];
 
 fn is_name_word(tok: &Tok) -> bool {
+    if tok.text.chars().count() == 1 {
+        return tok.text != "I" && tok.text.chars().all(char::is_uppercase);
+    }
     tok.is_capitalised()
         && tok.is_word()
         && !tok.text.chars().any(|c| c.is_ascii_digit())
         && !NOT_NAMES.contains(&tok.text)
-        && !(tok.text.chars().count() == 1 && tok.text != "I")
-        || tok.text.chars().count() == 1 && tok.text.chars().all(char::is_uppercase) && tok.text != "I"
+        // "Eighteen communities filed …": a number word opens the sentence, no name.
+        && !super::figures::is_small(tok.text)
 }
 
 fn is_acronym(word: &str) -> bool {
@@ -663,9 +688,17 @@ struct Finder<'w, 't> {
 /// after its dash.
 fn dateline_end(w: &Words, i: usize) -> Option<usize> {
     let tok = &w.toks[i];
-    let shouting = tok.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && tok.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    if tok.gap != Gap::Line || !shouting {
+    // The place may be several short words: "HO CHI MINH CITY, March 27 (Reuters) —".
+    let caps = |t: &Tok| {
+        t.is_word()
+            && t.text.chars().any(char::is_alphabetic)
+            && t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
+    let letters: usize = (i..(i + 5).min(w.len()))
+        .take_while(|&k| caps(&w.toks[k]) && (k == i || w.toks[k].gap == Gap::Space))
+        .map(|k| w.toks[k].text.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    if tok.gap != Gap::Line || !caps(tok) || letters < 3 {
         return None;
     }
     (i + 1..(i + 12).min(w.len()))
@@ -704,6 +737,7 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
     f.propagate_surnames();
     f.drop_names_taken_for_places();
     f.propagate_places();
+    f.propagate_roads();
     for m in &f.mentions {
         let label = match m.label {
             Label::Actor => &labels.actor,
@@ -788,6 +822,11 @@ impl Finder<'_, '_> {
     fn road(&mut self, i: usize) -> Option<usize> {
         let w = self.w;
         let tok = &w.toks[i];
+        // "the Trans-Amazonian Highway, the BR-230", "on the I-95".
+        if let Some(last) = places::hyphened_road(w, i).filter(|_| i > 0 && w.toks[i - 1].is_ci("the")) {
+            self.push(i, last, Label::Location, "road", false);
+            return Some(last + 1);
+        }
         let mut chars = tok.text.chars();
         let letter = chars.next().is_some_and(|c| matches!(c, 'A' | 'B' | 'M' | 'N' | 'E' | 'D' | 'R'));
         let digits = chars.as_str();
@@ -795,8 +834,9 @@ impl Finder<'_, '_> {
             return None;
         }
         let noun = w.next_word(i + 1).filter(|t| t.gap == Gap::Space && ROADS.contains(&t.text)).map(|_| i + 1);
-        let the = i > 0 && w.toks[i - 1].is("the");
-        let along = i > 1 && ROAD_PREPOSITIONS.contains(&w.toks[i - 2].text.to_lowercase().as_str());
+        let the = i > 0 && w.toks[i - 1].is_ci("the");
+        let along = i > 1 && ROAD_PREPOSITIONS.contains(&w.toks[i - 2].text.to_lowercase().as_str())
+            || places::route_follows(w, i);
         if !(the && (along || noun.is_some())) {
             return None;
         }
@@ -882,6 +922,21 @@ impl Finder<'_, '_> {
                 }
             }
             let Some(next) = w.get(end + 1) else { return end };
+            // "the Morowali Metal Workers' Union": a plural's possessive inside a body's name,
+            // which goes on to its organisation word ("Corvane Logistics' Brno depot" is two).
+            let body = |k: usize| {
+                w.get(k).is_some_and(|t| t.gap == Gap::Space && is_name_word(t) && org_words().contains(&t.text))
+            };
+            let plural_possessive = matches!(next.text, "'" | "’")
+                && next.gap == Gap::None
+                && w.toks[end].text.ends_with('s')
+                && w.get(end + 2).is_some_and(|t| t.gap == Gap::Space && is_name_word(t))
+                && (body(end + 2) || body(end + 3))
+                && self.heading.get(end + 2) == Some(&false);
+            if plural_possessive {
+                last = end + 2;
+                continue;
+            }
             if next.gap != Gap::Space {
                 return end;
             }
@@ -897,6 +952,9 @@ impl Finder<'_, '_> {
                     | "de"
                     | "del"
                     | "da"
+                    | "do"
+                    | "das"
+                    | "di"
                     | "dos"
                     | "van"
                     | "von"
@@ -1023,7 +1081,17 @@ impl Finder<'_, '_> {
         let left_named = INSTITUTIONS.contains(&w.toks[end].text) || (s..=end).any(|k| w.toks[k].is_possessive());
         let known = self.g.match_at(w, s).is_some() || self.g.match_at(w, end + 2).is_some_and(|m| m.last >= last);
         let institution = INSTITUTIONS.contains(&w.toks[last].text);
-        (institution && !left_named && !known && end - s < 3).then_some(last)
+        // "Ministry of Agriculture and Environment", "Institute of Meteorology and Water
+        // Management": an institution "of" two fields names both; not when the second is a
+        // body of its own ("the Ministry of Defence and the Foreign Office").
+        let head = if is_function_word(&w.toks[s].text.to_lowercase()) { s + 1 } else { s };
+        let of_fields = end >= head + 2
+            && INSTITUTIONS.contains(&w.toks[head].text)
+            && w.toks[head + 1].is("of")
+            && last - end <= 3
+            && !(end + 2..=last).any(|k| org_words().contains(&w.toks[k].text) || is_acronym(w.toks[k].text));
+        let joined = institution && !left_named && !known && end - s < 3;
+        (joined || of_fields && !known).then_some(last)
     }
 
     /// A multi-word capitalised name `[s, end]` that is in no gazetteer. Returns the token after
@@ -1043,10 +1111,17 @@ impl Finder<'_, '_> {
             self.push(s, last, Label::Location, "name", false);
             return last + 1;
         }
-        let place_word = place_words().contains(words.last().expect("non-empty"));
         let org = words.iter().any(|word| org_words().contains(word) || is_acronym(word));
+        // "Avenida Angamos", "Gulf of Aden": a place word first, as many languages name places.
+        let place_word = place_words().contains(words.last().expect("non-empty"))
+            || !org && places::is_place_head(words[0]) && !self.modifies_title(end);
         let particle = words.iter().any(|word| is_place_particle(word));
-        if place_word || (!org && (self.place_cue_with(s, true) || self.place_apposition(end))) {
+        if !place_word && self.employer(s) {
+            self.not_names.push(s);
+            return end + 1;
+        }
+        let framed = self.place_cue_with(s, true) || self.place_apposition(end) || places::way_there(w, s);
+        if place_word || (!org && framed) {
             self.push(s, end, Label::Location, "name", false);
         } else if !org && (particle || self.in_place_list(s, end)) {
             self.push(s, end, Label::Town, "name", false);
@@ -1062,6 +1137,13 @@ impl Finder<'_, '_> {
             self.push(s, end, Label::Actor, "name", person);
         }
         end + 1
+    }
+
+    /// "export director at Caves Alto Corgo", "an economist at Norte Capital": the employer in
+    /// a description after a person's name is neither where nor who acts.
+    fn employer(&self, s: usize) -> bool {
+        let w = self.w;
+        s >= 2 && w.toks[s - 1].is("at") && w.toks[s - 2].is_lowercase_word() && is_title(w.toks[s - 2].text)
     }
 
     /// "the Plzeň regional police", "the Moravia Region fire and rescue service": a place no
@@ -1222,7 +1304,17 @@ impl Finder<'_, '_> {
             && (s + 3..s + 7)
                 .take_while(|&k| self.w.next_word(k).is_some_and(|t| t.is_word()))
                 .any(|k| org_types().contains(&self.w.toks[k].text));
-        let typed = typed_before || typed_after || typed_apposition;
+        // "The federal environmental agency, Ibama, set up …": the name in apposition to its type.
+        let typed_after_type = s >= 2
+            && self.w.toks[s - 1].is(",")
+            && org_types().contains(&self.w.toks[s - 2].text)
+            && self.w.get(s + 1).is_some_and(|t| t.is(","));
+        let typed = typed_before || typed_after || typed_apposition || typed_after_type;
+        // "flown to Makassar", "the reservoir above Międzygórze": the way there says where.
+        if !typed && !org_words().contains(tok.text) && places::way_there(self.w, s) && !sentence_start {
+            self.push(s, s, Label::Location, "place-cue", false);
+            return s + 1;
+        }
         // "the city of Myrnohrad was quiet", "strikes on Selydove killed two": the frame
         // says where, whatever verb follows.
         if !typed && (self.place_cue(s) || self.place_apposition(s)) {
@@ -1237,7 +1329,8 @@ impl Finder<'_, '_> {
         let common_start = tok.text.ends_with('s') || COMMON_SUBJECTS.contains(&tok.text);
         let speech = self.w.next_word(s + 1).is_some_and(|t| t.gap == Gap::Space && SPEECH.contains(&t.text));
         let proper = !sentence_start || camel || self.proper.contains(tok.text) || (speech && !common_start);
-        if typed || (!plural_demonym && proper && (self.verb_follows(s) || self.according_to(s) || self.agent(s))) {
+        let acts = self.verb_follows(s) || self.according_to(s) || self.agent(s) || self.asked(s, s);
+        if typed || (!plural_demonym && proper && acts) {
             self.push(s, s, Label::Actor, "name", true);
             return s + 1;
         }
@@ -1274,7 +1367,8 @@ impl Finder<'_, '_> {
         if next.gap != Gap::Space {
             return None;
         }
-        if place_suffixes().contains(&next.text) {
+        // "Mekong Delta" in a heading, where the noun is capitalised too.
+        if place_suffixes().contains(&next.text) || known && place_suffixes().contains(lower(next.text).as_ref()) {
             return Some(last + 1);
         }
         for k in 0..3 {
@@ -1363,6 +1457,22 @@ impl Finder<'_, '_> {
                     || matches!(t.text, "made" | "held" | "led" | "run" | "bought" | "sold" | "built" | "paid" | "won"))
         };
         s >= 2 && w.toks[s - 1].is("by") && participle(&w.toks[s - 2])
+    }
+
+    /// "told Holyrood", "urged Acme to", "expected Kenya to do the same": the name `s..=last` is
+    /// asked or told something.
+    fn asked(&self, s: usize, last: usize) -> bool {
+        let w = self.w;
+        let Some(prev) = s.checked_sub(1).map(|p| &w.toks[p]).filter(|p| p.is_lowercase_word()) else {
+            return false;
+        };
+        // "paid KSh 5,000": a currency before its amount is asked for nothing.
+        if w.get(last + 1).is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit())) {
+            return false;
+        }
+        let to_do = w.next_word(last + 1).is_some_and(|t| t.gap == Gap::Space && t.is("to"))
+            && w.next_word(last + 2).is_some_and(|t| t.gap == Gap::Space && t.is_lowercase_word());
+        ASKING.contains(&prev.text) || WANTING.contains(&prev.text) && to_do
     }
 
     /// "according to Reuters": the name is a source, an actor.
@@ -1844,7 +1954,7 @@ impl Finder<'_, '_> {
         if p > 0 && w.toks[p].gap != Gap::Line {
             let prev = &w.toks[p - 1];
             let lower = prev.text.to_lowercase();
-            if lower == "by" || ASKING.contains(&lower.as_str()) || self.according_to(p) {
+            if lower == "by" || ASKING.contains(&lower.as_str()) || self.according_to(p) || self.asked(p, last) {
                 return Some(true);
             }
             // "negotiators from Israel and Hamas": the country is a party.
@@ -1936,6 +2046,13 @@ impl Finder<'_, '_> {
                         | "nearly"
                         | "almost"
                         | "over"
+                        | "roughly"
+                        | "around"
+                        | "half"
+                        | "less"
+                        | "fewer"
+                        | "much"
+                        | "many"
                 ) || t.text.starts_with(|c: char| c.is_ascii_digit()))
         });
         let looks_present = next.is_lowercase_word()
@@ -1944,7 +2061,10 @@ impl Finder<'_, '_> {
             && !next.text.ends_with("ss")
             && object;
         // A heading capitalises its verbs: "Poland Insists on …".
-        let heading_verb = self.heading[j] && is_verb(&next.text.to_lowercase());
+        let heading_verb = self.heading[j] && {
+            let lower = next.text.to_lowercase();
+            is_verb(&lower) || HEADLINE_VERBS.contains(&lower.as_str())
+        };
         is_verb(next.text) || looks_past || looks_present || heading_verb
     }
 
@@ -1964,7 +2084,18 @@ impl Finder<'_, '_> {
             })
             .flat_map(|m| [w.toks[m.first].text, w.toks[m.last].text])
             .collect();
-        self.mentions.retain(|m| m.rule != "place-cue" || !name_parts.contains(w.toks[m.first].text));
+        // A word placed with its noun too ("Kakamega County") is a place whose bodies are
+        // named for it ("the Kakamega High Court"), not a company.
+        let placed: HashSet<&str> = self
+            .mentions
+            .iter()
+            .filter(|m| m.label == Label::Location && m.rule == "name" && m.first < m.last)
+            .map(|m| w.toks[m.first].text)
+            .collect();
+        self.mentions.retain(|m| {
+            let word = w.toks[m.first].text;
+            m.rule != "place-cue" || !name_parts.contains(word) || placed.contains(word)
+        });
     }
 
     /// A place no gazetteer holds, once a frame has placed it ("in Pavlov", "Horní Lhota and
@@ -2039,7 +2170,9 @@ impl Finder<'_, '_> {
                     Some(_) if self.heading[k] => last + 1,
                     _ => self.place_suffix(last, false).unwrap_or(last),
                 };
-                found.push((k, last, end));
+                // "Central Sulawesi": a compass word that narrows the place belongs to it.
+                let direction = k > 0 && w.toks[k].gap == Gap::Space && DIRECTIONS.contains(&w.toks[k - 1].text);
+                found.push((k, last, end, direction));
             }
         }
         if found.is_empty() {
@@ -2053,7 +2186,8 @@ impl Finder<'_, '_> {
         }
         let at: HashMap<(usize, usize), usize, FastHash> =
             self.mentions.iter().enumerate().map(|(index, m)| ((m.first, m.last), index)).collect();
-        for (k, last, end) in found {
+        for (k, last, end, direction) in found {
+            let first = if direction && !covered[k - 1] { k - 1 } else { k };
             match at.get(&(k, last)).map(|&index| &mut self.mentions[index]) {
                 Some(m) if m.label == Label::Actor && matches!(m.rule, "name" | "list") => {
                     m.label = Label::Location;
@@ -2061,10 +2195,34 @@ impl Finder<'_, '_> {
                 }
                 Some(_) => {}
                 None if !covered[k..=end].iter().any(|c| *c) => {
-                    self.push(k, end, Label::Location, "place-again", false);
+                    self.push(first, end, Label::Location, "place-again", false);
                 }
                 None => {}
             }
+        }
+    }
+
+    /// A road's number that a frame placed ("the A9 past Dalwhinnie") is the road at its other
+    /// mentions, a heading's included ("A9 Closed Again").
+    fn propagate_roads(&mut self) {
+        let w = self.w;
+        let placed: HashSet<&str> = self
+            .mentions
+            .iter()
+            .filter(|m| m.rule == "road" && m.first == m.last)
+            .map(|m| w.toks[m.first].text)
+            .collect();
+        if placed.is_empty() {
+            return;
+        }
+        let mut covered = vec![false; w.len()];
+        for m in &self.mentions {
+            for c in &mut covered[m.first..=m.last] {
+                *c = true;
+            }
+        }
+        for (first, last) in places::other_road_mentions(w, &placed, &covered) {
+            self.push(first, last, Label::Location, "road", false);
         }
     }
 

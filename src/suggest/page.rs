@@ -10,8 +10,11 @@
 //!   like a sentence: there only gazetteer and learned names are proposed, never the run itself;
 //! - **boilerplate** is a line that credits, dates, places or navigates: nothing is proposed in
 //!   it;
-//! - a **notice** is an author's bio or a legal disclaimer, known by how such blocks are worded:
-//!   written as text, so its names and figures are still proposed, but not a quoted phrase.
+//! - a **notice** is an author's bio, a legal disclaimer or a "Source:" line, known by how such
+//!   blocks are worded: who and where they name is proposed, but no figure ("has covered the
+//!   region for nine years" counts nothing of the story) and no quoted phrase;
+//! - a **related** line is a title in a list of related posts, or after "Read more:": written
+//!   as a heading and read as one, its names proposed but no figure or quote of another story.
 //!
 //! Headlines, section heads and newsletter prompts are written as text and are annotated like
 //! the article. Pure, so the view can dim the same lines (boilerplate and notices).
@@ -25,8 +28,10 @@ pub enum LineKind {
     Heading,
     /// Site furniture: a byline, stamp, credit, share or comment prompt, navigation, copyright.
     Boilerplate,
-    /// Written as text but no part of the story: an author's bio or a legal disclaimer.
+    /// Written as text but no part of the story: an author's bio, a legal disclaimer, a source.
     Notice,
+    /// The title of another story, in a list of related posts or after "Read more:".
+    Related,
 }
 
 /// The headings and boilerplate lines of `text`, in order, as code-point ranges of each line
@@ -47,6 +52,7 @@ pub fn page_lines(text: &str) -> Vec<(Range<usize>, LineKind)> {
     }
     byline_blocks(&mut lines);
     bios_after_their_head(&mut lines);
+    related_lists(&mut lines);
     lines.into_iter().filter_map(|(range, _, kind)| Some((range, kind?))).collect()
 }
 
@@ -164,6 +170,35 @@ fn bios_after_their_head(lines: &mut [(Range<usize>, &str, Option<LineKind>)]) {
     }
 }
 
+/// Heads of a list of other stories' titles.
+#[rustfmt::skip]
+const RELATED_HEADS: &[&str] = &[
+    "related", "related posts", "related stories", "related articles", "related content", "related coverage",
+    "most read", "most popular", "read more", "read next", "more from", "more stories", "more on this story",
+    "you may also like", "recommended",
+];
+
+/// Prefixes of a line that gives another story's title: "Read more: …", "Related: …".
+const RELATED_PREFIXES: &[&str] = &["read more:", "related:", "see also:", "also read:", "read next:"];
+
+/// The titles listed under a related-posts head, up to the first line written as a sentence
+/// or as furniture: the list ends where the page goes on.
+fn related_lists(lines: &mut [(Range<usize>, &str, Option<LineKind>)]) {
+    let mut k = 0;
+    while k < lines.len() {
+        let head = lines[k].1.to_lowercase();
+        if !RELATED_HEADS.contains(&head.trim_end_matches([':', '.'])) {
+            k += 1;
+            continue;
+        }
+        k += 1;
+        while k < lines.len() && lines[k].2.is_none_or(|kind| kind == LineKind::Heading) && !ends_sentence(lines[k].1) {
+            lines[k].2 = Some(LineKind::Related);
+            k += 1;
+        }
+    }
+}
+
 /// Words of a disclaimer: the page disowns, limits or qualifies what it published.
 #[rustfmt::skip]
 const DISCLAIMER_PHRASES: &[&str] = &[
@@ -189,7 +224,7 @@ const AUTHOR_DEEDS: &[&str] = &[" has covered ", " has reported ", " writes abou
 /// correspondent based in Madrid", "Grace Mwale has covered three elections"). A news sentence
 /// about a reporter is no bio: it does not open with the name and its role.
 fn is_notice(line: &str, lower: &str) -> bool {
-    if DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p)) {
+    if DISCLAIMER_PHRASES.iter().any(|p| lower.contains(p)) || NOTICE_PREFIXES.iter().any(|p| lower.starts_with(p)) {
         return true;
     }
     let first_sentence = lower.split(". ").next().unwrap_or(lower);
@@ -204,6 +239,11 @@ fn is_notice(line: &str, lower: &str) -> bool {
     role || AUTHOR_DEEDS.iter().any(|d| after_name.starts_with(d))
 }
 
+/// Beginnings of a bio or a credit written as text: "About the author: Ana Ruiz has …",
+/// "Source: Danube Wire, with reporting from Ruse".
+const NOTICE_PREFIXES: &[&str] =
+    &["about the author:", "about the authors:", "about the writer:", "source:", "sources:"];
+
 /// Lines that are furniture whatever follows: the header of a list or a button.
 #[rustfmt::skip]
 const WHOLE_LINES: &[&str] = &[
@@ -217,7 +257,7 @@ const WHOLE_LINES: &[&str] = &[
 /// Beginnings of lines that credit, date or file the story, at any length.
 #[rustfmt::skip]
 const CREDIT_PREFIXES: &[&str] = &[
-    "source:", "sources:", "reporting by", "editing by", "writing by", "additional reporting", "compiled by",
+    "reporting by", "editing by", "writing by", "additional reporting", "compiled by",
     "tags:", "topics:", "filed under", "photo:", "photo credit", "photograph:", "image:", "credit:", "©", "(c) ",
     "copyright", "our standards",
 ];
@@ -265,6 +305,9 @@ fn classify(line: &str) -> Option<LineKind> {
         || is_item_bar(&words);
     if boilerplate {
         return Some(LineKind::Boilerplate);
+    }
+    if RELATED_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return Some(LineKind::Related);
     }
     if is_notice(line, &lower) {
         return Some(LineKind::Notice);

@@ -1,0 +1,101 @@
+//! Places no gazetteer holds, known by the words around or inside them: the frames of the name
+//! rules in [`super::names`] that say "where" for a name they would otherwise take for a person
+//! or a company.
+//!
+//! - a **place word first**, as many languages name streets, squares, estates, salt flats,
+//!   passes, glens and gulfs ("Avenida Paulista", "Praça da Sé", "Salar de Uyuni", "Glen
+//!   Coe", "Gulf of Aden"), where English puts it last ("Maidan Square");
+//! - a **way there**: a verb of moving or a route before "to" ("flown to Pemba", "the road to
+//!   Kitale", "a detour through Kinlochleven"), and a few prepositions that only place
+//!   ("above Ruse", "upstream of Mohács");
+//! - a **road by its number** with a hyphen ("the BR-101", "the I-95"), and every other
+//!   mention of a road number that a frame placed once ("A9 Closed Again" under "the A9 through
+//!   Dalwhinnie").
+
+use std::collections::HashSet;
+
+use super::words::{Gap, Words};
+
+/// First words of a place's name in the languages news names places in: a street, a square,
+/// an estate, a natural feature.
+#[rustfmt::skip]
+const PLACE_HEADS: &[&str] = &[
+    "Avenida", "Rua", "Calle", "Carrera", "Paseo", "Plaza", "Praça", "Piazza", "Piazzale", "Largo", "Rambla",
+    "Boulevard", "Ulica", "Aleja", "Quinta", "Hacienda", "Fazenda", "Estancia", "Salar", "Paso", "Cerro", "Sierra",
+    "Serra", "Monte", "Lago", "Laguna", "Río", "Rio", "Glen", "Loch", "Strath", "Mount", "Gulf", "Bay", "Cape",
+    "Isle", "Lake", "Ciudad", "Puerto", "Vila", "Vale", "Wadi", "Jebel", "Bukit", "Gunung", "Teluk", "Pulau",
+];
+
+/// Whether `word` starts a place's name: "Avenida" of "Avenida Angamos".
+pub(super) fn is_place_head(word: &str) -> bool {
+    PLACE_HEADS.contains(&word)
+}
+
+/// Words before "to" that say a place follows: moving there or the way there.
+#[rustfmt::skip]
+const TOWARDS: &[&str] = &[
+    "flown", "flew", "taken", "took", "driven", "drove", "moved", "sent", "airlifted", "evacuated", "transferred",
+    "travelled", "traveled", "returned", "fled", "headed", "heading", "bound", "deported", "relocated", "shipped",
+    "road", "route", "highway", "motorway", "railway", "line", "journey", "trip", "flights", "flight", "trains",
+    "ferry", "ferries", "buses", "border", "way",
+];
+
+/// Prepositions that place what follows, though too rare to be strong cues elsewhere: "above
+/// Ruse", "through Kinlochleven", "upstream of Mohács".
+const PLACING: &[&str] = &["above", "below", "beneath", "via", "upstream", "downstream"];
+
+/// Words of moving before "through", which else passes through a channel ("through Frontex",
+/// "through Parliament"): "a detour through Tyndrum", "the river flows through Ruse".
+#[rustfmt::skip]
+const THROUGH_AFTER: &[&str] = &[
+    "detour", "diversion", "route", "road", "way", "journey", "trip", "passes", "passed", "pass", "runs", "ran",
+    "run", "flows", "flowed", "flow", "winds", "drove", "driven", "drive", "travelled", "traveled", "diverted",
+    "rerouted", "marched", "walked", "swept", "tore", "cuts", "cut",
+];
+
+/// Whether the words before token `s` put a place there: "flown to", "the road to", "above".
+pub(super) fn way_there(w: &Words, s: usize) -> bool {
+    let word = |k: usize| w.toks[k].text.to_lowercase();
+    if s == 0 || w.toks[s].gap != Gap::Space {
+        return false;
+    }
+    let prev = word(s - 1);
+    if PLACING.contains(&prev.as_str()) {
+        return true;
+    }
+    let through = prev == "through" && s >= 2 && THROUGH_AFTER.contains(&word(s - 2).as_str());
+    let of = prev == "of" && s >= 2 && matches!(word(s - 2).as_str(), "upstream" | "downstream");
+    let to = prev == "to" && s >= 2 && TOWARDS.contains(&word(s - 2).as_str());
+    through || of || to
+}
+
+/// Words after "the" and a road's number that say it is the road: "the A9 through …".
+const ROUTE_AFTER: &[&str] = &["through", "between", "past", "linking", "connecting", "towards", "via"];
+
+/// A road's number written with a hyphen at token `i` ("BR-101", "I-95", "N-340"): its last
+/// token.
+pub(super) fn hyphened_road(w: &Words, i: usize) -> Option<usize> {
+    let letters = w.toks[i].text;
+    let (dash, number) = (w.get(i + 1)?, w.get(i + 2)?);
+    let code = (1..=3).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
+    let numbered = (1..=4).contains(&number.text.len()) && number.text.chars().all(|c| c.is_ascii_digit());
+    (code && dash.is("-") && dash.gap == Gap::None && number.gap == Gap::None && numbered).then_some(i + 2)
+}
+
+/// Whether the road number ending at `last` goes on to say where it runs: "the A9 through …".
+pub(super) fn route_follows(w: &Words, last: usize) -> bool {
+    w.next_word(last + 1).is_some_and(|t| t.gap == Gap::Space && ROUTE_AFTER.contains(&t.text))
+}
+
+/// The other mentions of the road numbers in `placed` (each the text of a road a frame
+/// placed), as (first, last) tokens, outside `covered`: "A9 Closed Again" in a heading.
+pub(super) fn other_road_mentions(w: &Words, placed: &HashSet<&str>, covered: &[bool]) -> Vec<(usize, usize)> {
+    if placed.is_empty() {
+        return Vec::new();
+    }
+    (0..w.len())
+        .filter(|&k| !covered[k] && placed.contains(w.toks[k].text))
+        .filter(|&k| w.get(k + 1).is_none_or(|t| t.gap != Gap::None || !t.is("-")))
+        .map(|k| (k, k))
+        .collect()
+}
