@@ -2178,12 +2178,7 @@ impl Finder<'_, '_> {
         if found.is_empty() {
             return;
         }
-        let mut covered = vec![false; w.len()];
-        for m in &self.mentions {
-            for c in &mut covered[m.first..=m.last] {
-                *c = true;
-            }
-        }
+        let covered = self.covered();
         let at: HashMap<(usize, usize), usize, FastHash> =
             self.mentions.iter().enumerate().map(|(index, m)| ((m.first, m.last), index)).collect();
         for (k, last, end, direction) in found {
@@ -2215,15 +2210,21 @@ impl Finder<'_, '_> {
         if placed.is_empty() {
             return;
         }
-        let mut covered = vec![false; w.len()];
+        let covered = self.covered();
+        for (first, last) in places::other_road_mentions(w, &placed, &covered) {
+            self.push(first, last, Label::Location, "road", false);
+        }
+    }
+
+    /// Which tokens a mention found so far covers.
+    fn covered(&self) -> Vec<bool> {
+        let mut covered = vec![false; self.w.len()];
         for m in &self.mentions {
             for c in &mut covered[m.first..=m.last] {
                 *c = true;
             }
         }
-        for (first, last) in places::other_road_mentions(w, &placed, &covered) {
-            self.push(first, last, Label::Location, "road", false);
-        }
+        covered
     }
 
     /// A person's last name is an actor wherever else it stands alone ("Reyes said").
@@ -2240,12 +2241,7 @@ impl Finder<'_, '_> {
         if surnames.is_empty() {
             return;
         }
-        let mut covered = vec![false; w.len()];
-        for m in &self.mentions {
-            for c in &mut covered[m.first..=m.last] {
-                *c = true;
-            }
-        }
+        let mut covered = self.covered();
         for &k in &self.not_names {
             covered[k] = true;
         }
