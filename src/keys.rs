@@ -1,4 +1,4 @@
-//! The keyboard map of `shared/ui-contract.md` and issue #3, as data → command, with no DOM in
+//! The keyboard map of `shared/ui-contract.md`, as data → command, with no DOM in
 //! it: the browser layer says what was pressed and what the page looks like, and carries out
 //! the command it gets back. Label keys come from the label set, so a new label needs no code.
 

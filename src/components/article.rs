@@ -111,7 +111,7 @@ pub struct ArticleBodyProps {
     pub onmouseup: Callback<MouseEvent>,
 }
 
-/// Documents with more paragraphs than this draw their spans only near the viewport (#8); the
+/// Documents with more paragraphs than this draw their spans only near the viewport; the
 /// other paragraphs are plain text (the same characters, so `textContent`, text selection and
 /// find are unchanged), which keeps the DOM small enough for quick edits and scrolling.
 const DRAW_ALL_UP_TO_PARAGRAPHS: usize = 120;

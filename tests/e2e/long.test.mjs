@@ -1,5 +1,5 @@
 // A long document (400 paragraphs, 800 spans) draws its spans only near the viewport and the
-// rest as plain text (#8): the article's textContent is still the document text, spans appear
+// rest as plain text: the article's textContent is still the document text, spans appear
 // as their paragraphs scroll near, a span picked in the side panel far down is drawn, selected
 // and in view, tagging works in a paragraph just drawn, and the export has every span. The views
 // beside the article follow an edit after its frame, with or without requestIdleCallback.
