@@ -154,9 +154,13 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
   test('a browser killed mid-session comes back on the same profile with everything', async () => {
     const { server, url } = await serveStatic();
     const profile = mkdtempSync(join(tmpdir(), 'annotator-profile-'));
+    // Every browser started, so a failing step cannot leave one running (and the test file
+    // waiting on it).
+    const started = [];
     const start = async () => {
       // Its own process group, so the whole browser can be killed at once (see killGroup).
       const { child, browser } = await startChromiumOnProfile(profile);
+      started.push(child);
       const page = await browser.contexts()[0].newPage();
       await page.goto(url);
       await page.waitForSelector('[data-testid=article]');
@@ -177,6 +181,7 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
         await killGroup(second.child);
       }
     } finally {
+      for (const child of started) await killGroup(child);
       server.close();
       rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     }
