@@ -7,7 +7,6 @@ pub mod crash;
 pub mod download;
 pub mod files;
 pub mod focus;
-pub mod idle;
 pub mod kept_compare;
 pub mod launch;
 pub mod selection;

@@ -16,7 +16,7 @@ use super::first_visit::FirstVisitHint;
 use super::help::HelpOverlay;
 use super::label_style::label_css;
 use super::side_panel::SidePanel;
-use super::store::{open_files, run_command, use_settling, AppState, ExactSelection, SettledStore, Store};
+use super::store::{open_files, run_command, AppState, ExactSelection, Store};
 use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
 use super::toolbar::{Toolbar, ANNOTATOR_NAME, DIM_FURNITURE};
@@ -100,10 +100,8 @@ fn Annotator(props: &AnnotatorProps) -> Html {
         let mut state = props.initial.state.clone();
         state.dim_furniture = browser::settings::load_flag(DIM_FURNITURE, true);
         let state = state.reduce(Action::SetAnnotator(browser::settings::load_text(ANNOTATOR_NAME)));
-        AppState(Rc::new(state))
+        AppState(state)
     });
-    let settled = use_state_eq(|| SettledStore::of(&store));
-    use_settling(&store, &settled);
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
     {
         let (store, exact_selection) = (store.clone(), exact_selection.clone());
@@ -176,7 +174,6 @@ fn Annotator(props: &AnnotatorProps) -> Html {
     };
     html! {
         <ContextProvider<Store> context={store.clone()}>
-        <ContextProvider<SettledStore> context={(*settled).clone()}>
             <style>{ label_css(&store.workspace.labels) }</style>
             <div class="app" {ondragover} {ondrop}>
                 <a class="skip-link" href="#article" onclick={skip_to_article}>{ "Skip to article" }</a>
@@ -204,7 +201,6 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 <Autosave store={store.clone()} folded={props.initial.folded.clone()} />
                 <SuggestRunner store={store.clone()} />
             </div>
-        </ContextProvider<SettledStore>>
         </ContextProvider<Store>>
     }
 }

@@ -6,14 +6,14 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::storage_panel::StoragePanel;
-use super::store::{use_settled_store, SettledStore};
+use super::store::{use_store, Store};
 use super::text_field::TextField;
 use crate::model::{Document, Label, Status};
 use crate::state::Action;
 
 #[function_component]
 pub fn DocumentList() -> Html {
-    let store = use_settled_store();
+    let store = use_store();
     let renaming = use_state(|| None::<Rc<str>>);
     let items = store.workspace.documents.iter().map(|doc| {
         let current = store.active.as_deref() == Some(&*doc.id);
@@ -99,7 +99,7 @@ fn label_counts(doc: &Document, labels: &[Label]) -> Html {
 }
 
 /// The name as a text field: Enter or leaving it renames, Escape cancels.
-fn rename_input(store: &SettledStore, renaming: &UseStateHandle<Option<Rc<str>>>, doc: &Document) -> Html {
+fn rename_input(store: &Store, renaming: &UseStateHandle<Option<Rc<str>>>, doc: &Document) -> Html {
     let commit = {
         let (store, renaming, id) = (store.clone(), renaming.clone(), doc.id.clone());
         move |input: web_sys::HtmlInputElement| {

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::store::{use_settled_store, SameDocument, SameWorkspace};
+use super::store::{use_store, SameDocument, SameWorkspace};
 use super::text_field::TextField;
 use crate::model::Document;
 use crate::state::{mentions_in_words, proposals, Action, EntityAction, ENTITY_LABELS};
@@ -25,7 +25,7 @@ fn next_mention(doc: &Document, entity: &str, selected: Option<&str>) -> Option<
 
 #[function_component]
 pub fn EntityPanel() -> Html {
-    let store = use_settled_store();
+    let store = use_store();
     // Closed, it computes nothing: proposals read every mention, on every edit. Unless the
     // person chose, it is closed on a document with thousands of spans (the one open now, not
     // the one open when the page loaded).

@@ -9,20 +9,20 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::relation_type_editor::RelationTypeEditor;
-use super::store::{use_settled_store, SettledStore};
+use super::store::{use_store, Store};
 use super::text_field::TextField;
 use crate::state::{Action, LabelAction};
 
 const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 /// How many spans of the workspace have label `id`.
-fn in_use(store: &SettledStore, id: &str) -> usize {
+fn in_use(store: &Store, id: &str) -> usize {
     store.workspace.documents.iter().map(|d| d.spans().iter().filter(|s| &*s.label == id).count()).sum()
 }
 
 #[function_component]
 pub fn LabelEditor() -> Html {
-    let store = use_settled_store();
+    let store = use_store();
     let confirming = use_state(|| None::<Rc<str>>);
     let new_name = use_node_ref();
     let new_color = use_node_ref();

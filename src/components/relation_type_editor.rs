@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::store::use_settled_store;
+use super::store::use_store;
 use super::text_field::TextField;
 use crate::keys::is_relation_key;
 use crate::model::Label;
@@ -32,7 +32,7 @@ fn select_value(node: &NodeRef) -> Option<String> {
 
 #[function_component]
 pub fn RelationTypeEditor() -> Html {
-    let store = use_settled_store();
+    let store = use_store();
     let (new_name, new_from, new_to, new_key, new_single) =
         (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
     let labels = &store.workspace.labels;

@@ -10,7 +10,7 @@ use super::entity_panel::EntityPanel;
 use super::label_editor::LabelEditor;
 use super::link_picker::LinkPicker;
 use super::popover::SpanPopover;
-use super::store::{use_settled_store, AppState, SameDocument};
+use super::store::{use_store, AppState, SameDocument};
 use crate::browser;
 use crate::model::{Document, Label, Span};
 use crate::state::{links_in_words, Action};
@@ -24,7 +24,7 @@ const ENTRY_LIMIT: usize = 100;
 
 #[function_component]
 pub fn SidePanel() -> Html {
-    let store = use_settled_store();
+    let store = use_store();
     // The labels whose every entry is listed: held here, so each group's props say how many
     // entries it draws and an edit past them leaves the group alone.
     let expanded = use_state(|| Rc::<[Rc<str>]>::from([]));

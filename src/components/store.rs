@@ -13,10 +13,9 @@ use crate::model::{Document, Workspace};
 use crate::sample::is_untouched_sample;
 use crate::state::{Action, State};
 
-/// [`State`] behind Yew's `Reducible`, which the pure core must not depend on. Shared, so the
-/// settled copy ([`SettledStore`]) holds the very state the store had, without copying it.
+/// [`State`] behind Yew's `Reducible`, which the pure core must not depend on.
 #[derive(Clone)]
-pub struct AppState(pub Rc<State>);
+pub struct AppState(pub State);
 
 /// A state is the same only as itself: every action makes a new one, so comparing values
 /// (which Yew does when the context changes) could only walk the documents to find what the
@@ -65,79 +64,16 @@ impl Reducible for AppState {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = Rc::try_unwrap(self).map_or_else(|shared| shared.0.clone(), |owned| owned.0);
-        Rc::new(AppState(Rc::new(Rc::unwrap_or_clone(state).reduce(action))))
+        Rc::new(AppState(state.reduce(action)))
     }
 }
 
 pub type Store = UseReducerHandle<AppState>;
 
 /// The store, for any component the app renders: the state to read, `dispatch` to change it.
-/// A component that reads it renders again on every change of the state.
 #[hook]
 pub fn use_store() -> Store {
     use_context::<Store>().expect("components are rendered inside the app's store provider")
-}
-
-/// The state as the views beside the article read it: the store's own state, but taken once
-/// the page is idle after a change (see [`use_settling`]). A key's frame then holds the
-/// article's update and not the side panel's, the document list's or the entity panel's, which
-/// follow in a task of their own right after it. Dispatching through it is immediate, as
-/// through the store.
-#[derive(Clone)]
-pub struct SettledStore {
-    state: Rc<State>,
-    dispatcher: UseReducerDispatcher<AppState>,
-}
-
-impl SettledStore {
-    /// The store's state as it is now.
-    pub fn of(store: &Store) -> Self {
-        SettledStore { state: store.0.clone(), dispatcher: store.dispatcher() }
-    }
-
-    pub fn dispatch(&self, action: Action) {
-        self.dispatcher.dispatch(action);
-    }
-
-    pub fn dispatcher(&self) -> UseReducerDispatcher<AppState> {
-        self.dispatcher.clone()
-    }
-}
-
-/// Equal only to the same state, by allocation, like [`AppState`].
-impl PartialEq for SettledStore {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.state, &other.state)
-    }
-}
-
-impl Deref for SettledStore {
-    type Target = State;
-    fn deref(&self) -> &State {
-        &self.state
-    }
-}
-
-/// The settled store (see [`SettledStore`]), for the views beside the article.
-#[hook]
-pub fn use_settled_store() -> SettledStore {
-    use_context::<SettledStore>().expect("components are rendered inside the app's store provider")
-}
-
-/// At the latest this long after a change, the views beside the article show it, however
-/// busy the page is (scrolling, a held key).
-const SETTLE_WITHIN_MS: u32 = 100;
-
-/// Keeps `settled` behind `store` until the page is idle: after each change, once the frames
-/// the page owes have run, `settled` takes the store's state of that moment. A change that
-/// comes first replaces the wait, so a burst of changes settles once.
-#[hook]
-pub fn use_settling(store: &Store, settled: &UseStateHandle<SettledStore>) {
-    let (store, settled) = (store.clone(), settled.clone());
-    use_effect_with(SettledStore::of(&store), move |_| {
-        let idle = browser::idle::when_idle(SETTLE_WITHIN_MS, move || settled.set(SettledStore::of(&store)));
-        move || drop(idle)
-    });
 }
 
 /// Carries out a keyboard or toolbar command. `exact` keeps the selection's exact characters.

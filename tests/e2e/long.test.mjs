@@ -115,36 +115,4 @@ describe('a long document in the release build', { timeout: 90_000 }, () => {
     await eventually(async () => assert.equal(await page.locator(entries).count(), total));
     assert.deepEqual(app.errors, []);
   });
-
-  // The views beside the article read the state a frame behind it (`SettledStore`), so a key's
-  // frame holds the article's update only; they follow right after it.
-  test('an add shows in the article first; the counts beside it follow after that frame', async () => {
-    const counts = '[data-testid=count-location]';
-    const before = await page.textContent(counts);
-    const listed = await page.textContent('[data-document-id=long] .label-counts');
-    const start = cpIndexOf(TEXT, 'the agenda', 0);
-    await page.keyboard.press('Escape');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await eventually(async () => assert.equal(await page.locator('[data-testid=article] [data-para-start]').first().getAttribute('data-plain'), null));
-    await selectText(page, start + 4, start + 10);
-    await page.evaluate((counts) => {
-      const article = document.querySelector('[data-testid=article]');
-      const drawn = article.querySelectorAll('[data-span-id]').length;
-      window.seenWithSpan = null;
-      const observer = new MutationObserver(() => {
-        if (article.querySelectorAll('[data-span-id]').length > drawn) {
-          observer.disconnect();
-          const item = document.querySelector('[data-document-id=long] .label-counts');
-          window.seenWithSpan = { count: document.querySelector(counts).textContent, listed: item.textContent };
-        }
-      });
-      observer.observe(article, { childList: true, subtree: true });
-    }, counts);
-    await page.keyboard.press('2');
-    await eventually(async () => assert.notEqual(await page.evaluate(() => window.seenWithSpan), null));
-    assert.deepEqual(await page.evaluate(() => window.seenWithSpan), { count: before, listed }, 'unchanged in the frame that drew the span');
-    await eventually(async () => assert.equal(await page.textContent(counts), String(Number(before) + 1)));
-    assert.notEqual(await page.textContent('[data-document-id=long] .label-counts'), listed);
-    assert.deepEqual(app.errors, []);
-  });
 });
