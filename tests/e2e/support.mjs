@@ -307,9 +307,6 @@ export async function textCoordinates(page, start, end) {
  */
 export async function selectText(page, start, end, { alt = false, steps = 8 } = {}) {
   if (!(start < end)) throw new Error(`empty selection ${start}..${end}`);
-  // A person drags over a page that has settled: the views beside the article follow a change
-  // once the page is idle, and their new size can still move the text under the mouse.
-  await page.evaluate(() => new Promise((ok) => (window.requestIdleCallback ?? setTimeout)(() => ok(), { timeout: 500 })));
   let { from, to } = await textCoordinates(page, start, end);
   const margin = 40;
   if (from.y < margin || to.y > (await page.evaluate(() => window.innerHeight)) - margin) {
