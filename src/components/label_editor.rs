@@ -14,6 +14,7 @@ use super::text_field::TextField;
 use crate::state::{Action, LabelAction};
 
 const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const NEW_LABEL_COLOR: &str = "#a0665a";
 
 /// How many spans of the workspace have label `id`.
 fn in_use(store: &Store, id: &str) -> usize {
@@ -25,7 +26,8 @@ pub fn LabelEditor() -> Html {
     let store = use_store();
     let confirming = use_state(|| None::<Rc<str>>);
     let new_name = use_node_ref();
-    let new_color = use_node_ref();
+    // Kept as picked, not read back from a field that a re-render may have reset.
+    let new_color = use_mut_ref(|| NEW_LABEL_COLOR.to_string());
     let on_input = |make: Rc<dyn Fn(String) -> LabelAction>| {
         let store = store.clone();
         Callback::from(move |event: Event| {
@@ -40,12 +42,15 @@ pub fn LabelEditor() -> Html {
     let on_add = {
         let (store, new_name, new_color) = (store.clone(), new_name.clone(), new_color.clone());
         Callback::from(move |_| {
-            let (Some(name), Some(color)) = (new_name.cast::<HtmlInputElement>(), new_color.cast::<HtmlInputElement>())
-            else {
-                return;
-            };
-            store.dispatch(Action::Labels(LabelAction::Add { name: name.value(), color: color.value() }));
+            let Some(name) = new_name.cast::<HtmlInputElement>() else { return };
+            store.dispatch(Action::Labels(LabelAction::Add { name: name.value(), color: new_color.borrow().clone() }));
             name.set_value("");
+        })
+    };
+    let on_new_color = {
+        let new_color = new_color.clone();
+        Callback::from(move |event: Event| {
+            *new_color.borrow_mut() = event.target_unchecked_into::<HtmlInputElement>().value();
         })
     };
     let rows = store.workspace.labels.iter().map(|label| {
@@ -75,8 +80,8 @@ pub fn LabelEditor() -> Html {
                 <TextField value={label.name.clone()} label={format!("Name of label {}", label.name)}
                     testid={format!("label-name-{id}")}
                     onchange={on_input(Rc::new(move |name| LabelAction::Rename { id: rename_id.clone(), name }))} />
-                <input type="color" value={label.color.clone()} aria-label={format!("Colour of {}", label.name)}
-                    data-testid={format!("label-color-{id}")}
+                <TextField kind="color" value={label.color.clone()} label={format!("Colour of {}", label.name)}
+                    testid={format!("label-color-{id}")}
                     onchange={on_input(Rc::new(move |color| LabelAction::Recolor { id: recolor_id.clone(), color }))} />
                 <select aria-label={format!("Key of {}", label.name)} data-testid={format!("label-key-{id}")}
                     onchange={on_key}>
@@ -123,8 +128,8 @@ pub fn LabelEditor() -> Html {
             <div class="label-add">
                 <input type="text" ref={new_name} placeholder="New label" aria-label="New label name"
                     data-testid="new-label-name" />
-                <input type="color" ref={new_color} value="#a0665a" aria-label="New label colour"
-                    data-testid="new-label-color" />
+                <TextField kind="color" value={NEW_LABEL_COLOR} label="New label colour" testid="new-label-color"
+                    onchange={on_new_color} />
                 <button type="button" data-testid="add-label" onclick={on_add}>{ "Add" }</button>
             </div>
             <RelationTypeEditor />

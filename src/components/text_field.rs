@@ -1,10 +1,10 @@
-//! A text field whose text comes from the state but is the person's while they type.
+//! A field whose value comes from the state but is the person's while they type or pick.
 //!
 //! Yew puts a field's `value` back into the DOM on every render, so a field bound to the state
-//! (a label's name, a note) lost what was being typed whenever anything else re-rendered: an
-//! autosave finishing, another tab's edit, a suggestion arriving. This field writes the state's
-//! text into the DOM only when that text changes; the field reports by `change` (Enter or
-//! leaving it), `keydown` and `blur`, as before.
+//! (a label's name, a note, a colour) lost what was being typed or picked whenever anything else
+//! re-rendered: an autosave finishing, another tab's edit, a suggestion arriving. This field
+//! writes the state's value into the DOM only when that value changes; the field reports by
+//! `change` (Enter, leaving it, closing the colour picker), `keydown` and `blur`, as before.
 //!
 //! Not for: fields whose every keystroke goes to the state (the find box), which stay bound.
 
@@ -18,6 +18,9 @@ pub struct TextFieldProps {
     /// A `<textarea>` of this many rows instead of a one-line field.
     #[prop_or_default]
     pub rows: Option<u32>,
+    /// The one-line field's `type`: text unless said otherwise (`color`).
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
     #[prop_or_default]
     pub class: Option<AttrValue>,
     #[prop_or_default]
@@ -58,7 +61,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 onchange={p.onchange.clone()} onkeydown={p.onkeydown.clone()} onblur={p.onblur.clone()} />
         },
         None => html! {
-            <input type="text" ref={node} class={p.class.clone()} data-testid={p.testid.clone()}
+            <input type={p.kind.clone()} ref={node} class={p.class.clone()} data-testid={p.testid.clone()}
                 aria-label={p.label.clone()} placeholder={p.placeholder.clone()} size={p.size.clone()}
                 autofocus={p.autofocus} onchange={p.onchange.clone()} onkeydown={p.onkeydown.clone()}
                 onblur={p.onblur.clone()} />

@@ -459,6 +459,12 @@ describe('editing spans in the release build', { timeout: 90_000 }, () => {
 
     await page.fill('[data-testid=new-label-name]', 'Quote source');
     await page.fill('input[type=color][data-testid=new-label-color]', '#123456');
+    // Anything that re-renders the editor between picking and Add (here: selecting a span; in
+    // use, an autosave finishing) must keep the colour picked.
+    const other = page.locator(`button[data-span-entry]:not([data-span-entry="${ids.actor}"])`).first();
+    const otherId = await other.getAttribute('data-span-entry');
+    await other.click();
+    await expectSelected([otherId]);
     await page.click('[data-testid=add-label]');
     const button = page.locator('[data-testid=label-quote-source]');
     await button.waitFor();
