@@ -356,6 +356,23 @@ fn a_country_or_capital_acts_or_is_a_place_by_its_words_around() {
 }
 
 #[test]
+fn a_listed_town_is_a_place_unless_it_acts_speaks_or_is_a_persons_name() {
+    let text = "Kakamega was left without power for two days. Residents of Kakamega queued for water. \
+        Ferries leave from Split every hour, and buses from Bielsko-Biala.";
+    for want in ["Kakamega", "Split", "Bielsko-Biala"] {
+        assert_has(text, "location", want);
+    }
+    assert_none(text, "actor");
+    // A word at a sentence start is no town; a town that acts or speaks is no place.
+    assert_none("Split decisions were made.", "location");
+    assert_none("Thame opened its flood gates on Tuesday.", "location");
+    assert_not("Officials in the region said Thame said it would help.", "location", "Thame");
+    // The last name of a person named in full here is that person.
+    let text = "The council met Peter Thame on Friday. Officials later thanked Thame for his work.";
+    assert_not(text, "location", "Thame");
+}
+
+#[test]
 fn a_place_frame_wins_over_the_capitalised_name_default() {
     let text = "Fighting raged near Pokrovsk on Sunday. Families fled from Kurakhove to the west. \
         The city of Myrnohrad was quiet. Strikes on Selydove killed two. The town of Dobropillia was told to leave. \

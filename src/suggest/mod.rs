@@ -9,6 +9,8 @@
 //!   capitalised name sequences and the context of each mention;
 //! - [`places`]: the frames that make an unknown name a place (a place word first, a way
 //!   there, a road's number);
+//! - [`towns`]: the towns, districts and provinces of every country, for the names no frame
+//!   places;
 //! - [`learned`]: what the person tagged anywhere in the workspace, at its other mentions.
 //!
 //! [`page`] tells headings and site furniture apart from running text first: in a Title Case
@@ -30,6 +32,7 @@ mod names;
 pub mod page;
 mod places;
 mod quotes;
+mod towns;
 mod words;
 
 use std::collections::HashSet;

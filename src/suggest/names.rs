@@ -58,6 +58,7 @@ use std::sync::OnceLock;
 use std::ops::Range;
 
 use super::places;
+use super::towns;
 use super::words::{is_dotted_abbreviation, is_function_word, lower, word_set, FastHash, Gap, Tok, Words};
 use super::{within, Labels, Suggestion};
 
@@ -401,6 +402,10 @@ const PARTIES: &[&str] = &[
     "rivalry", "row", "standoff", "exchange", "contacts", "dialogue", "match", "game", "final",
 ];
 
+/// Words before a side in a match: a club named for its town is no place ("got past Benfica").
+const OPPONENT: &[&str] =
+    &["past", "beat", "beating", "against", "v", "vs", "versus", "defeated", "over", "host", "hosts"];
+
 /// Prepositions before a place: it is a location, not an actor.
 #[rustfmt::skip]
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -734,6 +739,7 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
         i = f.step(i);
     }
     f.label_places();
+    f.place_listed_towns();
     f.propagate_surnames();
     f.drop_names_taken_for_places();
     f.propagate_places();
@@ -2107,7 +2113,7 @@ impl Finder<'_, '_> {
         let mut places: Vec<Vec<&str>> = Vec::new();
         let mut seen: HashSet<Vec<&str>, FastHash> = HashSet::default();
         for m in &self.mentions {
-            if m.label != Label::Location || !matches!(m.rule, "place-cue" | "list" | "name") {
+            if m.label != Label::Location || !matches!(m.rule, "place-cue" | "list" | "name" | "town") {
                 continue;
             }
             // The name without its noun: "Dyje" of "Dyje river".
@@ -2225,6 +2231,84 @@ impl Finder<'_, '_> {
             }
         }
         covered
+    }
+
+    /// A capitalised run that is wholly a listed town's or district's name ("Paute", "Bielsko-
+    /// Biala") is a location where no rule placed it, when nothing says it acts ("San Miguel",
+    /// "Paute was left without power"): a new mention, or one the name rules took for an
+    /// unknown actor. A town that does something is left to them ("Nysa opened its gates").
+    /// Not a run that speaks, owns something, modifies a title or is the last name of a person
+    /// named in full here, nor one in a heading (where places come from the text's mentions).
+    fn place_listed_towns(&mut self) {
+        let w = self.w;
+        let surnames: HashSet<&str> = self
+            .mentions
+            .iter()
+            .filter(|m| m.person && m.first < m.last && !towns::is_town(w.slice(m.first, m.last), false))
+            .map(|m| w.toks[m.last].base())
+            .collect();
+        let mut mention_at: Vec<Option<usize>> = vec![None; w.len()];
+        for (index, m) in self.mentions.iter().enumerate() {
+            for at in &mut mention_at[m.first..=m.last] {
+                *at = Some(index);
+            }
+        }
+        for &k in &self.not_names {
+            mention_at[k] = Some(usize::MAX);
+        }
+        let mut i = 0;
+        while i < w.len() {
+            let t = &w.toks[i];
+            if self.heading[i] || !t.is_capitalised() || !is_name_word(t) {
+                i += 1;
+                continue;
+            }
+            let end = self.sequence_end(i);
+            let mut s = i;
+            if self.starts(s) && s < end && is_function_word(&lower(w.toks[s].text)) {
+                s += 1;
+            }
+            let taken = mention_at[s];
+            // Free, or wholly an unknown actor that only acts.
+            let free = (s..=end).all(|k| mention_at[k].is_none());
+            let unknown_actor = taken.filter(|&m| m != usize::MAX).is_some_and(|m| {
+                let m = self.mentions[m];
+                m.first == s && m.last == end && m.label == Label::Actor && m.rule == "name"
+            }) && (i..s).all(|k| mention_at[k].is_none());
+            let town = (free || unknown_actor)
+                && (!self.verb_follows(end) || self.is_followed_by_being(end))
+                && !w.toks[end].is_possessive()
+                && towns::is_town(w.slice(s, end), self.starts(s))
+                && !surnames.contains(w.toks[end].text)
+                && !self.speaks(end)
+                && !self.modifies_title(end)
+                && !(s > 0 && OPPONENT.contains(&lower(w.toks[s - 1].text).as_ref()));
+            if town {
+                let mention = Mention { first: s, last: end, label: Label::Location, rule: "town", person: false };
+                match taken {
+                    Some(m) => self.mentions[m] = mention,
+                    None => self.mentions.push(mention),
+                }
+            }
+            i = end + 1;
+        }
+        self.mentions.sort_by_key(|m| m.first);
+    }
+
+    /// Whether a form of "be" follows the name ending at `last` ("was", "has been", "is
+    /// still"): what is said of it, not what it does.
+    fn is_followed_by_being(&self, last: usize) -> bool {
+        let w = self.w;
+        let mut j = last + 1;
+        if w.next_word(j).is_some_and(|t| ADVERBS.contains(&t.text) && !matches!(t.text, "has" | "have" | "had")) {
+            j += 1;
+        }
+        let Some(verb) = w.next_word(j).filter(|t| t.gap == Gap::Space) else { return false };
+        match verb.text {
+            "is" | "was" | "are" | "were" | "remains" | "remained" | "lies" | "lay" | "sits" => true,
+            "has" | "had" => w.next_word(j + 1).is_some_and(|t| t.is("been")),
+            _ => false,
+        }
     }
 
     /// A person's last name is an actor wherever else it stands alone ("Reyes said").
