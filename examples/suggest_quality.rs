@@ -229,6 +229,11 @@ fn main() {
         "unseen pages (eight scraped pages by an author who never saw the rules; never used for tuning)",
         errors,
     );
+    let regional = measured(
+        "unseen_regional",
+        "unseen regional (eight regional pages by an author who never saw the rules; never used for tuning)",
+        errors,
+    );
     let story =
         |prefix: &str| -> Vec<Document> { unseen.iter().filter(|d| d.name.starts_with(prefix)).cloned().collect() };
     let (dam, union) = (story("dam-"), story("union-"));
@@ -287,6 +292,7 @@ fn main() {
         ("unseen series: union", &union),
         ("unseen wire", &wire),
         ("unseen pages", &pages),
+        ("unseen regional", &regional),
     ];
     for (name, docs) in sets {
         corrections_row(name, &session(docs, true), &session(docs, false));

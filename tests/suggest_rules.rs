@@ -1138,6 +1138,7 @@ fn gold_set_quality_does_not_regress() {
         ("unseen_series", gold("unseen_series")),
         ("unseen_wire", gold("unseen_wire")),
         ("unseen_pages", gold("unseen_pages")),
+        ("unseen_regional", gold("unseen_regional")),
     ];
     assert!(sets.iter().all(|(_, docs)| docs.len() >= 3));
     // Floors a little below what the rules reach (see tests/gold/README.md for the numbers); the
@@ -1145,10 +1146,10 @@ fn gold_set_quality_does_not_regress() {
     // its author annotated the counts of bios and related-post titles, which the suggester
     // leaves out by design (they count nothing of the story), so it stands at 0.888 there.
     for (label, floors) in [
-        ("actor", [0.78, 0.85, 0.95, 0.80, 0.89, 0.87, 0.76]),
-        ("location", [0.76, 0.85, 0.95, 0.80, 0.95, 0.88, 0.70]),
-        ("figure", [0.90, 0.92, 0.95, 0.88, 0.93, 0.98, 0.87]),
-        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.95, 0.95]),
+        ("actor", [0.78, 0.85, 0.95, 0.80, 0.89, 0.87, 0.76, 0.66]),
+        ("location", [0.76, 0.85, 0.95, 0.80, 0.95, 0.88, 0.74, 0.64]),
+        ("figure", [0.90, 0.92, 0.95, 0.88, 0.93, 0.98, 0.87, 0.89]),
+        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.95, 0.95, 0.97]),
     ] {
         for ((set, docs), floor) in sets.iter().zip(floors) {
             let score = f1(docs, label);
