@@ -373,6 +373,47 @@ fn a_listed_town_is_a_place_unless_it_acts_speaks_or_is_a_persons_name() {
 }
 
 #[test]
+fn the_other_party_to_a_deal_and_the_other_side_in_a_match_are_actors() {
+    let text = "Mongolia reached a deal with Beijing late on Wednesday.";
+    assert_has(text, "actor", "Beijing");
+    let text = "Ghana travel to Bamako to face Mali in March, then host Madagascar in Tamale. \
+        The Black Stars beat Togo on Tuesday.";
+    for want in ["Ghana", "Mali", "Madagascar", "Togo"] {
+        assert_has(text, "actor", want);
+    }
+    for want in ["Bamako", "Tamale"] {
+        assert_has(text, "location", want);
+    }
+    // A team by its members, after its country's possessive, is one actor; islands are no team.
+    assert_has("Ghana's Black Stars came from behind.", "actor", "Ghana's Black Stars");
+    assert_not("Spain's Canary Islands saw record arrivals.", "actor", "Spain's Canary Islands");
+}
+
+#[test]
+fn places_by_their_nouns_in_english_and_other_languages() {
+    let text = "Ferries crossed the Maqueda Channel. Trucks waited in the Gobi desert near the Tavan Tolgoi \
+        deposit. Wells along the Oued Souss ran dry. Traders on the Makurdi–Naka road were cut off.";
+    for want in ["Maqueda Channel", "Gobi desert", "Tavan Tolgoi deposit", "Oued Souss", "Makurdi–Naka road"] {
+        assert_has(text, "location", want);
+    }
+    assert_none(text, "actor");
+}
+
+#[test]
+fn a_body_named_for_a_place_leaves_the_place_a_place() {
+    // "of" a place, and a listed town's bureau or court: the town stays a location elsewhere.
+    let text = "Homes in Cuenca lost power, said a hydrologist at the University of Cuenca.";
+    assert_has(text, "location", "Cuenca");
+    let text = "The Makurdi Bureau of the agency said the river rose. The minister arrived in Makurdi on Saturday.";
+    assert_has(text, "location", "Makurdi");
+    // After a preposition, the verb that follows is not the town's.
+    assert_has("Ferries from Tabaco resumed on Wednesday.", "location", "Tabaco");
+    // A body of four words and another joined by "and" is one name.
+    let text = "The National Disaster Risk Reduction and Management Council said 12 people died.";
+    assert_has(text, "actor", "National Disaster Risk Reduction and Management Council");
+}
+
+#[test]
 fn a_place_frame_wins_over_the_capitalised_name_default() {
     let text = "Fighting raged near Pokrovsk on Sunday. Families fled from Kurakhove to the west. \
         The city of Myrnohrad was quiet. Strikes on Selydove killed two. The town of Dobropillia was told to leave. \

@@ -320,7 +320,9 @@ const VERBS: &[&str] = &[
     "ended", "ends", "stopped", "stops", "boycotted", "insist", "want", "propose", "agree", "reject", "deny",
     "accuse", "warn", "urge", "plan", "hope", "expect", "believe", "need", "seek", "continue", "remain", "insisting",
     "saying", "wrote", "writes", "spoke", "speaks", "met", "meets", "hit", "hits", "disagree", "disagrees",
-    "disagreed", "negotiate", "negotiates", "negotiated", "differ", "differs", "clashed", "clash", "sign",
+    "disagreed", "negotiate", "negotiates", "negotiated", "differ", "differs", "clashed", "clash", "sign", "led",
+    "leads", "lead", "travel", "travels", "travelled", "traveled", "face", "faces", "drew", "draw", "trailed", "trail",
+    "equalised", "equalized", "scored", "scores", "reached", "reaches",
 ];
 
 /// Verbs a headline gives a place or a body in the present tense, capitalised: "Jakarta Defends
@@ -332,6 +334,7 @@ const HEADLINE_VERBS: &[&str] = &[
     "backs", "back", "sues", "sue", "fines", "fine", "halts", "halt", "lifts", "lift", "suspends", "suspend",
     "scraps", "scrap", "approve", "block", "deny", "reject", "agree", "warn", "urge", "offer", "offers", "refuse",
     "demand", "demands", "threaten", "accuse", "blame", "order", "sign", "unveil", "unveils", "extend", "extends",
+    "edge", "edges", "stun", "stuns", "sink", "sinks", "thrash", "thrashes", "down", "downs", "face", "host",
 ];
 
 /// Verbs that ask a name to do something when "to" and a verb follow it: "expected Kenya to
@@ -370,7 +373,12 @@ const ASKING: &[&str] = &[
     "urged", "urges", "urging", "asked", "asks", "asking", "told", "tells", "pressed", "presses", "pressing",
     "warned", "warns", "accused", "accuses", "invited", "invites", "condemned", "condemns", "criticised",
     "criticized", "blamed", "blames", "thanked", "thanks", "praised", "sanctioned", "allowed", "forced", "persuaded",
-    "called", "lent", "lends", "gave", "gives", "granted", "awarded", "offered", "promised", "sold", "paid",
+    "called", "lent", "lends", "gave", "gives", "granted", "awarded", "offered", "promised", "sold", "paid", "ask",
+    "urge", "press", "warn", "tell", "accuse", "invite", "thank", "blame", "criticise", "criticize", "condemn",
+    "sanction", "praise", "allow", "force", "persuade", "call", "lend", "give", "grant", "offer", "promise", "pay",
+    // The other side in a match: "beat Togo", "to face Mali", "then host Madagascar".
+    "beat", "beats", "beating", "face", "faces", "facing", "faced", "host", "hosts", "hosting", "edged", "edges",
+    "defeated", "defeat", "defeats", "thrashed", "outplayed", "eliminated", "knocked",
 ];
 
 /// Nouns before "from" that make what follows the one who acts: "pressure from Washington".
@@ -495,7 +503,7 @@ const PLACE_WORDS: &[&str] = &[
     "Lake", "Desert", "Coast", "Peninsula", "Plain", "Park", "Port", "Canal", "Heights", "Strip", "Plateau", "Basin",
     "Delta", "Hills", "Forest", "Harbour", "Harbor", "Road", "Highway", "Dam", "Crossing", "Camp", "Pass", "Canyon",
     "Falls", "Glacier", "Volcano", "Reef", "Stadium", "Arena", "Palace", "Castle", "Cathedral", "Mosque", "Temple",
-    "Base",
+    "Base", "Channel", "Reservoir", "Trail", "Land", "Market", "Khola",
 ];
 
 /// Sequences ending in these name events, laws and the like: neither actor nor location.
@@ -557,7 +565,7 @@ const PLACE_SUFFIXES: &[&str] = &[
     "region", "province", "oblast", "district", "county", "governorate", "prefecture", "state", "area", "corridor",
     "municipality", "borough", "parish", "canton", "commune", "river", "valley", "mountains", "hills", "highlands",
     "lake", "reservoir", "delta", "basin", "estuary", "gorge", "plain", "plains", "peninsula", "island", "islands",
-    "canal",
+    "canal", "desert", "deposit", "trail", "pass", "channel", "reserve", "forest", "coast",
 ];
 
 /// Lower-case facility nouns after a name that make one place with it ("Mirafiori plant",
@@ -828,6 +836,10 @@ impl Finder<'_, '_> {
     fn road(&mut self, i: usize) -> Option<usize> {
         let w = self.w;
         let tok = &w.toks[i];
+        if let Some(last) = places::road_between(w, i) {
+            self.push(i, last, Label::Location, "road", false);
+            return Some(last + 1);
+        }
         // "the Trans-Amazonian Highway, the BR-230", "on the I-95".
         if let Some(last) = places::hyphened_road(w, i).filter(|_| i > 0 && w.toks[i - 1].is_ci("the")) {
             self.push(i, last, Label::Location, "road", false);
@@ -1096,7 +1108,7 @@ impl Finder<'_, '_> {
             && w.toks[head + 1].is("of")
             && last - end <= 3
             && !(end + 2..=last).any(|k| org_words().contains(&w.toks[k].text) || is_acronym(w.toks[k].text));
-        let joined = institution && !left_named && !known && end - s < 3;
+        let joined = institution && !left_named && !known && end - head < 4;
         (joined || of_fields && !known).then_some(last)
     }
 
@@ -1776,7 +1788,15 @@ impl Finder<'_, '_> {
             if t.gap != Gap::Space || !is_name_word(t) || self.heading[k] && is_verb(&t.text.to_lowercase()) {
                 break;
             }
-            if org_words().contains(&t.text) || k == last + 1 && is_party_plural(t.text) {
+            // "Ghana's Black Stars", "Nigeria's Super Eagles": a team or a party by its members,
+            // a capitalised plural that ends the name (not a place's: "Spain's Canary Islands").
+            let ends_run = w.get(k + 1).is_none_or(|n| n.gap != Gap::Space || !is_name_word(n));
+            let members = k > last + 1
+                && ends_run
+                && t.text.ends_with('s')
+                && !t.text.ends_with("ss")
+                && !place_words().contains(&t.text);
+            if org_words().contains(&t.text) || k == last + 1 && is_party_plural(t.text) || members {
                 body = Some(k);
             }
             if t.is_possessive() {
@@ -1970,6 +1990,10 @@ impl Finder<'_, '_> {
                     return Some(true);
                 }
             }
+            // "a deal with Beijing", "talks with Hamas": the other party.
+            if lower == "with" && p >= 2 && PARTIES.contains(&w.toks[p - 2].text.to_lowercase().as_str()) {
+                return Some(true);
+            }
             if lower == "between" {
                 let before = p.checked_sub(2).map(|b| w.toks[b].text.to_lowercase());
                 return Some(before.is_some_and(|b| PARTIES.contains(&b.as_str())));
@@ -2088,10 +2112,16 @@ impl Finder<'_, '_> {
                     && !matches!(m.rule, "place-cue" | "group")
                     && !(m.first == m.last && m.rule == "name")
             })
-            .flat_map(|m| [w.toks[m.first].text, w.toks[m.last].text])
+            // "University of Cuenca": the place a body is "of" is no part of its own name.
+            .flat_map(|m| {
+                let of_place = m.last >= m.first + 2 && w.toks[m.last - 1].is("of");
+                [Some(w.toks[m.first].text), (!of_place).then_some(w.toks[m.last].text)]
+            })
+            .flatten()
             .collect();
-        // A word placed with its noun too ("Kakamega County") is a place whose bodies are
-        // named for it ("the Kakamega High Court"), not a company.
+        // A word placed with its noun too ("Kakamega County"), or a listed town, is a place
+        // whose bodies are named for it ("the Kakamega High Court", "Makurdi Bureau"), not a
+        // company.
         let placed: HashSet<&str> = self
             .mentions
             .iter()
@@ -2100,7 +2130,7 @@ impl Finder<'_, '_> {
             .collect();
         self.mentions.retain(|m| {
             let word = w.toks[m.first].text;
-            m.rule != "place-cue" || !name_parts.contains(word) || placed.contains(word)
+            m.rule != "place-cue" || !name_parts.contains(word) || placed.contains(word) || towns::is_town(word, false)
         });
     }
 
@@ -2275,8 +2305,10 @@ impl Finder<'_, '_> {
                 let m = self.mentions[m];
                 m.first == s && m.last == end && m.label == Label::Actor && m.rule == "name"
             }) && (i..s).all(|k| mention_at[k].is_none());
+            // "Ferries from Tabaco resumed": after a preposition, the verb is not the town's.
+            let object = s > 0 && PLACE_PREPOSITIONS.contains(&lower(w.toks[s - 1].text).as_ref());
             let town = (free || unknown_actor)
-                && (!self.verb_follows(end) || self.is_followed_by_being(end))
+                && (object || !self.verb_follows(end) || self.is_followed_by_being(end))
                 && !w.toks[end].is_possessive()
                 && towns::is_town(w.slice(s, end), self.starts(s))
                 && !surnames.contains(w.toks[end].text)

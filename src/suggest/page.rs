@@ -294,7 +294,8 @@ fn classify(line: &str) -> Option<LineKind> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let bare = lower.trim_end_matches(['.', ':', '!']);
     let boilerplate = WHOLE_LINES.contains(&bare)
-        || CREDIT_PREFIXES.iter().any(|p| lower.starts_with(p))
+        // A wire's credit is often in brackets: "(Reporting by …; Editing by …)".
+        || CREDIT_PREFIXES.iter().any(|p| lower.trim_start_matches(['(', '[']).starts_with(p))
         || lower.contains("all rights reserved")
         || lower.contains("min read")
         || lower.contains("logged in to")
@@ -401,6 +402,7 @@ mod tests {
             "All rights reserved.",
             "About the author",
             "Reporting by Anna Kowalska; Editing by Mark Ellis",
+            "(Reporting by Oyun Bold in Ulaanbaatar and Li Na in Beijing; Editing by Mark Ellis)",
             "Home › News › Middle East",
             "Markets | Latin America",
             "Tags: Poland, Ukraine, drones",

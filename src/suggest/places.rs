@@ -8,6 +8,7 @@
 //! - a **way there**: a verb of moving or a route before "to" ("flown to Pemba", "the road to
 //!   Kitale", "a detour through Kinlochleven"), and a few prepositions that only place
 //!   ("above Ruse", "upstream of Mohács");
+//! - a **road by its two ends** ("the Makurdi–Naka road");
 //! - a **road by its number** with a hyphen ("the BR-101", "the I-95"), and every other
 //!   mention of a road number that a frame placed once ("A9 Closed Again" under "the A9 through
 //!   Dalwhinnie").
@@ -23,7 +24,7 @@ const PLACE_HEADS: &[&str] = &[
     "Avenida", "Rua", "Calle", "Carrera", "Paseo", "Plaza", "Praça", "Piazza", "Piazzale", "Largo", "Rambla",
     "Boulevard", "Ulica", "Aleja", "Quinta", "Hacienda", "Fazenda", "Estancia", "Salar", "Paso", "Cerro", "Sierra",
     "Serra", "Monte", "Lago", "Laguna", "Río", "Rio", "Glen", "Loch", "Strath", "Mount", "Gulf", "Bay", "Cape",
-    "Isle", "Lake", "Ciudad", "Puerto", "Vila", "Vale", "Wadi", "Jebel", "Bukit", "Gunung", "Teluk", "Pulau",
+    "Isle", "Lake", "Ciudad", "Puerto", "Vila", "Vale", "Wadi", "Oued", "Jebel", "Bukit", "Gunung", "Teluk", "Pulau",
 ];
 
 /// Whether `word` starts a place's name: "Avenida" of "Avenida Angamos".
@@ -80,6 +81,20 @@ pub(super) fn hyphened_road(w: &Words, i: usize) -> Option<usize> {
     let code = (1..=3).contains(&letters.len()) && letters.chars().all(|c| c.is_ascii_uppercase());
     let numbered = (1..=4).contains(&number.text.len()) && number.text.chars().all(|c| c.is_ascii_digit());
     (code && dash.is("-") && dash.gap == Gap::None && number.gap == Gap::None && numbered).then_some(i + 2)
+}
+
+/// Lower-case nouns of a way named by the places it joins.
+const WAYS: &[&str] =
+    &["road", "highway", "railway", "motorway", "expressway", "route", "line", "pipeline", "corridor"];
+
+/// A road named by its two ends at token `i` ("the Makurdi–Naka road", "the Ifakara-Mlimba
+/// highway"): one place with its noun; its last token.
+pub(super) fn road_between(w: &Words, i: usize) -> Option<usize> {
+    let (first, dash, second, noun) = (w.get(i)?, w.get(i + 1)?, w.get(i + 2)?, w.get(i + 3)?);
+    let capitalised = |t: &super::words::Tok| t.is_capitalised() && t.is_word();
+    let joined = matches!(dash.text, "–" | "-") && dash.gap == Gap::None && second.gap == Gap::None;
+    (capitalised(first) && joined && capitalised(second) && noun.gap == Gap::Space && WAYS.contains(&noun.text))
+        .then_some(i + 3)
 }
 
 /// Whether the road number ending at `last` goes on to say where it runs: "the A9 through …".
