@@ -1187,8 +1187,8 @@ fn gold_set_quality_does_not_regress() {
     // its author annotated the counts of bios and related-post titles, which the suggester
     // leaves out by design (they count nothing of the story), so it stands at 0.888 there.
     for (label, floors) in [
-        ("actor", [0.78, 0.85, 0.95, 0.80, 0.89, 0.87, 0.76, 0.66]),
-        ("location", [0.76, 0.85, 0.95, 0.80, 0.95, 0.88, 0.74, 0.64]),
+        ("actor", [0.80, 0.85, 0.95, 0.80, 0.89, 0.87, 0.83, 0.67]),
+        ("location", [0.78, 0.85, 0.95, 0.80, 0.95, 0.88, 0.84, 0.67]),
         ("figure", [0.90, 0.92, 0.95, 0.88, 0.93, 0.98, 0.87, 0.89]),
         ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.95, 0.95, 0.97]),
     ] {
