@@ -380,7 +380,7 @@ fn spelled(w: &Words, i: usize) -> Option<Core> {
             core.magnitude = true;
             return Some(extend_spelled(w, core));
         }
-        if TIME_UNITS.contains(&next.text) || MEASURES.contains(&next.text) {
+        if is_measure(next.text) {
             core.article = true;
             core.value = Some(1.0);
             return Some(core);
@@ -1017,7 +1017,7 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
             if several && !is_measure(head_word) {
                 return Step::Skip(last);
             }
-            if core.article && !TIME_UNITS.contains(&head_word) && !MEASURES.contains(&head_word) {
+            if core.article && !is_measure(head_word) {
                 return Step::Skip(last);
             }
             end = head;
