@@ -400,6 +400,41 @@ fn places_by_their_nouns_in_english_and_other_languages() {
 }
 
 #[test]
+fn a_bodys_full_name_runs_through_of_and_and() {
+    let text = "The Norwegian Water Resources and Energy Directorate raised the level. Kazakhstan's Ministry \
+        of Water Resources and Irrigation said it had asked Tashkent.";
+    for want in
+        ["Norwegian Water Resources and Energy Directorate", "Kazakhstan's Ministry of Water Resources and Irrigation"]
+    {
+        assert_has(text, "actor", want);
+    }
+    // A known name after "and" is a body of its own.
+    let text = "The Ministry of Defence and NATO disagreed.";
+    assert_eq!(texts(text, "actor"), ["Ministry of Defence", "NATO"]);
+}
+
+#[test]
+fn roads_by_number_and_the_ends_of_a_way_are_places() {
+    let text = "The E6 along the Lyngenfjord was closed. The agency shut a section of the road between Skibotn \
+        and Olderdalen. Lorries must take the E8 from Skibotn. Fish died in the Menindee Lakes, and water rose \
+        at the Teesta Barrage; boats left the Syr Darya, and riders climbed the Alto de Letras.";
+    for want in [
+        "E6",
+        "Lyngenfjord",
+        "Skibotn",
+        "Olderdalen",
+        "E8",
+        "Menindee Lakes",
+        "Teesta Barrage",
+        "Syr Darya",
+        "Alto de Letras",
+    ] {
+        assert_has(text, "location", want);
+    }
+    assert_none(text, "actor");
+}
+
+#[test]
 fn a_body_named_for_a_place_leaves_the_place_a_place() {
     // "of" a place, and a listed town's bureau or court: the town stays a location elsewhere.
     let text = "Homes in Cuenca lost power, said a hydrologist at the University of Cuenca.";

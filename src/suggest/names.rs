@@ -503,7 +503,7 @@ const PLACE_WORDS: &[&str] = &[
     "Lake", "Desert", "Coast", "Peninsula", "Plain", "Park", "Port", "Canal", "Heights", "Strip", "Plateau", "Basin",
     "Delta", "Hills", "Forest", "Harbour", "Harbor", "Road", "Highway", "Dam", "Crossing", "Camp", "Pass", "Canyon",
     "Falls", "Glacier", "Volcano", "Reef", "Stadium", "Arena", "Palace", "Castle", "Cathedral", "Mosque", "Temple",
-    "Base", "Channel", "Reservoir", "Trail", "Land", "Market", "Khola",
+    "Base", "Channel", "Reservoir", "Trail", "Land", "Market", "Khola", "Lakes", "Barrage", "Darya",
 ];
 
 /// Sequences ending in these name events, laws and the like: neither actor nor location.
@@ -524,6 +524,7 @@ const INSTITUTIONS: &[&str] = &[
     "Union", "Unions", "Commission", "Administration", "Organization", "Organisation", "Agency", "Authority",
     "Council", "Committee", "Department", "Ministry", "Federation", "Confederation", "Association", "Institute",
     "Society", "Board", "Service", "Office", "Bureau", "Fund", "Alliance", "Front", "Movement", "Party", "Congress",
+    "Directorate", "Inspectorate", "Secretariat", "Cooperative",
 ];
 
 /// Lower-case nouns of a town's or region's own bodies: "Brno city police".
@@ -1097,7 +1098,11 @@ impl Finder<'_, '_> {
         }
         let last = self.sequence_end(end + 2);
         let left_named = INSTITUTIONS.contains(&w.toks[end].text) || (s..=end).any(|k| w.toks[k].is_possessive());
-        let known = self.g.match_at(w, s).is_some() || self.g.match_at(w, end + 2).is_some_and(|m| m.last >= last);
+        // A nationality opens a body's name ("Norwegian Water Resources and Energy Directorate");
+        // a known name is a body of its own ("the Ministry of Defence and NATO").
+        let named = |m: Match| m.kind != Kind::Demonym;
+        let known = self.g.match_at(w, s).is_some_and(named)
+            || self.g.match_at(w, end + 2).is_some_and(|m| named(m) && m.last >= last);
         let institution = INSTITUTIONS.contains(&w.toks[last].text);
         // "Ministry of Agriculture and Environment", "Institute of Meteorology and Water
         // Management": an institution "of" two fields names both; not when the second is a
@@ -1803,9 +1808,14 @@ impl Finder<'_, '_> {
                 break;
             }
         }
-        let body = body?;
+        let mut body = body?;
         if w.toks[body].is_possessive() {
             return None;
+        }
+        // "Kazakhstan's Ministry of Water Resources and Irrigation": the body's full name.
+        if OF_HEADS.contains(&w.toks[body].text) && w.get(body + 1).is_some_and(|t| t.is("of")) {
+            let end = self.sequence_end(last + 1);
+            body = self.and_joined_body(last + 1, end).unwrap_or(end).max(body);
         }
         self.push(s, body, Label::Actor, "group", false);
         Some(body + 1)

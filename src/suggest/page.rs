@@ -259,7 +259,7 @@ const WHOLE_LINES: &[&str] = &[
 const CREDIT_PREFIXES: &[&str] = &[
     "reporting by", "editing by", "writing by", "additional reporting", "compiled by",
     "tags:", "topics:", "filed under", "photo:", "photo credit", "photograph:", "image:", "credit:", "©", "(c) ",
-    "copyright", "our standards",
+    "copyright", "our standards", "posted by", "text:", "comments (", "log in to comment", "log in or register",
 ];
 
 /// Beginnings of short lines that stamp or credit: "Updated 14:02 GMT", "By Ana Ruiz in
@@ -403,6 +403,9 @@ mod tests {
             "About the author",
             "Reporting by Anna Kowalska; Editing by Mark Ellis",
             "(Reporting by Oyun Bold in Ulaanbaatar and Li Na in Beijing; Editing by Mark Ellis)",
+            "Posted by Ana Ruiz on 23 April 2026 at 7:52 pm · Updated 24 April 2026",
+            "Text: Ana Ruiz, Kåfjord",
+            "Comments (12) | Log in or register to comment",
             "Home › News › Middle East",
             "Markets | Latin America",
             "Tags: Poland, Ukraine, drones",

@@ -24,7 +24,7 @@ const PLACE_HEADS: &[&str] = &[
     "Avenida", "Rua", "Calle", "Carrera", "Paseo", "Plaza", "Praça", "Piazza", "Piazzale", "Largo", "Rambla",
     "Boulevard", "Ulica", "Aleja", "Quinta", "Hacienda", "Fazenda", "Estancia", "Salar", "Paso", "Cerro", "Sierra",
     "Serra", "Monte", "Lago", "Laguna", "Río", "Rio", "Glen", "Loch", "Strath", "Mount", "Gulf", "Bay", "Cape",
-    "Isle", "Lake", "Ciudad", "Puerto", "Vila", "Vale", "Wadi", "Oued", "Jebel", "Bukit", "Gunung", "Teluk", "Pulau",
+    "Isle", "Lake", "Ciudad", "Puerto", "Vila", "Vale", "Wadi", "Oued", "Alto", "Jebel", "Bukit", "Gunung", "Teluk", "Pulau",
 ];
 
 /// Whether `word` starts a place's name: "Avenida" of "Avenida Angamos".
@@ -54,7 +54,16 @@ const THROUGH_AFTER: &[&str] = &[
     "rerouted", "marched", "walked", "swept", "tore", "cuts", "cut",
 ];
 
-/// Whether the words before token `s` put a place there: "flown to", "the road to", "above".
+/// Words before "between" that make its two ends places: "the road between Skibotn and
+/// Olderdalen", "the ferry between …" (beside those of [`TOWARDS`]).
+#[rustfmt::skip]
+const BETWEEN_AFTER: &[&str] = &[
+    "section", "stretch", "lorries", "trucks", "traffic", "crossing", "crossings", "link", "connection", "service",
+    "services", "departures", "distance", "drive", "walk", "trek", "stage", "track", "tunnel", "bridge", "pipeline",
+];
+
+/// Whether the words before token `s` put a place there: "flown to", "the road to", "above",
+/// "the ferry between … and".
 pub(super) fn way_there(w: &Words, s: usize) -> bool {
     let word = |k: usize| w.toks[k].text.to_lowercase();
     if s == 0 || w.toks[s].gap != Gap::Space {
@@ -67,11 +76,15 @@ pub(super) fn way_there(w: &Words, s: usize) -> bool {
     let through = prev == "through" && s >= 2 && THROUGH_AFTER.contains(&word(s - 2).as_str());
     let of = prev == "of" && s >= 2 && matches!(word(s - 2).as_str(), "upstream" | "downstream");
     let to = prev == "to" && s >= 2 && TOWARDS.contains(&word(s - 2).as_str());
-    through || of || to
+    let way = |k: usize| TOWARDS.contains(&word(k).as_str()) || BETWEEN_AFTER.contains(&word(k).as_str());
+    let between = prev == "between" && s >= 2 && way(s - 2);
+    let and_between = prev == "and" && s >= 4 && word(s - 3) == "between" && way(s - 4);
+    through || of || to || between || and_between
 }
 
 /// Words after "the" and a road's number that say it is the road: "the A9 through …".
-const ROUTE_AFTER: &[&str] = &["through", "between", "past", "linking", "connecting", "towards", "via"];
+const ROUTE_AFTER: &[&str] =
+    &["through", "between", "past", "linking", "connecting", "towards", "via", "along", "from", "over", "across"];
 
 /// A road's number written with a hyphen at token `i` ("BR-101", "I-95", "N-340"): its last
 /// token.
