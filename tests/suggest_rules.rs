@@ -135,6 +135,18 @@ fn an_unclosed_paragraph_continues_into_the_next_that_opens_with_a_mark() {
 // Figures
 
 #[test]
+fn currency_codes_and_units_of_two_measures_are_part_of_a_figure() {
+    let text = "The repair will cost NOK 1.9 billion, and each family got Tk 2,000. Oxygen fell to 1.8 \
+        milligrams per litre; winds reached 185 kilometres per hour.";
+    for want in ["NOK 1.9 billion", "Tk 2,000", "1.8 milligrams per litre", "185 kilometres per hour"] {
+        assert_has(text, "figure", want);
+    }
+    // An amount's rate per time leaves the rate out; a code glued to digits names a meeting.
+    assert_has("The mine pumps 1,700 litres per second.", "figure", "1,700 litres");
+    assert_none("Delegates met at COP30 in Belém.", "figure");
+}
+
+#[test]
 fn figures_take_their_approximation_and_what_they_count() {
     for (text, want) in [
         ("Russia launched 126 long-range drones overnight.", "126 long-range drones"),

@@ -53,6 +53,15 @@ const DOLLAR_PREFIXES: &[&str] = &["US", "C", "A", "HK", "NZ", "S", "R"];
 /// Currency abbreviations written before the amount, glued to it ("R5,000", "Sh4 billion",
 /// "Rs20") or apart ("Rs 20 crore", "KSh 300"); glued ones are one token with the digits.
 const CURRENCY_ABBREVIATIONS: &[&str] = &["Rs", "KSh", "Sh", "Rp", "R"];
+/// Currency codes and abbreviations only taken apart from the amount ("NOK 1.9 billion", "Tk
+/// 2,000"): glued, letters and digits name too much else ("COP30", "TL5").
+#[rustfmt::skip]
+const CURRENCY_CODES: &[&str] = &[
+    "USh", "TSh", "Tk", "RM", "TL", "Br", "NOK", "SEK", "DKK", "ISK", "CHF", "ZAR", "INR", "PKR", "LKR", "BDT", "KES",
+    "UGX", "TZS", "ETB", "NGN", "GHS", "MXN", "BRL", "PEN", "CLP", "ARS", "BOB", "TRY", "RUB", "UAH", "PLN", "CZK",
+    "HUF", "RON", "GEL", "KZT", "MNT", "MYR", "IDR", "VND", "THB", "EGP", "MAD", "AUD", "CAD", "NZD", "JPY", "CNY",
+    "EUR", "GBP", "USD",
+];
 
 /// The digits of a token that starts with a currency abbreviation ("R5,000" → "5,000"). A lone
 /// "R" also names roads and models ("R40"), so it takes only amounts with a thousands separator
@@ -202,8 +211,29 @@ const TIME_UNITS: &[&str] =
 #[rustfmt::skip]
 const MEASURES: &[&str] = &[
     "metre", "meter", "kilometre", "kilometer", "mile", "foot", "inch", "yard", "hectare", "acre", "tonne", "ton",
-    "litre", "liter", "gallon", "barrel", "kilogram", "gram", "pound", "degree",
+    "litre", "liter", "gallon", "barrel", "kilogram", "gram", "pound", "degree", "milligram", "microgram",
+    "millilitre", "milliliter", "centimetre", "centimeter", "millimetre", "millimeter",
 ];
+
+/// A length, singular or plural: per a time unit, a speed ("kilometres per hour").
+fn is_distance(word: &str) -> bool {
+    let singular = word.strip_suffix('s').unwrap_or(word);
+    matches!(
+        singular,
+        "metre"
+            | "meter"
+            | "kilometre"
+            | "kilometer"
+            | "mile"
+            | "foot"
+            | "inch"
+            | "yard"
+            | "centimetre"
+            | "centimeter"
+            | "millimetre"
+            | "millimeter"
+    ) || word == "feet"
+}
 
 /// A time unit or a measure, singular or plural: what "a" and "several" may count.
 fn is_measure(word: &str) -> bool {
@@ -475,7 +505,7 @@ fn in_digits(w: &Words, i: usize) -> Option<Core> {
     } else if DOLLAR_PREFIXES.contains(&tok.text) && next_with(w, i, TIGHT).is_some_and(|j| w.toks[j].is("$")) {
         currency = true;
         at = next_with(w, i + 1, ANY_INLINE)?;
-    } else if tok.text.len() > 1 && CURRENCY_ABBREVIATIONS.contains(&tok.text) {
+    } else if tok.text.len() > 1 && (CURRENCY_ABBREVIATIONS.contains(&tok.text) || CURRENCY_CODES.contains(&tok.text)) {
         // "Rs 20 crore", "KSh 300": the abbreviation apart from the amount.
         currency = true;
         at = next_with(w, i, SPACE)?;
@@ -1025,7 +1055,15 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
             // "4 parts per thousand": a concentration keeps its unit, as a percentage does.
             let per = w.next_word(head + 1).filter(|t| t.gap == Gap::Space && t.is("per")).map(|_| head + 1);
             let whole = per.and_then(|p| w.next_word(p + 1)).filter(|t| t.gap == Gap::Space && is_magnitude(t.text));
-            if head_word == "parts" && whole.is_some() {
+            // "1.8 milligrams per litre", "185 kilometres per hour": a unit of two measures, a
+            // speed among them; an amount's rate per time is left out ("1,700 litres per
+            // second"), as "a day" is.
+            let distance = is_distance(head_word);
+            let unit = per
+                .and_then(|p| w.next_word(p + 1))
+                .filter(|t| t.gap == Gap::Space && is_measure(t.text) && (!is_time_unit(t.text) || distance));
+            let measure = is_measure(head_word) && !is_time_unit(head_word);
+            if head_word == "parts" && whole.is_some() || measure && unit.is_some() {
                 end = head + 2;
             }
         }

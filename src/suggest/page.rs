@@ -303,7 +303,8 @@ fn classify(line: &str) -> Option<LineKind> {
         || (words.len() <= 12 && !ends_sentence(line) && PROMPT_PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (words.len() <= 8 && !ends_sentence(line) && lower.ends_with(" ago"))
         || (words.len() <= 12 && !ends_sentence(line) && BYLINE_ROLES.iter().any(|r| lower.contains(r)))
-        || is_item_bar(&words);
+        || is_item_bar(&words)
+        || (words.len() <= 12 && counts_reactions(&words));
     if boilerplate {
         return Some(LineKind::Boilerplate);
     }
@@ -314,6 +315,15 @@ fn classify(line: &str) -> Option<LineKind> {
         return Some(LineKind::Notice);
     }
     is_heading(&words, line).then_some(LineKind::Heading)
+}
+
+/// "Join the debate: 58 comments", "Share it · 27 reactions · 6 comments": a line that ends
+/// with how many readers reacted.
+fn counts_reactions(words: &[&str]) -> bool {
+    let [.., count, what] = words else { return false };
+    let what = what.trim_end_matches(['.', ')']).to_lowercase();
+    count.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && matches!(what.as_str(), "comments" | "comment" | "reactions" | "shares" | "likes" | "replies" | "views")
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -406,6 +416,8 @@ mod tests {
             "Posted by Ana Ruiz on 23 April 2026 at 7:52 pm · Updated 24 April 2026",
             "Text: Ana Ruiz, Kåfjord",
             "Comments (12) | Log in or register to comment",
+            "Join the debate: 58 comments",
+            "Like what you read? Share it · 27 reactions · 6 comments",
             "Home › News › Middle East",
             "Markets | Latin America",
             "Tags: Poland, Ukraine, drones",
