@@ -144,6 +144,8 @@ fn currency_codes_and_units_of_two_measures_are_part_of_a_figure() {
     // An amount's rate per time leaves the rate out; a code glued to digits names a meeting.
     assert_has("The mine pumps 1,700 litres per second.", "figure", "1,700 litres");
     assert_none("Delegates met at COP30 in Belém.", "figure");
+    // A Title Case heading capitalises a number-unit adjective's unit.
+    assert_has("Cuenca Faces Six-Hour Blackouts as Reservoir Nears Its Floor\n\nPower was cut.", "figure", "Six-Hour");
 }
 
 #[test]

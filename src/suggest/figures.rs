@@ -985,7 +985,8 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
     if let (Some(dash), Some(after)) = (next, w.get(last + 2)) {
         if dash.is("-") && dash.gap == Gap::None && after.gap == Gap::None && after.is_word() {
             let old = w.get(last + 3).is_some_and(|t| t.is("-") && t.gap == Gap::None);
-            let unit = ADJECTIVE_UNITS.contains(&after.text);
+            // A Title Case heading capitalises the unit: "Six-Hour Blackouts".
+            let unit = ADJECTIVE_UNITS.contains(&after.text.to_lowercase().as_str());
             if unit && !old && !glued_to_name(w, core.first) {
                 let start = approximation(w, core.first).unwrap_or(core.first);
                 return Step::Figure(start, last + 2);
