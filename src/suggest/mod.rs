@@ -2,7 +2,7 @@
 //! They follow `shared/annotation-guidelines.md` (actor, location, figure, quote and their
 //! boundaries). Pure and native: no DOM, no view; offsets are code points, end-exclusive.
 //!
-//! One file per rule family, each a single pass over the text:
+//! One file per rule family (for [`names`], a directory), each a single pass over the text:
 //! - [`quotes`]: text inside paired quotation marks, nested and across paragraphs;
 //! - [`figures`]: numbers with their approximation word and unit or counted noun;
 //! - [`names`]: actors and locations from the gazetteers in `data/gazetteers/`, title cues,
