@@ -216,7 +216,8 @@ impl Finder<'_, '_> {
                 s += 1;
             }
             let taken = mention_at[s];
-            // Free, or wholly an unknown actor that only acts.
+            // No rule took the run, or the name rules took all of it for an unknown actor
+            // (`not_names` count as taken: a rule decided they are no name).
             let free = (s..=end).all(|k| mention_at[k].is_none());
             let unknown_actor = taken.filter(|&m| m != usize::MAX).is_some_and(|m| {
                 let m = self.mentions[m];
