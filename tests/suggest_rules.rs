@@ -144,8 +144,21 @@ fn currency_codes_and_units_of_two_measures_are_part_of_a_figure() {
     // An amount's rate per time leaves the rate out; a code glued to digits names a meeting.
     assert_has("The mine pumps 1,700 litres per second.", "figure", "1,700 litres");
     assert_none("Delegates met at COP30 in Belém.", "figure");
-    // A Title Case heading capitalises a number-unit adjective's unit.
+    // A Title Case heading capitalises a number-unit adjective's unit, and what a number counts.
     assert_has("Cuenca Faces Six-Hour Blackouts as Reservoir Nears Its Floor\n\nPower was cut.", "figure", "Six-Hour");
+    let heading = "Floods Destroy 300 Homes in Dozens of Villages as Plant Promises 2,400 Jobs\n\nWater rose.";
+    for want in ["300 Homes", "Dozens of Villages", "2,400 Jobs"] {
+        assert_has(heading, "figure", want);
+    }
+}
+
+#[test]
+fn currency_abbreviations_glued_apart_or_with_a_full_stop() {
+    let text = "The plant cost RM1.8 billion and pays RM2,100 a month. The Treasury released Rs. 600 \
+        million, Shs 14.6 billion and Shs. 350,000 for each ward.";
+    for want in ["RM1.8 billion", "RM2,100", "Rs. 600 million", "Shs 14.6 billion", "Shs. 350,000"] {
+        assert_has(text, "figure", want);
+    }
 }
 
 #[test]
@@ -175,6 +188,8 @@ fn figures_take_their_approximation_and_what_they_count() {
         ("They agreed a six-week truce.", "six-week"),
         ("A magnitude 6.1 earthquake struck.", "magnitude 6.1"),
         ("She won in 2:16:42, a record.", "2:16:42"),
+        ("He scored in the final 4:10 of regulation.", "4:10"),
+        ("Wells won it 1:37 into overtime.", "1:37"),
         ("It passed by 74 votes to 24.", "24"),
         ("The final lasted two hours and 21 minutes.", "two hours and 21 minutes"),
         ("Maize now costs 320 kwacha a bag.", "320 kwacha"),
@@ -259,6 +274,8 @@ fn scores_and_tallies_are_one_figure_but_numbers_in_names_are_not() {
         ("The vote was 48-52.", "48-52"),
         ("They lost 1-2 at home.", "1-2"),
         ("It was a 3-0 win.", "3-0"),
+        ("Fans watched the Wolves beat Halifax 3-1 on Sunday.", "3-1"),
+        ("They defeated Cape Breton 5-2.", "5-2"),
     ] {
         assert_eq!(texts(text, "figure"), [want], "in «{text}»");
     }
@@ -671,7 +688,7 @@ fn events_storms_treaties_and_things_to_read_are_not_actors() {
         "Cyclone Mocha hit the coast on Sunday. Tropical Storm Alberto weakened.",
         "The Rome Statute requires states to cooperate. The Geneva Conventions apply.",
         "Operation Spiderweb destroyed jets.",
-        "Sign up for The Ballot, read by 50,000 readers. Readers of The Ballot newsletter agree.",
+        "Many readers sign up for The Ballot each week. Readers of The Ballot newsletter agree.",
         "The Tour de France starts in Lille.",
         "The court will rule in May.",
     ] {

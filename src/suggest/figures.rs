@@ -29,8 +29,10 @@
 //! relative dates ("two years ago"), halves that are a place or a time ("the second half", "an
 //! hour and a half") and other bare numbers ("won 47").
 
+use std::ops::Range;
+
 use super::words::{is_function_word, lower, word_set, Gap, Tok, Words};
-use super::{Labels, Suggestion};
+use super::{within, Labels, Suggestion};
 
 #[rustfmt::skip]
 const SMALL: &[&str] = &[
@@ -51,13 +53,14 @@ const CURRENCY: &[&str] = &[
 /// Letters that prefix "$": "US$", "C$", "A$", "HK$", "NZ$", "S$", "R$".
 const DOLLAR_PREFIXES: &[&str] = &["US", "C", "A", "HK", "NZ", "S", "R"];
 /// Currency abbreviations written before the amount, glued to it ("R5,000", "Sh4 billion",
-/// "Rs20") or apart ("Rs 20 crore", "KSh 300"); glued ones are one token with the digits.
-const CURRENCY_ABBREVIATIONS: &[&str] = &["Rs", "KSh", "Sh", "Rp", "R"];
+/// "Rs20", "RM1.8 billion") or apart ("Rs 20 crore", "KSh 300", "Shs 350,000"), some with a
+/// full stop ("Rs. 600 million"); glued ones are one token with the digits.
+const CURRENCY_ABBREVIATIONS: &[&str] = &["Rs", "KSh", "Shs", "Sh", "Rp", "RM", "R"];
 /// Currency codes and abbreviations only taken apart from the amount ("NOK 1.9 billion", "Tk
 /// 2,000"): glued, letters and digits name too much else ("COP30", "TL5").
 #[rustfmt::skip]
 const CURRENCY_CODES: &[&str] = &[
-    "USh", "TSh", "Tk", "RM", "TL", "Br", "NOK", "SEK", "DKK", "ISK", "CHF", "ZAR", "INR", "PKR", "LKR", "BDT", "KES",
+    "USh", "TSh", "Tk", "TL", "Br", "NOK", "SEK", "DKK", "ISK", "CHF", "ZAR", "INR", "PKR", "LKR", "BDT", "KES",
     "UGX", "TZS", "ETB", "NGN", "GHS", "MXN", "BRL", "PEN", "CLP", "ARS", "BOB", "TRY", "RUB", "UAH", "PLN", "CZK",
     "HUF", "RON", "GEL", "KZT", "MNT", "MYR", "IDR", "VND", "THB", "EGP", "MAD", "AUD", "CAD", "NZD", "JPY", "CNY",
     "EUR", "GBP", "USD",
@@ -198,6 +201,11 @@ const RESULT_WORDS: &[&str] = &[
     "defeated", "defeat", "victory", "vote", "voted", "votes", "passed", "approved", "rejected", "score", "scored",
     "scoreline", "led", "lead", "trailed", "margin", "result", "ruling", "ruled",
 ];
+
+/// Words around "M:SS" that make it time on a game's clock, a duration ("the final 4:10",
+/// "1:37 into overtime", "with 2:05 left"), not a time of day.
+const GAME_CLOCK_BEFORE: &[&str] = &["final", "last", "first", "opening", "closing"];
+const GAME_CLOCK_AFTER: &[&str] = &["into", "left", "remaining", "to"];
 
 /// Heads of a tally ("by 74 votes to 24"): the second number counts the same.
 const TALLIES: &[&str] = &["votes", "seats", "goals", "points", "runs", "wickets"];
@@ -506,9 +514,10 @@ fn in_digits(w: &Words, i: usize) -> Option<Core> {
         currency = true;
         at = next_with(w, i + 1, ANY_INLINE)?;
     } else if tok.text.len() > 1 && (CURRENCY_ABBREVIATIONS.contains(&tok.text) || CURRENCY_CODES.contains(&tok.text)) {
-        // "Rs 20 crore", "KSh 300": the abbreviation apart from the amount.
+        // "Rs 20 crore", "KSh 300", "Rs. 600 million": the abbreviation apart from the amount.
         currency = true;
-        at = next_with(w, i, SPACE)?;
+        let stop = next_with(w, i, TIGHT).filter(|&j| w.toks[j].is("."));
+        at = next_with(w, stop.unwrap_or(i), SPACE)?;
     }
     let at_text = w.get(at)?.text;
     let glued_amount = if currency { None } else { after_currency_abbreviation(at_text) };
@@ -595,8 +604,9 @@ fn is_head(word: &str) -> bool {
 }
 
 /// The last token of the noun phrase after token `after` (at most three words, ending at its
-/// head), or `None` when no head follows.
-fn noun_phrase(w: &Words, after: usize, demonym: &dyn Fn(&str) -> bool) -> Option<usize> {
+/// head), or `None` when no head follows. `counts` tells the capitalised words that may still
+/// be part of it.
+fn noun_phrase(w: &Words, after: usize, counts: &dyn Fn(&Tok) -> bool) -> Option<usize> {
     let mut j = after + 1;
     let mut taken = 0;
     let mut head_end = None;
@@ -643,12 +653,13 @@ fn noun_phrase(w: &Words, after: usize, demonym: &dyn Fn(&str) -> bool) -> Optio
             head_end = Some(end);
             break;
         }
-        if tok.is_capitalised() && !demonym(word) && !units().contains(word) && !modifier {
+        let may_count = tok.is_capitalised() && counts(tok);
+        if tok.is_capitalised() && !may_count && !units().contains(word) && !modifier {
             break;
         }
         // "at least two others were hurt": a count of more of what the story counts.
         let others = taken == 0 && word == "others";
-        if is_head(last_part) || others {
+        if is_head(last_part) || may_count && is_head(&last_part.to_lowercase()) || others {
             head_end = Some(end);
             if others {
                 break;
@@ -738,11 +749,15 @@ fn after_name(w: &Words, first: usize) -> bool {
     !(approximating || function || is_month(prev) || lower == "between")
 }
 
-pub(super) fn find(w: &Words, labels: &Labels, out: &mut Vec<Suggestion>) {
-    let demonym = |word: &str| super::names::is_demonym(word);
+/// Figures in `w`; `headings` are the code-point ranges of its heading lines, whose Title Case
+/// capitalises the counted noun ("Promises 2,400 Jobs").
+pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &mut Vec<Suggestion>) {
+    // A capitalised word in a counted phrase: a demonym ("two Kenyan runners"), or any word of
+    // a heading.
+    let counts = |t: &Tok| super::names::is_demonym(t.text) || within(headings, t.start);
     let mut i = 0;
     while i < w.len() {
-        match figure_at(w, i, &demonym) {
+        match figure_at(w, i, &counts) {
             Step::Figure(first, last) => {
                 let figure = |first: usize, last: usize| Suggestion {
                     start: w.toks[first].start,
@@ -815,7 +830,7 @@ fn share_at(w: &Words, i: usize) -> Option<Step> {
 }
 
 /// "one in five adults": a share given as a count, with what it counts.
-fn one_in_n(w: &Words, core: &Core, demonym: &dyn Fn(&str) -> bool) -> Option<Step> {
+fn one_in_n(w: &Words, core: &Core, counts: &dyn Fn(&Tok) -> bool) -> Option<Step> {
     if core.value != Some(1.0) || core.first != core.last {
         return None;
     }
@@ -826,7 +841,7 @@ fn one_in_n(w: &Words, core: &Core, demonym: &dyn Fn(&str) -> bool) -> Option<St
         .filter(|c| !c.vague && !c.article && !c.year_like && c.value.is_some_and(|v| v > 1.0))?;
     // The counted noun ends at its first head: the verb of "one in five adults smokes" agrees
     // with "one", and ends in "s" like a plural.
-    let end = noun_phrase(w, whole.last, demonym)
+    let end = noun_phrase(w, whole.last, counts)
         .map_or(whole.last, |last| (whole.last + 1..=last).find(|&j| is_head(w.toks[j].text)).unwrap_or(last));
     Some(Step::Figure(approximation(w, core.first).unwrap_or(core.first), end))
 }
@@ -878,20 +893,28 @@ fn partitive(w: &Words, core: &Core) -> bool {
 fn is_result(w: &Words, core: &Core, second: &Core) -> bool {
     let whole_and_small =
         |c: &Core| !c.currency && !c.spelled && c.value.is_some_and(|v| v.fract() == 0.0 && v < 100.0);
-    let named = glued_to_name(w, core.first) || after_name(w, core.first);
+    let is_result_word = |t: &Tok| RESULT_WORDS.contains(&lower(t.text).as_ref());
+    // "beat Halifax 3-1", "defeated Cape Breton 5-2": the name before the score is the side
+    // beaten, not the number's own.
+    let mut side = core.first;
+    while side > 0 && w.toks[side - 1].is_capitalised() && w.toks[side].gap == Gap::Space {
+        side -= 1;
+    }
+    let side_beaten = side < core.first && side > 0 && is_result_word(&w.toks[side - 1]);
+    let named = glued_to_name(w, core.first) || after_name(w, core.first) && !side_beaten;
     let third_number = w.get(second.last + 1).is_some_and(|t| t.gap == Gap::None && t.is("-"));
     let before = (1..=2).filter_map(|back| core.first.checked_sub(back)).map(|p| &w.toks[p]);
     let after = w.next_word(second.last + 1).filter(|t| t.gap == Gap::Space);
-    let worded = before.chain(after).any(|t| RESULT_WORDS.contains(&lower(t.text).as_ref()));
+    let worded = side_beaten || before.chain(after).any(is_result_word);
     whole_and_small(core) && whole_and_small(second) && !named && !third_number && worded
 }
 
-fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
+fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
     if let Some(share) = share_at(w, i) {
         return share;
     }
     let Some(mut core) = core_at(w, i) else { return Step::Skip(i) };
-    if let Some(share) = one_in_n(w, &core, demonym) {
+    if let Some(share) = one_in_n(w, &core, counts) {
         return share;
     }
     let mut range_and = false;
@@ -953,7 +976,13 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
             }
             // "2:16:42" (hours, minutes, seconds) is a race time, a duration; "10:30" is a time of day.
             let time_of_day = w.get(end + 1).is_some_and(|t| t.gap != Gap::Line && TIME_SUFFIXES.contains(&t.text));
-            if parts == 3 && !time_of_day && !core.currency {
+            // "in the final 4:10", "1:37 into overtime": minutes and seconds of a game's clock.
+            let clock_before =
+                core.first > 0 && GAME_CLOCK_BEFORE.contains(&lower(w.toks[core.first - 1].text).as_ref());
+            let clock_after =
+                w.next_word(end + 1).is_some_and(|t| t.gap == Gap::Space && GAME_CLOCK_AFTER.contains(&t.text));
+            let game_clock = parts == 2 && (clock_before || clock_after);
+            if (parts == 3 || game_clock) && !time_of_day && !core.currency {
                 return Step::Figure(core.first, end);
             }
             return Step::Skip(end);
@@ -1038,12 +1067,12 @@ fn figure_at(w: &Words, i: usize, demonym: &dyn Fn(&str) -> bool) -> Step {
             let bare = !(core.first == core.last && matches!(lower(w.toks[last].text).as_ref(), "tens" | "scores"));
             return if bare { Step::Figure(start, last) } else { Step::Skip(last) };
         };
-        let Some(head) = noun_phrase(w, of, demonym) else { return Step::Skip(last) };
+        let Some(head) = noun_phrase(w, of, counts) else { return Step::Skip(last) };
         return Step::Figure(start, head);
     }
     let several = core.several;
     if !measured && !core.currency {
-        if let Some(head) = noun_phrase(w, last, demonym) {
+        if let Some(head) = noun_phrase(w, last, counts) {
             let head_word = w.toks[head].text;
             if several && !is_measure(head_word) {
                 return Step::Skip(last);

@@ -85,13 +85,13 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
         lines.iter().filter(|(_, k)| *k == kind).map(|(r, _)| r.clone()).collect()
     };
     let mut found = Vec::new();
-    quotes::find(&chars, &labels, &mut found);
-    figures::find(&words, &labels, &mut found);
     // A related story's title is read as the heading it is written as.
     let related = of_kind(LineKind::Related);
     let mut headings = of_kind(LineKind::Heading);
     headings.extend(related.iter().cloned());
     headings.sort_by_key(|r| r.start);
+    quotes::find(&chars, &labels, &mut found);
+    figures::find(&words, &labels, &headings, &mut found);
     let not_names: HashSet<usize> = names::find(&words, &labels, &headings, &mut found).into_iter().collect();
     learned.find(&words, &mut found);
     // Where the name rules read the words around a capitalised run as no name ("Shares in
@@ -110,7 +110,22 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     let names_only = |s: &Suggestion| s.label == labels.quote || s.label == labels.figure;
     let set_apart = |s: &Suggestion| within(&furniture, s.start) || names_only(s) && within(&notices, s.start);
     found.retain(|s| !set_apart(s));
+    // The publication named again ("for Caucasus Monitor", "(Caucasus Monitor) —") is the
+    // page crediting itself.
+    if let Some(name) = page::publication(text) {
+        let credits = occurrences(&chars, name);
+        found.retain(|s| !name_label(s) || !credits.iter().any(|c| c.start <= s.start && s.end <= c.end));
+    }
     finish(doc, &chars, found, rejected, learned)
+}
+
+/// Where `needle` occurs in `chars`, as code-point ranges.
+fn occurrences(chars: &[char], needle: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = needle.chars().collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    chars.windows(needle.len()).enumerate().filter(|(_, w)| *w == needle).map(|(i, _)| i..i + needle.len()).collect()
 }
 
 /// Whether code point `at` lies in one of the sorted, disjoint `ranges`.

@@ -50,10 +50,41 @@ pub fn page_lines(text: &str) -> Vec<(Range<usize>, LineKind)> {
         }
         start += len + 1;
     }
+    if let [(_, first, kind), (_, next, _), ..] = &mut lines[..] {
+        if masthead(first, next).is_some() {
+            *kind = Some(LineKind::Boilerplate);
+        }
+    }
     byline_blocks(&mut lines);
     bios_after_their_head(&mut lines);
     related_lists(&mut lines);
     lines.into_iter().filter_map(|(range, _, kind)| Some((range, kind?))).collect()
+}
+
+/// The name of the publication whose page `text` is, from its masthead (see [`masthead`]):
+/// "Caucasus Monitor", "El Sol del Río". Where the page names itself again (in a dateline, a
+/// bio, a newsletter prompt) that is the page's own credit, no actor of the story.
+pub fn publication(text: &str) -> Option<&str> {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next()?;
+    let second = lines.next()?;
+    masthead(first, second)
+}
+
+/// The name on the page's first line when that line is a masthead: a short name, perhaps with
+/// its edition ("Umbria Oggi — English"), above a line of navigation ("Politics › Regions").
+/// A headline is no masthead: navigation does not follow it.
+fn masthead<'t>(first: &'t str, next: &str) -> Option<&'t str> {
+    let words: Vec<&str> = next.split_whitespace().collect();
+    let navigation = is_item_bar(&words) && !next.to_lowercase().starts_with("by ") && !is_stamp_bar(next);
+    if !navigation {
+        return None;
+    }
+    let name = [" — ", " – ", " | ", " · "]
+        .iter()
+        .find_map(|dash| first.split_once(dash).filter(|(_, edition)| edition.split_whitespace().count() <= 3))
+        .map_or(first, |(name, _)| name.trim());
+    (is_credit_name(name) && !name.contains(',')).then_some(name)
 }
 
 /// The lines of a byline block that say only who wrote the story or where: "Marta Ferreira",
@@ -270,8 +301,15 @@ const STAMP_PREFIXES: &[&str] = &[
 ];
 
 /// Beginnings of buttons and prompts, furniture when they are no sentence ("Share on X ·
-/// LinkedIn"; but "Sign up for The Ballot, read by 50,000 readers." is text).
+/// LinkedIn"; but "Share your views with your MP." is text).
 const PROMPT_PREFIXES: &[&str] = &["share ", "follow ", "sign up", "subscribe", "log in", "sign in"];
+
+/// What a newsletter prompt offers, and the verbs that open one ("Sign up for our morning
+/// briefing.", "Get the North in your inbox – subscribe to our weekly newsletter.",
+/// "Iscriviti alla newsletter …"): furniture, sentence or not.
+const NEWSLETTER_WORDS: &[&str] = &["newsletter", "briefing", "in your inbox", "digest", "bulletin"];
+const NEWSLETTER_VERBS: &[&str] =
+    &["sign up", "subscribe ", "get ", "join ", "register ", "iscriviti", "suscríbete", "inscríbete", "abonnez"];
 
 /// Words of a byline that names a reporter's post: "Ana Ruiz · The Hague correspondent".
 const BYLINE_ROLES: &[&str] = &["correspondent", "reporter", "staff writer", "editor", "contributor", "bureau chief"];
@@ -303,7 +341,11 @@ fn classify(line: &str) -> Option<LineKind> {
         || (words.len() <= 12 && !ends_sentence(line) && PROMPT_PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (words.len() <= 8 && !ends_sentence(line) && lower.ends_with(" ago"))
         || (words.len() <= 12 && !ends_sentence(line) && BYLINE_ROLES.iter().any(|r| lower.contains(r)))
+        || (words.len() <= 25
+            && NEWSLETTER_VERBS.iter().any(|v| lower.starts_with(v))
+            && (NEWSLETTER_WORDS.iter().any(|n| lower.contains(n)) || PROMPT_PREFIXES.iter().any(|p| lower.starts_with(p))))
         || is_item_bar(&words)
+        || is_stamp_bar(line)
         || (words.len() <= 12 && counts_reactions(&words));
     if boilerplate {
         return Some(LineKind::Boilerplate);
@@ -315,6 +357,17 @@ fn classify(line: &str) -> Option<LineKind> {
         return Some(LineKind::Notice);
     }
     is_heading(&words, line).then_some(LineKind::Heading)
+}
+
+/// A line of stamps between separators, each a date or a stamp: "Sat., Feb. 21, 2026 11:48
+/// p.m. AST | Last updated 2 hours ago".
+fn is_stamp_bar(line: &str) -> bool {
+    let mut parts = vec![line];
+    for separator in [" | ", " · ", " • "] {
+        parts = parts.into_iter().flat_map(|part| part.split(separator)).collect();
+    }
+    parts.len() >= 2
+        && parts.iter().map(|part| part.trim()).all(|part| is_date(&part.to_lowercase()) || is_byline_stamp(part))
 }
 
 /// "Join the debate: 58 comments", "Share it · 27 reactions · 6 comments": a line that ends
@@ -425,6 +478,10 @@ mod tests {
             "Posted 3 hours ago",
             "Ana Ruiz · The Hague correspondent",
             "You must be logged in to post a comment.",
+            "Sign up for The Ballot, read by more than 50,000 readers.",
+            "Get the Coast in your inbox – subscribe to our weekly newsletter.",
+            "Iscriviti alla newsletter di Umbria Oggi: ogni mattina le notizie di Perugia.",
+            "Sat., Feb. 21, 2026 11:48 p.m. AST | Last updated 2 hours ago",
         ] {
             assert_eq!(kinds(line), [(line.to_string(), LineKind::Boilerplate)], "«{line}»");
         }
@@ -432,7 +489,6 @@ mod tests {
             "Poland said on Tuesday it would send more troops.",
             "Published reports say the talks failed, and officials in Warsaw agree with that view.",
             "Read more: Poland Says Talks Will Go On",
-            "Sign up for The Ballot, read by more than 50,000 readers.",
         ] {
             assert!(!kinds(line).iter().any(|(_, k)| *k == LineKind::Boilerplate), "«{line}»");
         }
@@ -491,6 +547,26 @@ mod tests {
         assert_eq!(kinds(page)[0].1, LineKind::Heading);
         // A one-line paragraph of a name in running text is text.
         assert!(kinds("The talks went on.\n\nMadrid\n\nThe bank said so.").is_empty());
+    }
+
+    #[test]
+    fn a_masthead_above_navigation_is_furniture_and_names_the_publication() {
+        for (page, name) in [
+            ("Lakeside Courier\nNews › Regions › North\n\nFerry Sinks Near Port\n\nText.", "Lakeside Courier"),
+            ("Diario Norte — English Edition\nHome | Politics | Sport\n\nText.", "Diario Norte"),
+        ] {
+            let first = page.lines().next().unwrap();
+            assert_eq!(kinds(page)[0], (first.to_string(), LineKind::Boilerplate), "«{page}»");
+            assert_eq!(publication(page), Some(name));
+        }
+        // A headline above its byline or its text names no publication.
+        for page in [
+            "Peso Slides Again\nBy Marta Ferreira | Buenos Aires\n\nText.",
+            "Peso Slides Again\nMarch 3, 2026 | Updated 14:02 GMT\n\nText.",
+            "Peso Slides Again\n\nThe bank said it would act.",
+        ] {
+            assert_eq!(publication(page), None, "«{page}»");
+        }
     }
 
     #[test]
