@@ -404,6 +404,27 @@ fn a_listed_town_is_a_place_unless_it_acts_speaks_or_is_a_persons_name() {
 }
 
 #[test]
+fn the_places_a_plural_place_noun_is_of_and_venues_where_a_preposition_puts_them() {
+    let text = "Buses were cut in the outlying districts of Ponte Felcino, San Marco and Castel Ritaldi. \
+        Voters in the mountain municipalities of Zugdidi Tsqali, Vani and Sachkhere backed him.";
+    for want in ["Ponte Felcino", "San Marco", "Castel Ritaldi", "Zugdidi Tsqali", "Vani", "Sachkhere"] {
+        assert_has(text, "location", want);
+    }
+    let text = "The plant sits beside the Sungai Merbok. He spoke outside the station on Galle Mawatha. \
+        Councillors walked out of the Sala dei Priori. Shops on Corso Garibaldi closed.";
+    for want in ["Sungai Merbok", "Galle Mawatha", "Sala dei Priori", "Corso Garibaldi"] {
+        assert_has(text, "location", want);
+    }
+    let text = "Mothers queued at Kabale Regional Referral Hospital. She studied at the Universidad de Sonora.";
+    for want in ["Kabale Regional Referral Hospital", "Universidad de Sonora"] {
+        assert_has(text, "location", want);
+    }
+    // The same body acting, or employing a person, is no place.
+    assert_has("Kabale Regional Referral Hospital said beds ran out.", "actor", "Kabale Regional Referral Hospital");
+    assert_none("A professor at Makerere University said so.", "location");
+}
+
+#[test]
 fn the_other_party_to_a_deal_and_the_other_side_in_a_match_are_actors() {
     let text = "Mongolia reached a deal with Beijing late on Wednesday.";
     assert_has(text, "actor", "Beijing");
@@ -586,8 +607,20 @@ fn site_furniture_gives_no_suggestions_but_text_around_it_does() {
     assert_has(text, "actor", "Anna Kowalska");
     assert_has(text, "location", "Warsaw");
     assert_none(text, "figure");
-    let prompt = "Sign up for our newsletter, read by more than 50,000 investors.";
-    assert_has(prompt, "figure", "more than 50,000 investors");
+    // The masthead's publication, named again on its page, is the page crediting itself.
+    let page = "Lakeside Courier\nNews › Regions › North\n\nFerry Sinks Near Kisumu\n\nKISUMU (Lakeside Courier) — \
+        Divers searched the lake on Monday.\n\nAmos Otieno covers the lake region for Lakeside Courier.";
+    assert_not(page, "actor", "Lakeside Courier");
+    assert_has(page, "actor", "Amos Otieno");
+    // A newsletter prompt is furniture even when written as a sentence.
+    for prompt in [
+        "Sign up for our newsletter, read by more than 50,000 investors.",
+        "Sign up for the Lakeside Courier morning briefing — news from Kandy and Galle before 8 am.",
+    ] {
+        for label in ["actor", "location", "figure"] {
+            assert_none(prompt, label);
+        }
+    }
 }
 
 #[test]

@@ -293,6 +293,8 @@ pub(super) const PLACE_OF: &[&str] = &[
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
     "suburbs", "port", "island", "coast", "streets", "area", "republic", "oblast", "county", "heart", "residents",
     "inhabitants", "villagers", "municipality", "borough", "parish", "suburb", "neighbourhood", "neighborhood",
+    "cities", "towns", "villages", "regions", "provinces", "districts", "counties", "municipalities", "boroughs",
+    "parishes", "neighbourhoods", "neighborhoods", "communes", "islands",
 ];
 
 /// Capitalised words that end a place name ("Red Sea", "Maidan Square").
@@ -303,7 +305,8 @@ const PLACE_WORDS: &[&str] = &[
     "Lake", "Desert", "Coast", "Peninsula", "Plain", "Park", "Port", "Canal", "Heights", "Strip", "Plateau", "Basin",
     "Delta", "Hills", "Forest", "Harbour", "Harbor", "Road", "Highway", "Dam", "Crossing", "Camp", "Pass", "Canyon",
     "Falls", "Glacier", "Volcano", "Reef", "Stadium", "Arena", "Palace", "Castle", "Cathedral", "Mosque", "Temple",
-    "Base", "Channel", "Reservoir", "Trail", "Land", "Market", "Khola", "Lakes", "Barrage", "Darya",
+    "Base", "Channel", "Reservoir", "Trail", "Land", "Market", "Khola", "Lakes", "Barrage", "Darya", "Boulevard",
+    "Mawatha", "Marg", "Lane", "Plaza", "Quay", "Wharf", "Pier",
 ];
 
 /// Sequences ending in these name events, laws and the like: neither actor nor location.
@@ -379,6 +382,17 @@ const FACILITIES: &[&str] = &[
     "checkpoint", "mosque", "church", "cathedral", "university", "school", "embassy", "square", "market",
     "warehouse", "depot", "shipyard", "quarry", "smelter", "barracks", "street", "avenue", "boulevard",
 ];
+
+/// Words of a body that is also a building: after "at" or "outside" the name is where
+/// ("queued at Kabale Regional Referral Hospital", "studied at the Universidad de Sonora").
+#[rustfmt::skip]
+pub(super) const VENUES: &[&str] = &[
+    "Hospital", "Clinic", "Centre", "Center", "Church", "School", "College", "University", "Universidad",
+    "Università", "Université", "Museum", "Theatre", "Theater", "Hall", "Library", "Cemetery",
+];
+
+/// Prepositions that make a venue's name a place (see [`VENUES`]).
+pub(super) const AT_VENUE: &[&str] = &["at", "outside", "inside", "near", "opposite", "behind", "into"];
 
 /// Words that make a capitalised sequence an organisation, not a person.
 #[rustfmt::skip]

@@ -10,8 +10,8 @@ use crate::suggest::words::{is_function_word, Gap};
 
 use super::gazetteer::is_demonym;
 use super::lists::{
-    is_acronym, is_place_particle, is_title, org_types, org_words, place_words, COMMON_SUBJECTS, COMPETITIONS,
-    DIRECTIONS, EVENT_WORDS, MONTH_BEFORE, NOT_NAMES, PRODUCTS, SPEECH, STORMS,
+    is_acronym, is_place_particle, is_title, org_types, org_words, place_words, AT_VENUE, COMMON_SUBJECTS,
+    COMPETITIONS, DIRECTIONS, EVENT_WORDS, MONTH_BEFORE, NOT_NAMES, PRODUCTS, SPEECH, STORMS, VENUES,
 };
 use super::{Finder, Label};
 
@@ -43,7 +43,7 @@ impl Finder<'_, '_> {
             return end + 1;
         }
         let framed = self.place_cue_with(s, true) || self.place_apposition(end) || places::way_there(w, s);
-        if place_word || (!org && framed) {
+        if place_word || self.at_venue(s, &words) || (!org && framed) {
             self.push(s, end, Label::Location, "name", false);
         } else if !org && (particle || self.in_place_list(s, end)) {
             self.push(s, end, Label::Town, "name", false);
@@ -59,6 +59,17 @@ impl Finder<'_, '_> {
             self.push(s, end, Label::Actor, "name", person);
         }
         end + 1
+    }
+
+    /// Whether the run at `s` of `words` is a venue's name where a preposition places it
+    /// ("outside Mater Misericordiae Hospital", "at the Avenir Centre").
+    fn at_venue(&self, s: usize, words: &[&str]) -> bool {
+        let w = self.w;
+        let before = |back: usize| s.checked_sub(back).map(|k| w.toks[k].text.to_lowercase());
+        let placed = |word: Option<String>| word.is_some_and(|b| AT_VENUE.contains(&b.as_str()));
+        words.iter().any(|word| VENUES.contains(word))
+            && (placed(before(1)) || before(1).as_deref() == Some("the") && placed(before(2)))
+            && !self.employer(s)
     }
 
     /// "export director at Caves Alto Corgo", "an economist at Norte Capital": the employer in
