@@ -495,6 +495,11 @@ fn a_body_named_for_a_place_leaves_the_place_a_place() {
     assert_has(text, "location", "Makurdi");
     // After a preposition, the verb that follows is not the town's.
     assert_has("Ferries from Tabaco resumed on Wednesday.", "location", "Tabaco");
+    // A public body named for a town no list holds: the town is a place at all its mentions.
+    let text = "The Zorvan Traders' Association said stalls were empty. Hotels in Zorvan were full, \
+        and Zorvan is the festival's home.";
+    assert_has(text, "actor", "Zorvan Traders' Association");
+    assert_eq!(texts(text, "location"), ["Zorvan", "Zorvan"]);
     // A body of four words and another joined by "and" is one name.
     let text = "The National Disaster Risk Reduction and Management Council said 12 people died.";
     assert_has(text, "actor", "National Disaster Risk Reduction and Management Council");

@@ -10,7 +10,8 @@ use crate::suggest::words::{is_function_word, lower, FastHash, Gap, Tok};
 use crate::suggest::{places, towns};
 
 use super::lists::{
-    is_name_word, is_place_particle, is_title, place_words, ADVERBS, DIRECTIONS, OPPONENT, PLACE_PREPOSITIONS,
+    is_name_word, is_place_particle, is_title, place_words, ADVERBS, DIRECTIONS, INSTITUTIONS, OPPONENT,
+    PLACE_PREPOSITIONS,
 };
 use super::{Finder, Label, Mention};
 
@@ -29,10 +30,12 @@ impl Finder<'_, '_> {
                     && !matches!(m.rule, "place-cue" | "group")
                     && !(m.first == m.last && m.rule == "name")
             })
-            // "University of Cuenca": the place a body is "of" is no part of its own name.
+            // "University of Cuenca": the place a body is "of" is no part of its own name; nor
+            // is the place a public body is named for ("the Gondar Traders' Association").
             .flat_map(|m| {
                 let of_place = m.last >= m.first + 2 && w.toks[m.last - 1].is("of");
-                [Some(w.toks[m.first].text), (!of_place).then_some(w.toks[m.last].text)]
+                let public = self.public_body(m);
+                [(!public).then_some(w.toks[m.first].text), (!of_place).then_some(w.toks[m.last].text)]
             })
             .flatten()
             .collect();
@@ -49,6 +52,12 @@ impl Finder<'_, '_> {
             let word = w.toks[m.first].text;
             m.rule != "place-cue" || !name_parts.contains(word) || placed.contains(word) || towns::is_town(word, false)
         });
+    }
+
+    /// Whether actor `m` is a public body, whose first word may be the place it serves ("the
+    /// Gondar Traders' Association", "Kisumu County Assembly"), not a company's own name.
+    fn public_body(&self, m: &Mention) -> bool {
+        m.first < m.last && (m.first + 1..=m.last).any(|k| INSTITUTIONS.contains(&self.w.toks[k].base()))
     }
 
     /// A place no gazetteer holds, once a frame has placed it ("in Pavlov", "Horní Lhota and
@@ -82,7 +91,7 @@ impl Finder<'_, '_> {
             .mentions
             .iter()
             .filter(|m| m.label == Label::Actor && m.rule != "group" && !(m.first == m.last && m.rule == "name"))
-            .flat_map(|m| (m.first..=m.last).map(|k| w.toks[k].base()))
+            .flat_map(|m| (m.first + usize::from(self.public_body(m))..=m.last).map(|k| w.toks[k].base()))
             .collect();
         places.retain(|core| !core.iter().any(|word| in_actors.contains(word)));
         if places.is_empty() {
