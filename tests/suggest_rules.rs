@@ -629,6 +629,13 @@ fn site_furniture_gives_no_suggestions_but_text_around_it_does() {
 }
 
 #[test]
+fn a_related_title_in_sentence_case_is_read_as_text() {
+    let page = "Floods Reach the Coast\n\nText.\n\nRelated posts\nFloods close schools in Zeldra for a week\n\
+        Tin museum in Varnok reopens after restoration\n\n© 2026 Herald.";
+    assert_eq!(texts(page, "location"), ["Zeldra", "Varnok"]);
+}
+
+#[test]
 fn a_byline_block_gives_neither_its_author_nor_its_city() {
     for page in [
         "Peso Slides as Inflation Bites\nBy Marta Ferreira\nBuenos Aires\nMarch 3, 2026\n\nThe peso fell in Buenos Aires.",

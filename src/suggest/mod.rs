@@ -85,10 +85,12 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
         lines.iter().filter(|(_, k)| *k == kind).map(|(r, _)| r.clone()).collect()
     };
     let mut found = Vec::new();
-    // A related story's title is read as the heading it is written as.
+    // A related story's title is read as it is written: in Title Case as a heading, in
+    // sentence case ("Rock churches of Lalibela reopen") as text.
     let related = of_kind(LineKind::Related);
     let mut headings = of_kind(LineKind::Heading);
-    headings.extend(related.iter().cloned());
+    let title_case = |r: &Range<usize>| page::is_title_case(&chars[r.clone()].iter().collect::<String>());
+    headings.extend(related.iter().filter(|r| title_case(r)).cloned());
     headings.sort_by_key(|r| r.start);
     quotes::find(&chars, &labels, &mut found);
     figures::find(&words, &labels, &headings, &mut found);

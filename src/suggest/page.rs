@@ -404,6 +404,11 @@ fn is_item_bar(words: &[&str]) -> bool {
     true
 }
 
+/// Whether `line` is written in Title Case, as a heading is (see [`is_heading`]).
+pub(crate) fn is_title_case(line: &str) -> bool {
+    is_heading(&line.split_whitespace().collect::<Vec<_>>(), line)
+}
+
 /// At least two words, at least three in four of the others capitalised (minor words and
 /// numbers aside), and no sentence ending: "Talks Stall as Winter Offensive Looms",
 /// "Background: Why the Border Matters".
