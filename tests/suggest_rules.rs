@@ -353,6 +353,11 @@ fn titles_are_not_part_of_the_name() {
     assert_has("Ukraine's chief negotiator, Oksana Hrytsenko, said no.", "actor", "Oksana Hrytsenko");
     assert_not("Ukraine's chief negotiator, Oksana Hrytsenko, said no.", "actor", "Ukraine's chief negotiator");
     assert_has("A spokesman for Ukrenergo, Oleh Marchuk, said so.", "actor", "Ukrenergo");
+    // Honorifics of Malaysia, Nigeria, Ethiopia, Uganda are titles too.
+    let text = "Datuk Haji Rosli Othman said so. Alhaji Musa Bello agreed, as did Abune Yohannes.";
+    for want in ["Rosli Othman", "Musa Bello", "Yohannes"] {
+        assert_has(text, "actor", want);
+    }
 }
 
 #[test]
@@ -589,6 +594,16 @@ fn a_title_case_heading_gives_known_names_but_not_its_capitalised_runs() {
     assert_has(body, "location", "Budapest");
     assert_has(body, "location", "Geneva");
     assert_has("Judges Meet in The Hague", "location", "The Hague");
+    // A section's label in capitals is a heading, and known acronyms there are still found.
+    let text = "HEALTH\n\nMothers queued at the ward.\n\nNATO\n\nThe NHS said so.";
+    assert_eq!(texts(text, "actor"), ["NATO", "NHS"]);
+}
+
+#[test]
+fn currency_codes_and_time_zones_are_no_acronyms_of_actors() {
+    let text = "His price was a GEL 40 million road fund and a KES 300 fee.\n\nUpdated 11:48 p.m. AST";
+    assert_none(text, "actor");
+    assert_has(text, "figure", "GEL 40 million");
 }
 
 #[test]

@@ -66,6 +66,11 @@ const CURRENCY_CODES: &[&str] = &[
     "EUR", "GBP", "USD",
 ];
 
+/// Whether `word` is a currency's code or abbreviation ("GEL", "KES", "Rs"): no name.
+pub(super) fn is_currency_code(word: &str) -> bool {
+    CURRENCY_CODES.contains(&word) || CURRENCY_ABBREVIATIONS.contains(&word)
+}
+
 /// The digits of a token that starts with a currency abbreviation ("R5,000" → "5,000"). A lone
 /// "R" also names roads and models ("R40"), so it takes only amounts with a thousands separator
 /// or a magnitude ("R5,000", "R2bn").

@@ -411,8 +411,12 @@ pub(crate) fn is_title_case(line: &str) -> bool {
 
 /// At least two words, at least three in four of the others capitalised (minor words and
 /// numbers aside), and no sentence ending: "Talks Stall as Winter Offensive Looms",
-/// "Background: Why the Border Matters".
+/// "Background: Why the Border Matters"; or one word in capitals, a section's label.
 fn is_heading(words: &[&str], line: &str) -> bool {
+    // A section's label in capitals: "HEALTH", "FESTIVALS".
+    if let [word] = words {
+        return word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase());
+    }
     if words.len() < 2 || ends_sentence(line) {
         return false;
     }

@@ -4,6 +4,7 @@
 //!
 //! Only words: no list here looks at a text, and the gazetteers' names are in `gazetteer.rs`.
 
+use crate::suggest::figures;
 use crate::suggest::words::{lower, word_set, Tok};
 
 /// Titles that precede a name and are not part of it, and descriptors used the same way
@@ -24,7 +25,7 @@ const TITLES: &[&str] = &[
     "reporter", "correspondent", "historian", "scientist", "researcher", "doctor", "nurse", "teacher", "player",
     "champion", "runner", "cyclist", "boxer", "driver", "justice", "executive", "barrister", "solicitor", "organiser",
     "organizer", "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman",
-    "assemblywoman",
+    "assemblywoman", "datuk", "dato", "datin", "haji", "hajjah", "alhaji", "abune", "ato", "hon",
 ];
 
 /// Title words that also start ordinary capitalised names and so do not split a sequence.
@@ -453,6 +454,9 @@ const ACRONYM_STOP: &[&str] = &[
     "VII", "VIII", "IX", "XI", "FAQ", "PDF", "EV", "EVs", "GPS", "UAV", "UAVs", "USD", "EUR", "GBP", "CPI", "PMI",
     "IPO", "ETF", "KM", "MW", "GW", "OR", "AND", "THE", "NOT", "US", "WW", "WWII", "LGBT", "LGBTQ", "CO", "BBC",
     "KC", "QC", "SC", "MEP", "MEPs", "MSP", "MLA", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS",
+    // Time zones, as a stamp gives them.
+    "AST", "ADT", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "IST", "CEST", "EET", "EEST", "WAT", "CAT",
+    "EAT", "SAST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "JST", "KST", "HKT", "SGT", "PHT", "WIB",
 ];
 
 pub(super) fn is_name_word(tok: &Tok) -> bool {
@@ -469,5 +473,8 @@ pub(super) fn is_name_word(tok: &Tok) -> bool {
 
 pub(super) fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
-    (2..=6).contains(&n) && word.chars().all(|c| c.is_ascii_uppercase()) && !ACRONYM_STOP.contains(&word)
+    (2..=6).contains(&n)
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && !ACRONYM_STOP.contains(&word)
+        && !figures::is_currency_code(word)
 }
