@@ -433,6 +433,10 @@ fn the_places_a_plural_place_noun_is_of_and_venues_where_a_preposition_puts_them
 fn the_other_party_to_a_deal_and_the_other_side_in_a_match_are_actors() {
     let text = "Mongolia reached a deal with Beijing late on Wednesday.";
     assert_has(text, "actor", "Beijing");
+    // The second of two ends is what the first is, however the first was found.
+    let text = "Commuters between Galle and Colombo face a second day without trains.";
+    assert_eq!(texts(text, "location"), ["Galle", "Colombo"]);
+    assert_eq!(texts("Talks between Chile and Peru resume.", "actor"), ["Chile", "Peru"]);
     let text = "Ghana travel to Bamako to face Mali in March, then host Madagascar in Tamale. \
         The Black Stars beat Togo on Tuesday.";
     for want in ["Ghana", "Mali", "Madagascar", "Togo"] {

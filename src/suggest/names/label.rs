@@ -7,7 +7,8 @@
 use crate::suggest::words::{Gap, Tok};
 
 use super::lists::{
-    is_verb, ADVERBS, ASKING, FROM_ACTOR, HEADLINE_VERBS, PARTIES, PARTY_MEMBERS, PLACE_PREPOSITIONS, SPEECH,
+    is_name_word, is_verb, ADVERBS, ASKING, FROM_ACTOR, HEADLINE_VERBS, PARTIES, PARTY_MEMBERS, PLACE_PREPOSITIONS,
+    SPEECH,
 };
 use super::{Finder, Label, Mention};
 
@@ -109,8 +110,22 @@ impl Finder<'_, '_> {
             if lower == "with" && p >= 2 && PARTIES.contains(&w.toks[p - 2].text.to_lowercase().as_str()) {
                 return Some(true);
             }
-            if lower == "between" {
-                let before = p.checked_sub(2).map(|b| w.toks[b].text.to_lowercase());
+            // "between Kandy and Colombo": the second end, whatever the first was taken for.
+            let mut between = p - 1;
+            if lower == "and" {
+                let mut k = p - 1;
+                while k > 0 && is_name_word(&w.toks[k - 1]) && w.toks[k].gap == Gap::Space {
+                    k -= 1;
+                }
+                if k + 1 < p && k > 1 && w.toks[k - 1].is_ci("the") {
+                    k -= 1;
+                }
+                if k + 1 < p && k > 0 && w.toks[k - 1].is_ci("between") {
+                    between = k - 1;
+                }
+            }
+            if w.toks[between].is_ci("between") {
+                let before = between.checked_sub(1).map(|b| w.toks[b].text.to_lowercase());
                 return Some(before.is_some_and(|b| PARTIES.contains(&b.as_str())));
             }
             if PLACE_PREPOSITIONS.contains(&lower.as_str()) {
