@@ -80,6 +80,11 @@ impl Finder<'_, '_> {
             {
                 last += 1;
             }
+            // A one-word name with its capitalised place word: "Teesta" of "the Teesta Barrage".
+            let own_word = |k: usize| w.toks[k].text.chars().nth(3).is_some() && !DIRECTIONS.contains(&w.toks[k].text);
+            if last == m.first + 1 && place_words().contains(w.toks[last].text) && own_word(m.first) {
+                last = m.first;
+            }
             let core: Vec<&str> = (m.first..=last).map(|k| w.toks[k].text).collect();
             let short = core.len() == 1 && core[0].chars().nth(2).is_none();
             if !is_name_word(&w.toks[last]) || short || !seen.insert(core.clone()) {
