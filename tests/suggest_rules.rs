@@ -794,9 +794,8 @@ fn names_with_particles_and_named_armed_groups() {
 #[test]
 fn towns_no_gazetteer_holds_are_places_by_their_frame_and_at_their_other_mentions() {
     // A name placed by its place word ("the Zarva Barrage") is a place alone too.
-    let text = "Families lost their homes to the Zarva in three weeks. At the Zarva Barrage the water rose. \
-        The Zarva broke an embankment.";
-    assert_eq!(texts(text, "location"), ["Zarva", "Zarva Barrage", "Zarva"]);
+    let text = "Families lost their homes to the Zarva in three weeks. At the Zarva Barrage the water rose.";
+    assert_eq!(texts(text, "location"), ["Zarva", "Zarva Barrage"]);
     // Particles inside town names keep the name whole.
     for (text, want) in [
         ("Rescue teams reached Brandýs nad Labem on Monday.", "Brandýs nad Labem"),
