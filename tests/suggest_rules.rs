@@ -98,6 +98,9 @@ fn a_short_scare_quote_nobody_speaks_is_not_a_quote() {
         "Zelensky said the so-called “peace formula” still stands.",
         "The content is provided on an \"as is\" basis and is not legal advice.",
         "Prices on the \"blue\" market rose again.",
+        "The state's so-called \"flood season plan\", published in May, has not been funded.",
+        "It was the latest of several \"temporary\" charges applied at Ganqimaodu since 2023.",
+        "The government’s “Safe River” programme has yet to pay Mayor Ana Lima.",
     ] {
         assert_none(text, "quote");
     }

@@ -93,8 +93,10 @@ const NO_SPEAKER_STARTS: &[&str] = &[
     "as", "but", "and", "so", "if", "when", "while", "after", "before", "by", "with", "all", "some", "no",
 ];
 
-/// Words before a quote that make it modify the noun after it: "an "as is" basis".
-const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "this", "that", "our"];
+/// Words before a quote that make it modify the noun after it: "an "as is" basis", "several
+/// "temporary" charges".
+const DETERMINERS: &[&str] =
+    &["a", "an", "the", "its", "their", "his", "her", "this", "that", "our", "several", "many", "some", "new"];
 
 /// Subject pronouns: someone who could have said it.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
@@ -103,7 +105,8 @@ const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 /// documentation.
 fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
     let content: String = chars[start..end].iter().collect();
-    if content.split_whitespace().count() > 2 {
+    let words = content.split_whitespace().count();
+    if words > 4 {
         return false;
     }
     // A full stop ends a sentence before a space, unless it ends an initial or "U.S.".
@@ -130,11 +133,17 @@ fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
     if previous.as_deref() == Some("so-called") {
         return true;
     }
-    let modifies_noun = previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p))
+    // "an "as is" basis", "several "temporary" charges", "the government's "Safe River"
+    // programme": a name or a label the writer puts on a noun.
+    let possessive = before.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let modifies_noun = (previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p)) || possessive)
         && chars.get(end + 1).is_some_and(|c| *c == ' ')
         && after.first().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
     if modifies_noun {
         return true;
+    }
+    if words > 2 {
+        return false;
     }
     let said = before.iter().chain(&after).any(|w| SAYING.contains(&w.to_lowercase().as_str()));
     let speaker = before.iter().chain(&after).enumerate().any(|(k, w)| {
