@@ -298,6 +298,8 @@ const CREDIT_PREFIXES: &[&str] = &[
 #[rustfmt::skip]
 const STAMP_PREFIXES: &[&str] = &[
     "by ", "updated", "last updated", "published", "posted", "live ", "live·", "listen to", "comments ", "comments(",
+    // "By" in the languages of the pages an English edition carries: "di Chiara Monaldi".
+    "di ", "por ", "par ",
 ];
 
 /// Beginnings of buttons and prompts, furniture when they are no sentence ("Share on X ·
@@ -491,6 +493,8 @@ mod tests {
             "Get the Coast in your inbox – subscribe to our weekly newsletter.",
             "Iscriviti alla newsletter di Umbria Oggi: ogni mattina le notizie di Perugia.",
             "Sat., Feb. 21, 2026 11:48 p.m. AST | Last updated 2 hours ago",
+            "di Chiara Monaldi",
+            "Por Lucía Mamani",
         ] {
             assert_eq!(kinds(line), [(line.to_string(), LineKind::Boilerplate)], "«{line}»");
         }
