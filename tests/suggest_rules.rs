@@ -1323,6 +1323,7 @@ fn gold_set_quality_does_not_regress() {
         ("unseen_pages", gold("unseen_pages")),
         ("unseen_regional", gold("unseen_regional")),
         ("unseen_local", gold("unseen_local")),
+        ("unseen_news", gold("unseen_news")),
     ];
     assert!(sets.iter().all(|(_, docs)| docs.len() >= 3));
     // Floors a little below what the rules reach (see tests/gold/README.md for the numbers); the
@@ -1330,10 +1331,10 @@ fn gold_set_quality_does_not_regress() {
     // its author annotated the counts of bios and related-post titles, which the suggester
     // leaves out by design (they count nothing of the story), so it stands at 0.888 there.
     for (label, floors) in [
-        ("actor", [0.80, 0.85, 0.95, 0.80, 0.89, 0.87, 0.83, 0.73, 0.71]),
-        ("location", [0.78, 0.85, 0.95, 0.80, 0.95, 0.88, 0.84, 0.73, 0.63]),
-        ("figure", [0.90, 0.92, 0.95, 0.88, 0.93, 0.98, 0.87, 0.89, 0.82]),
-        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.95, 0.95, 0.97, 0.97]),
+        ("actor", [0.80, 0.85, 0.95, 0.80, 0.89, 0.87, 0.84, 0.75, 0.81, 0.73]),
+        ("location", [0.78, 0.85, 0.95, 0.80, 0.95, 0.88, 0.86, 0.78, 0.78, 0.82]),
+        ("figure", [0.90, 0.92, 0.95, 0.88, 0.93, 0.98, 0.89, 0.92, 0.89, 0.93]),
+        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.97, 0.97, 0.97, 0.97, 0.93]),
     ] {
         for ((set, docs), floor) in sets.iter().zip(floors) {
             let score = f1(docs, label);
