@@ -990,6 +990,12 @@ fn a_dateline_of_short_capitalised_words_is_furniture() {
     let text = "HA NOI, May 2 (Reuters) — Seawater has reached the fields, officials said.";
     assert_none(text, "actor");
     assert_none(text, "location");
+    // A place in Title Case with a date is one too; a person with an age is no dateline.
+    for text in ["Piatra Neamt, 2 December – A bear injured a shepherd.", "Lukla Bazaar, Dec 6: A lake rose."] {
+        assert_none(text, "actor");
+        assert_none(text, "location");
+    }
+    assert_has("Maria Lopez, 34, said so on 2 December.", "actor", "Maria Lopez");
 }
 
 #[test]

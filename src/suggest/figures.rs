@@ -316,7 +316,7 @@ fn is_vague(word: &str) -> bool {
     spellable(word) && vague().contains(lower(word).as_ref())
 }
 
-fn is_month(tok: &Tok) -> bool {
+pub(super) fn is_month(tok: &Tok) -> bool {
     MONTHS.contains(&tok.text)
 }
 

@@ -72,6 +72,7 @@ mod unknown;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::figures;
 use super::words::{Gap, Tok, Words};
 use super::{within, Labels, Suggestion};
 use gazetteer::{gazetteer, Gazetteer};
@@ -120,9 +121,37 @@ struct Finder<'w, 't> {
     after_dateline: Vec<bool>,
 }
 
-/// A wire dateline at token `i`, the start of a paragraph ("KYIV, Ukraine (AP) —"): the token
-/// after its dash.
+/// A wire dateline at token `i`, the start of a paragraph ("KYIV, Ukraine (AP) —", "Namche
+/// Bazaar, Dec 6:"): the token after its dash or colon.
 fn dateline_end(w: &Words, i: usize) -> Option<usize> {
+    dated_place_end(w, i).or_else(|| capitals_dateline_end(w, i))
+}
+
+/// A dateline of a place in Title Case and a date: "Miercurea Ciuc, 2 December –", "Namche
+/// Bazaar, Dec 6:".
+fn dated_place_end(w: &Words, i: usize) -> Option<usize> {
+    if w.toks[i].gap != Gap::Line {
+        return None;
+    }
+    let comma = (i..(i + 4).min(w.len()))
+        .take_while(|&k| w.toks[k].is_capitalised() && (k == i || w.toks[k].gap == Gap::Space))
+        .last()
+        .map(|k| k + 1)
+        .filter(|&k| w.get(k).is_some_and(|t| t.is(",") && t.gap == Gap::None))?;
+    let date: Vec<usize> = (comma + 1..(comma + 4).min(w.len())).collect();
+    let month = date.iter().any(|&k| figures::is_month(&w.toks[k]));
+    let day = date.iter().any(|&k| w.toks[k].text.chars().all(|c| c.is_ascii_digit()));
+    if !(month && day) {
+        return None;
+    }
+    (comma + 2..(comma + 6).min(w.len()))
+        .take_while(|&k| w.toks[k].gap != Gap::Line)
+        .find(|&k| matches!(w.toks[k].text, "—" | "–" | "--" | ":") || w.toks[k].is("-") && w.toks[k].gap == Gap::Space)
+        .map(|k| k + 1)
+}
+
+/// A dateline whose place is in capitals: "KYIV, Ukraine (AP) —".
+fn capitals_dateline_end(w: &Words, i: usize) -> Option<usize> {
     let tok = &w.toks[i];
     // The place may be several short words: "HO CHI MINH CITY, March 27 (Reuters) —".
     let caps = |t: &Tok| {
