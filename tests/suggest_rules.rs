@@ -433,6 +433,14 @@ fn the_places_a_plural_place_noun_is_of_and_venues_where_a_preposition_puts_them
 }
 
 #[test]
+fn the_ends_of_a_way_from_one_place_to_another_are_places() {
+    let text = "Residents of seven riverside towns from Zorvan to Keltra had waited six years. \
+        A rail link from Doran Mesa to the border opened. Buses from Amar to Kelu ran late.";
+    assert_eq!(texts(text, "location"), ["Zorvan", "Keltra", "Doran Mesa", "Amar", "Kelu"]);
+    assert_none("Prices from Monday to Friday rose.", "location");
+}
+
+#[test]
 fn the_other_party_to_a_deal_and_the_other_side_in_a_match_are_actors() {
     let text = "Mongolia reached a deal with Beijing late on Wednesday.";
     assert_has(text, "actor", "Beijing");

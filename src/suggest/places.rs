@@ -80,7 +80,36 @@ pub(super) fn way_there(w: &Words, s: usize) -> bool {
     let way = |k: usize| TOWARDS.contains(&word(k).as_str()) || BETWEEN_AFTER.contains(&word(k).as_str());
     let between = prev == "between" && s >= 2 && way(s - 2);
     let and_between = prev == "and" && s >= 4 && word(s - 3) == "between" && way(s - 4);
-    through || of || to || between || and_between
+    through || of || to || between || and_between || from_to(w, s)
+}
+
+/// Nouns before "from X to Y" that make X and Y places: a way, or the places in between
+/// ("a rail link from Tavan Tolgoi to the border", "seven towns from Arizpe to Ures").
+#[rustfmt::skip]
+const SPAN_HEADS: &[&str] = &[
+    "towns", "villages", "cities", "communities", "settlements", "stations", "ports", "link", "links", "services",
+    "stretch", "corridor", "pipeline", "canal",
+];
+
+/// Whether the name at `s` is an end of "<way> from X to Y".
+fn from_to(w: &Words, s: usize) -> bool {
+    let word = |k: usize| w.toks[k].text.to_lowercase();
+    let head = |k: usize| TOWARDS.contains(&word(k).as_str()) || SPAN_HEADS.contains(&word(k).as_str());
+    let from = match word(s - 1).as_str() {
+        "from" => Some(s - 1),
+        // The second end: back over the first's words to its "from".
+        "to" => {
+            let mut k = s - 1;
+            while k > 0 && w.toks[k - 1].is_capitalised() && w.toks[k].gap == Gap::Space && k + 5 > s {
+                k -= 1;
+            }
+            (k + 1 < s && k > 0 && word(k - 1) == "from").then(|| k - 1)
+        }
+        _ => None,
+    };
+    let Some(from) = from else { return false };
+    let to_follows = (from + 2..(from + 6).min(w.len())).any(|k| w.toks[k].is("to"));
+    from > 0 && head(from - 1) && (word(s - 1) == "to" || to_follows)
 }
 
 /// Words after "the" and a road's number that say it is the road: "the A9 through …".
