@@ -101,6 +101,8 @@ fn a_short_scare_quote_nobody_speaks_is_not_a_quote() {
         "The state's so-called \"flood season plan\", published in May, has not been funded.",
         "It was the latest of several \"temporary\" charges applied at Ganqimaodu since 2023.",
         "The government’s “Safe River” programme has yet to pay Mayor Ana Lima.",
+        "She directed the documentary “Rivers of Sand in the Long Dry Season” last year.",
+        "A report titled \"Water for All\" was published on Monday by Ana Lima.",
     ] {
         assert_none(text, "quote");
     }

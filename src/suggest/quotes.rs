@@ -98,6 +98,17 @@ const NO_SPEAKER_STARTS: &[&str] = &[
 const DETERMINERS: &[&str] =
     &["a", "an", "the", "its", "their", "his", "her", "this", "that", "our", "several", "many", "some", "new"];
 
+/// Nouns and verbs before the title of a work in quotation marks.
+#[rustfmt::skip]
+const WORKS: &[&str] = &[
+    "film", "documentary", "book", "novel", "song", "album", "play", "opera", "series", "show", "programme",
+    "program", "podcast", "exhibition", "report", "study", "paper", "campaign", "titled", "entitled", "hit", "single",
+    "painting", "poem", "column", "slogan", "hashtag", "motto",
+];
+
+/// Short words a title leaves in lower case: "Rivers of Sand".
+const MINOR_TITLE_WORDS: &[&str] = &["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with"];
+
 /// Subject pronouns: someone who could have said it.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
@@ -106,7 +117,7 @@ const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
     let content: String = chars[start..end].iter().collect();
     let words = content.split_whitespace().count();
-    if words > 4 {
+    if words > 8 {
         return false;
     }
     // A full stop ends a sentence before a space, unless it ends an initial or "U.S.".
@@ -130,6 +141,17 @@ fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
     let before = words_of(from, start.saturating_sub(1));
     let after = words_of((end + 1).min(to), to);
     let previous = before.last().map(|w| w.to_lowercase());
+    // "the documentary “Rivers of Sand”", "a report titled “Water for All”": the title of a
+    // work, which news style puts in quotation marks.
+    let title_case = content.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()) || MINOR_TITLE_WORDS.contains(&w)
+    });
+    if title_case && previous.as_deref().is_some_and(|p| WORKS.contains(&p)) {
+        return true;
+    }
+    if words > 4 {
+        return false;
+    }
     if previous.as_deref() == Some("so-called") {
         return true;
     }
