@@ -3,6 +3,7 @@
 //! `components` that uses `web_sys`. It holds no state and makes no decisions; it reads and
 //! writes the page for the components.
 
+pub mod after_paint;
 pub mod crash;
 pub mod download;
 pub mod files;

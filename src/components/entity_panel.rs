@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::store::{use_store, SameDocument, SameWorkspace};
 use super::text_field::TextField;
+use crate::browser::after_paint::{after_paint, AfterPaint};
 use crate::model::Document;
 use crate::state::{mentions_in_words, proposals, Action, EntityAction, ENTITY_LABELS};
 
@@ -32,14 +33,31 @@ pub fn EntityPanel() -> Html {
     let chosen = use_state(|| None::<bool>);
     let doc = store.active_document().cloned();
     let open = chosen.unwrap_or(doc.as_ref().is_some_and(|doc| doc.spans().len() < OPEN_UP_TO_SPANS));
-    // The panel reads the whole state, so it renders on every change (a suggestion arriving or
-    // the suggestion cursor moving too); proposals are worked out again only when the
-    // workspace's documents change (Rc pointers compare first, so an unchanged one is cheap).
-    let inputs = (open, SameWorkspace(store.workspace.clone()), doc.clone().map(SameDocument));
-    let proposed = use_memo(inputs, |(open, workspace, doc)| match doc {
-        Some(doc) if *open => proposals(&workspace.0, &doc.0),
-        _ => Vec::new(),
-    });
+    // Proposals are worked out again only when the workspace's documents change (Rc pointers
+    // compare first, so an unchanged one is cheap), and after the edit's frame is painted: they
+    // read every mention. Accepting one right after an edit still takes the mentions as they
+    // stand then (the reducer proposes again).
+    // With the document they were worked out for: another one's ids mean other spans.
+    let proposed = use_state(|| Rc::new((None::<Rc<str>>, Vec::new())));
+    {
+        let (proposed, pending) = (proposed.clone(), use_mut_ref(|| None::<AfterPaint>));
+        let inputs = (open, SameWorkspace(store.workspace.clone()), doc.clone().map(SameDocument));
+        use_effect_with(inputs, move |(open, workspace, doc)| {
+            let work = doc.clone().filter(|_| *open).map(|doc| (workspace.clone(), doc));
+            *pending.borrow_mut() = match work {
+                Some((workspace, doc)) => {
+                    let work = move || Rc::new((Some(doc.0.id.clone()), proposals(&workspace.0, &doc.0)));
+                    Some(after_paint(move || proposed.set(work())))
+                }
+                None => {
+                    if !proposed.1.is_empty() {
+                        proposed.set(Rc::new((None, Vec::new())));
+                    }
+                    None
+                }
+            };
+        });
+    }
     let Some(doc) = doc else { return html! {} };
     let toggle = {
         let chosen = chosen.clone();
@@ -52,7 +70,8 @@ pub fn EntityPanel() -> Html {
             </section>
         };
     }
-    let proposed = proposed.iter().map(|proposal| {
+    let current = proposed.0.as_ref() == Some(&doc.id);
+    let proposed = proposed.1.iter().filter(|_| current).map(|proposal| {
         let accept = {
             let (store, p) = (store.clone(), proposal.clone());
             Callback::from(move |_| {

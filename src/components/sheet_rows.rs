@@ -12,11 +12,10 @@ use std::hash::Hash;
 use std::ops::Range;
 use std::rc::Rc;
 
-use gloo::render::{request_animation_frame, AnimationFrame};
-use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::browser::after_paint::{after_paint, AfterPaint};
 use crate::browser::viewport::{viewport_height, watch_print, watch_scroll};
 use crate::reports::window::{self, Heights, Piece};
 
@@ -178,7 +177,7 @@ where
     // filter or the controls above may have moved it).
     {
         let (table, keys, heights) = (table.clone(), keys.clone(), heights.clone());
-        let deferred = use_mut_ref(|| (None::<AnimationFrame>, None::<Timeout>));
+        let deferred = use_mut_ref(|| None::<AfterPaint>);
         use_effect(move || {
             if every {
                 return;
@@ -198,10 +197,8 @@ where
             if changed {
                 // After the frame that shows the lines: new heights only move the gaps, and a
                 // sheet opened on a long workspace shows at once.
-                let (slot, redraw) = (deferred.clone(), redraw.clone());
-                deferred.borrow_mut().0 = Some(request_animation_frame(move |_| {
-                    slot.borrow_mut().1 = Some(Timeout::new(0, move || redraw.force_update()));
-                }));
+                let redraw = redraw.clone();
+                *deferred.borrow_mut() = Some(after_paint(move || redraw.force_update()));
             } else {
                 follow();
             }

@@ -131,6 +131,21 @@ pub fn mentions_in_words(doc: &Document, mentions: &[Rc<str>]) -> String {
     words.collect::<Vec<_>>().join(" · ")
 }
 
+/// `mentions` with the rest of the proposal they belong to as the document stands now: a
+/// proposal is shown after the edits that made it settle, so one accepted right after a new
+/// mention was tagged still takes that mention in.
+fn as_proposed_now(workspace: &Workspace, doc: &Document, label: &str, mut mentions: Vec<Rc<str>>) -> Vec<Rc<str>> {
+    let now = proposals(workspace, doc)
+        .into_iter()
+        .find(|p| &*p.label == label && p.mentions.iter().any(|m| mentions.contains(m)));
+    for mention in now.map(|p| p.mentions).unwrap_or_default() {
+        if !mentions.contains(&mention) {
+            mentions.push(mention);
+        }
+    }
+    mentions
+}
+
 /// Mentions of one document that share a name key.
 struct Group {
     label: Rc<str>,
@@ -197,6 +212,10 @@ impl State {
         label: Rc<str>,
         mentions: Vec<Rc<str>>,
     ) -> Vec<EntityChange> {
+        let mentions = match self.active_document() {
+            Some(doc) => as_proposed_now(&self.workspace, doc, &label, mentions),
+            None => mentions,
+        };
         let existing = entity.and_then(|id| self.workspace.entities().into_iter().find(|e| e.id == id).cloned());
         let name = name.trim().to_string();
         let record = match existing {
@@ -296,6 +315,26 @@ mod tests {
             "Volodymyr Zelensky · Zelenskyy · Ukrainian President Volodymyr Zelensky's"
         );
         assert_eq!(mentions_in_words(doc, &proposals[1].mentions), "Kyiv ×2");
+    }
+
+    #[test]
+    fn a_proposal_accepted_after_another_mention_was_tagged_takes_that_mention_too() {
+        let text = "Kyiv rose. Kyiv fell. Kyiv slept.";
+        let tag = |state: State, start: usize| {
+            state.reduce(Action::Tag { start, end: start + 4, label: "location".into(), exact: true })
+        };
+        let state = tag(tag(state_with(text), 0), 11);
+        let shown = proposals(&state.workspace, state.active_document().unwrap()).remove(0);
+        assert_eq!(shown.mentions.len(), 2);
+        // The third is tagged before the panel shows the proposal again.
+        let state = tag(state, 22);
+        let grouped = state.reduce(Action::Entities(EntityAction::Group {
+            entity: None,
+            name: shown.name,
+            label: shown.label,
+            mentions: shown.mentions,
+        }));
+        assert_eq!(entity_names(&grouped), [("Kyiv".to_string(), 3)]);
     }
 
     #[test]
