@@ -327,6 +327,7 @@ fn dates_times_ordinals_and_numbers_in_names_are_not_figures() {
         "The invasion began on February 24, 2022.",
         "The talks resume in 2026.",
         "They met on Tuesday at 10:30.",
+        "The office is open from 9:30 to 11:00 on Mondays.",
         "Polls close at 5 p.m. and open at 8 a.m.",
         "It was the third series and his 21st title.",
         "Delegates flew to the COP30 summit.",

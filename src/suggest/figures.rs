@@ -208,9 +208,9 @@ const RESULT_WORDS: &[&str] = &[
 ];
 
 /// Words around "M:SS" that make it time on a game's clock, a duration ("the final 4:10",
-/// "1:37 into overtime", "with 2:05 left"), not a time of day.
+/// "1:37 into overtime", "with 2:05 left"), not a time of day ("from 9:30 to 11:00").
 const GAME_CLOCK_BEFORE: &[&str] = &["final", "last", "first", "opening", "closing"];
-const GAME_CLOCK_AFTER: &[&str] = &["into", "left", "remaining", "to"];
+const GAME_CLOCK_AFTER: &[&str] = &["into", "left", "remaining"];
 
 /// Heads of a tally ("by 74 votes to 24"): the second number counts the same.
 const TALLIES: &[&str] = &["votes", "seats", "goals", "points", "runs", "wickets"];

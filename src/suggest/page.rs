@@ -8,16 +8,17 @@
 //! "© 2026 …") hold no actor, place, figure or quote of the story. So:
 //! - a **heading** is a line of at least two words, most of them capitalised, that does not end
 //!   like a sentence: there only gazetteer and learned names are proposed, never the run itself;
-//! - **boilerplate** is a line that credits, dates, places or navigates: nothing is proposed in
-//!   it;
+//! - **boilerplate** is a line that credits, dates, places or navigates (a masthead above the
+//!   navigation, a byline, a stamp, a newsletter prompt): nothing is proposed in it, and the
+//!   publication a masthead names is no actor where the page names it again;
 //! - a **notice** is an author's bio, a legal disclaimer or a "Source:" line, known by how such
 //!   blocks are worded: who and where they name is proposed, but no figure ("has covered the
 //!   region for nine years" counts nothing of the story) and no quoted phrase;
 //! - a **related** line is a title in a list of related posts, or after "Read more:": written
 //!   as a heading and read as one, its names proposed but no figure or quote of another story.
 //!
-//! Headlines, section heads and newsletter prompts are written as text and are annotated like
-//! the article. Pure, so the view can dim the same lines (boilerplate and notices).
+//! Headlines, kickers and section heads are written as text and are annotated like the
+//! article. Pure, so the view can dim the same lines (boilerplate and notices).
 
 use std::ops::Range;
 
