@@ -364,6 +364,10 @@ fn titles_are_not_part_of_the_name() {
     for want in ["Rosli Othman", "Musa Bello", "Yohannes"] {
         assert_has(text, "actor", want);
     }
+    // The body a person just named is "of" describes that person: no second actor.
+    let text = "Analyst Ben Harrington of Harbour Street Securities said so. Judge Ana Ruiz of the Third \
+        District Court ruled.";
+    assert_eq!(texts(text, "actor"), ["Ben Harrington", "Ana Ruiz"]);
 }
 
 #[test]

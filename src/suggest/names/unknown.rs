@@ -38,7 +38,7 @@ impl Finder<'_, '_> {
         let place_word = place_words().contains(words.last().expect("non-empty"))
             || !org && places::is_place_head(words[0]) && !self.modifies_title(end);
         let particle = words.iter().any(|word| is_place_particle(word));
-        if !place_word && self.employer(s) {
+        if !place_word && (self.employer(s) || org && self.affiliation(s)) {
             self.not_names.push(s);
             return end + 1;
         }
@@ -70,6 +70,15 @@ impl Finder<'_, '_> {
         words.iter().any(|word| VENUES.contains(word))
             && (placed(before(1)) || before(1).as_deref() == Some("the") && placed(before(2)))
             && !self.employer(s)
+    }
+
+    /// "Analyst Ben Harrington of Harbour Street Securities", "Judge Ana Ruiz of the Third
+    /// District Court": the body a person just named is "of" describes that person, as a title
+    /// after a name does; it is no second actor.
+    fn affiliation(&self, s: usize) -> bool {
+        let w = self.w;
+        let of = if s >= 2 && w.toks[s - 1].is("the") { s - 2 } else { s - 1 };
+        s >= 1 && of >= 1 && w.toks[of].is("of") && self.mentions.last().is_some_and(|m| m.person && m.last == of - 1)
     }
 
     /// "export director at Caves Alto Corgo", "an economist at Norte Capital": the employer in
