@@ -849,6 +849,10 @@ fn towns_no_gazetteer_holds_are_places_by_their_frame_and_at_their_other_mention
     let text = "Shares in Cadem fell. Cadem gave no reason, and Shares in Halvik Freight rose.";
     assert_eq!(texts(text, "actor"), ["Cadem"]);
     assert_none(text, "location");
+    // A type names what follows it, not the capitalised word before: "Semiconductor packaging
+    // firm Meranti" (the sentence's first word after a dateline).
+    let text = "KULIM, June 3 — Semiconductor packaging firm Meranti Microsystems opened a plant.";
+    assert_eq!(texts(text, "actor"), ["Meranti Microsystems"]);
     // "in the" places a name too, but not a newspaper read in it, a direction, or a name that
     // only modifies the noun after it.
     assert_has("Shops in the Algarve stayed shut.", "location", "Algarve");

@@ -10,8 +10,8 @@ use crate::suggest::words::{is_function_word, Gap};
 
 use super::gazetteer::is_demonym;
 use super::lists::{
-    is_acronym, is_place_particle, is_title, org_types, org_words, place_words, AT_VENUE, COMMON_SUBJECTS,
-    COMPETITIONS, DIRECTIONS, EVENT_WORDS, MONTH_BEFORE, NOT_NAMES, PRODUCTS, SPEECH, STORMS, VENUES,
+    is_acronym, is_name_word, is_place_particle, is_title, org_types, org_words, place_words, AT_VENUE,
+    COMMON_SUBJECTS, COMPETITIONS, DIRECTIONS, EVENT_WORDS, MONTH_BEFORE, NOT_NAMES, PRODUCTS, SPEECH, STORMS, VENUES,
 };
 use super::{Finder, Label};
 
@@ -183,10 +183,12 @@ impl Finder<'_, '_> {
         }
         // "the polling firm Cadem", "the broadcaster NTV", "the Funke media group".
         let typed_before = s > 0 && org_types().contains(&self.w.toks[s - 1].text) && tok.gap == Gap::Space;
+        // Not when a name follows the type: "Semiconductor packaging firm Meranti" names Meranti.
         let typed_after = (1..=2).any(|k| {
             (1..=k).all(|m| self.w.next_word(s + m).is_some_and(|t| t.gap == Gap::Space && t.is_lowercase_word()))
                 && org_types().contains(&self.w.toks[s + k].text)
                 && (1..k).all(|m| !is_function_word(self.w.toks[s + m].text))
+                && !self.w.next_word(s + k + 1).is_some_and(|t| t.gap == Gap::Space && is_name_word(t))
         });
         // "Gavi, the vaccine alliance, has pledged": an apposition says what it is.
         let typed_apposition = self.w.get(s + 1).is_some_and(|t| t.is(","))
