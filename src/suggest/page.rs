@@ -349,6 +349,7 @@ fn classify(line: &str) -> Option<LineKind> {
             && (NEWSLETTER_WORDS.iter().any(|n| lower.contains(n)) || PROMPT_PREFIXES.iter().any(|p| lower.starts_with(p))))
         || is_item_bar(&words)
         || is_stamp_bar(line)
+        || (words.len() <= 16 && is_dated_byline(&lower))
         || (words.len() <= 12 && counts_reactions(&words));
     if boilerplate {
         return Some(LineKind::Boilerplate);
@@ -371,6 +372,13 @@ fn is_stamp_bar(line: &str) -> bool {
     }
     parts.len() >= 2
         && parts.iter().map(|part| part.trim()).all(|part| is_date(&part.to_lowercase()) || is_byline_stamp(part))
+}
+
+/// A date and a byline as sentences of one line: "Manizales, August 14, 2026. By Andrés
+/// Felipe Orozco, special envoy".
+fn is_dated_byline(lower: &str) -> bool {
+    let mut parts = lower.split(". ");
+    parts.next().is_some_and(is_date) && parts.any(|part| part.starts_with("by "))
 }
 
 /// "Join the debate: 58 comments", "Share it · 27 reactions · 6 comments": a line that ends
@@ -494,6 +502,7 @@ mod tests {
             "Get the Coast in your inbox – subscribe to our weekly newsletter.",
             "Iscriviti alla newsletter di Umbria Oggi: ogni mattina le notizie di Perugia.",
             "Sat., Feb. 21, 2026 11:48 p.m. AST | Last updated 2 hours ago",
+            "Manizales, August 14, 2026. By Andrés Felipe Orozco, special envoy",
             "di Chiara Monaldi",
             "Por Lucía Mamani",
         ] {
