@@ -649,6 +649,10 @@ fn site_furniture_gives_no_suggestions_but_text_around_it_does() {
     assert_has(text, "actor", "Anna Kowalska");
     assert_has(text, "location", "Warsaw");
     assert_none(text, "figure");
+    // A caption's credit gives nothing; the caption itself is the story's text.
+    let caption = "Families carry their belongings near Zorvan on Wednesday. Photo: Lakeside Courier / Amos Otieno";
+    assert_eq!(texts(caption, "location"), ["Zorvan"]);
+    assert_none(caption, "actor");
     // The masthead's publication, named again on its page, is the page crediting itself.
     let page = "Lakeside Courier\nNews › Regions › North\n\nFerry Sinks Near Kisumu\n\nKISUMU (Lakeside Courier) — \
         Divers searched the lake on Monday.\n\nAmos Otieno covers the lake region for Lakeside Courier.";

@@ -110,7 +110,10 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     notices.extend(related);
     notices.sort_by_key(|r| r.start);
     let names_only = |s: &Suggestion| s.label == labels.quote || s.label == labels.figure;
-    let set_apart = |s: &Suggestion| within(&furniture, s.start) || names_only(s) && within(&notices, s.start);
+    let credits = page::credit_tails(text);
+    let set_apart = |s: &Suggestion| {
+        within(&furniture, s.start) || within(&credits, s.start) || names_only(s) && within(&notices, s.start)
+    };
     found.retain(|s| !set_apart(s));
     // The publication named again ("for Caucasus Monitor", "(Caucasus Monitor) —") is the
     // page crediting itself.

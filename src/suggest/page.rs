@@ -185,6 +185,30 @@ fn is_date(lower: &str) -> bool {
     month && number && words.len() <= 8
 }
 
+/// Words that start a picture's credit at the end of its caption, with the space before them.
+#[rustfmt::skip]
+const CREDIT_WORDS: &[&str] = &[
+    " Photo: ", " Photos: ", " Photograph: ", " Picture: ", " Image: ", " Credit: ", " Foto: ",
+];
+
+/// The credits that end caption lines ("Families carry their belongings on Wednesday. Photo:
+/// Morogoro Mirror / Neema Kisanga"), from the credit word to the line's end, as sorted
+/// code-point ranges: furniture inside a line of the story's text.
+pub(crate) fn credit_tails(text: &str) -> Vec<Range<usize>> {
+    let mut tails = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let len = line.chars().count();
+        let credit = CREDIT_WORDS.iter().filter_map(|word| line.find(word)).min();
+        if let Some(byte) = credit {
+            let from = start + line[..byte + 1].chars().count();
+            tails.push(from..start + line.trim_end().chars().count());
+        }
+        start += len + 1;
+    }
+    tails
+}
+
 /// The lines of `text` that are no part of the story, boilerplate and notices (see
 /// [`LineKind`]), as code-point ranges: what the view dims.
 pub fn furniture_lines(text: &str) -> Vec<Range<usize>> {
@@ -590,6 +614,14 @@ mod tests {
         ] {
             assert_eq!(publication(page), None, "«{page}»");
         }
+    }
+
+    #[test]
+    fn a_caption_s_credit_is_furniture_to_the_line_s_end() {
+        let text = "Text.\nFamilies carry their belongings on Wednesday. Photo: Mirror / Neema Kisanga\nMore.";
+        let chars: Vec<char> = text.chars().collect();
+        let tails: Vec<String> = credit_tails(text).into_iter().map(|r| chars[r].iter().collect()).collect();
+        assert_eq!(tails, ["Photo: Mirror / Neema Kisanga"]);
     }
 
     #[test]
