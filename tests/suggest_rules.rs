@@ -368,6 +368,7 @@ fn titles_are_not_part_of_the_name() {
     let text = "Analyst Ben Harrington of Harbour Street Securities said so. Judge Ana Ruiz of the Third \
         District Court ruled.";
     assert_eq!(texts(text, "actor"), ["Ben Harrington", "Ana Ruiz"]);
+    assert_eq!(texts("Harbour Street Securities said so.", "actor"), ["Harbour Street Securities"]);
 }
 
 #[test]

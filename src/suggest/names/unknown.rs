@@ -77,8 +77,11 @@ impl Finder<'_, '_> {
     /// after a name does; it is no second actor.
     fn affiliation(&self, s: usize) -> bool {
         let w = self.w;
-        let of = if s >= 2 && w.toks[s - 1].is("the") { s - 2 } else { s - 1 };
-        s >= 1 && of >= 1 && w.toks[of].is("of") && self.mentions.last().is_some_and(|m| m.person && m.last == of - 1)
+        let the = s.checked_sub(1).is_some_and(|k| w.toks[k].is("the"));
+        let Some(of) = s.checked_sub(if the { 2 } else { 1 }).filter(|&k| k >= 1 && w.toks[k].is("of")) else {
+            return false;
+        };
+        self.mentions.last().is_some_and(|m| m.person && m.last == of - 1)
     }
 
     /// "export director at Caves Alto Corgo", "an economist at Norte Capital": the employer in
