@@ -45,6 +45,11 @@ pub fn EntityPanel() -> Html {
         use_effect_with(inputs, move |(open, workspace, doc)| {
             let work = doc.clone().filter(|_| *open).map(|doc| (workspace.clone(), doc));
             *pending.borrow_mut() = match work {
+                // A document just opened: its proposals come with it, as its text does.
+                Some((workspace, doc)) if proposed.0.as_ref() != Some(&doc.0.id) => {
+                    proposed.set(Rc::new((Some(doc.0.id.clone()), proposals(&workspace.0, &doc.0))));
+                    None
+                }
                 Some((workspace, doc)) => {
                     let work = move || Rc::new((Some(doc.0.id.clone()), proposals(&workspace.0, &doc.0)));
                     Some(after_paint(move || proposed.set(work())))
