@@ -34,32 +34,30 @@ pub fn EntityPanel() -> Html {
     let doc = store.active_document().cloned();
     let open = chosen.unwrap_or(doc.as_ref().is_some_and(|doc| doc.spans().len() < OPEN_UP_TO_SPANS));
     // Proposals are worked out again only when the workspace's documents change (Rc pointers
-    // compare first, so an unchanged one is cheap), and after the edit's frame is painted: they
-    // read every mention. Accepting one right after an edit still takes the mentions as they
-    // stand then (the reducer proposes again).
-    // With the document they were worked out for: another one's ids mean other spans.
+    // compare first, so an unchanged one is cheap): at once for a document just opened, as its
+    // text is, and after the frame of an edit is painted, since they read every mention.
+    // Accepting one right after an edit still takes the mentions as they stand then (the
+    // reducer proposes again). They are kept with the document they were worked out for:
+    // another one's ids mean other spans.
     let proposed = use_state(|| Rc::new((None::<Rc<str>>, Vec::new())));
     {
         let (proposed, pending) = (proposed.clone(), use_mut_ref(|| None::<AfterPaint>));
         let inputs = (open, SameWorkspace(store.workspace.clone()), doc.clone().map(SameDocument));
         use_effect_with(inputs, move |(open, workspace, doc)| {
-            let work = doc.clone().filter(|_| *open).map(|doc| (workspace.clone(), doc));
-            *pending.borrow_mut() = match work {
-                // A document just opened: its proposals come with it, as its text does.
-                Some((workspace, doc)) if proposed.0.as_ref() != Some(&doc.0.id) => {
-                    proposed.set(Rc::new((Some(doc.0.id.clone()), proposals(&workspace.0, &doc.0))));
-                    None
+            let Some(doc) = doc.clone().filter(|_| *open) else {
+                if !proposed.1.is_empty() {
+                    proposed.set(Rc::new((None, Vec::new())));
                 }
-                Some((workspace, doc)) => {
-                    let work = move || Rc::new((Some(doc.0.id.clone()), proposals(&workspace.0, &doc.0)));
-                    Some(after_paint(move || proposed.set(work())))
-                }
-                None => {
-                    if !proposed.1.is_empty() {
-                        proposed.set(Rc::new((None, Vec::new())));
-                    }
-                    None
-                }
+                return;
+            };
+            let just_opened = proposed.0.as_ref() != Some(&doc.0.id);
+            let workspace = workspace.clone();
+            let work_out = move || proposed.set(Rc::new((Some(doc.0.id.clone()), proposals(&workspace.0, &doc.0))));
+            *pending.borrow_mut() = if just_opened {
+                work_out();
+                None
+            } else {
+                Some(after_paint(work_out))
             };
         });
     }

@@ -144,10 +144,7 @@ fn dated_place_end(w: &Words, i: usize) -> Option<usize> {
     if !(month && day) {
         return None;
     }
-    (comma + 2..(comma + 6).min(w.len()))
-        .take_while(|&k| w.toks[k].gap != Gap::Line)
-        .find(|&k| matches!(w.toks[k].text, "—" | "–" | "--" | ":") || w.toks[k].is("-") && w.toks[k].gap == Gap::Space)
-        .map(|k| k + 1)
+    separator_end(w, comma + 2..(comma + 6).min(w.len()), true)
 }
 
 /// A dateline whose place is in capitals: "KYIV, Ukraine (AP) —".
@@ -166,9 +163,18 @@ fn capitals_dateline_end(w: &Words, i: usize) -> Option<usize> {
     if tok.gap != Gap::Line || !caps(tok) || letters < 3 {
         return None;
     }
-    (i + 1..(i + 12).min(w.len()))
+    separator_end(w, i + 1..(i + 12).min(w.len()), false)
+}
+
+/// The token after the dash (or, with `colon`, the colon) that ends a dateline within `range`
+/// of its line.
+fn separator_end(w: &Words, range: Range<usize>, colon: bool) -> Option<usize> {
+    range
         .take_while(|&k| w.toks[k].gap != Gap::Line)
-        .find(|&k| matches!(w.toks[k].text, "—" | "–" | "--") || w.toks[k].is("-") && w.toks[k].gap == Gap::Space)
+        .find(|&k| {
+            let t = &w.toks[k];
+            matches!(t.text, "—" | "–" | "--") || colon && t.is(":") || t.is("-") && t.gap == Gap::Space
+        })
         .map(|k| k + 1)
 }
 
