@@ -103,6 +103,10 @@ fn a_short_scare_quote_nobody_speaks_is_not_a_quote() {
         "The government’s “Safe River” programme has yet to pay Mayor Ana Lima.",
         "She directed the documentary “Rivers of Sand in the Long Dry Season” last year.",
         "A report titled \"Water for All\" was published on Monday by Ana Lima.",
+        "Regular riders on the Ogun River have already nicknamed it the \"executive boat\".",
+        "The findings support an idea, sometimes called the \"refuge hypothesis\", that corals in the Gulf of Suez live.",
+        "The ferry, known as \"the slow boat\", leaves Lagos at dawn.",
+        "The Ministry of Transport has offered up to €250,000 each for \"active travel\" trials.",
     ] {
         assert_none(text, "quote");
     }
@@ -114,6 +118,8 @@ fn a_short_scare_quote_nobody_speaks_is_not_a_quote() {
         ("China added 12 U.S. defence firms to a list of \"unreliable entities\".", "unreliable entities"),
         ("Voters want a “Spain that talks to itself”, she wrote.", "Spain that talks to itself"),
         ("The report said the risks were “on its merits” only.", "on its merits"),
+        ("Ana Lima called the ruling \"rushed\" on Monday.", "rushed"),
+        ("The UN called for \"restraint\" from Kenya and Uganda.", "restraint"),
     ] {
         assert_eq!(texts(text, "quote"), [want], "in «{text}»");
     }

@@ -109,6 +109,35 @@ const WORKS: &[&str] = &[
 /// Short words a title leaves in lower case: "Rivers of Sand".
 const MINOR_TITLE_WORDS: &[&str] = &["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with"];
 
+/// Prepositions before a label the writer puts on a noun: "money for "active travel" trials".
+const PREPOSITIONS: &[&str] = &["for", "of", "in", "on", "with", "from", "by", "into", "to", "at"];
+
+/// Words after a short quote that are no noun it could modify: "calls for "restraint" from both
+/// sides".
+#[rustfmt::skip]
+const NOT_NOUNS: &[&str] = &[
+    "from", "and", "or", "to", "in", "on", "at", "by", "with", "for", "of", "as", "that", "which", "who", "is", "was",
+    "are", "were", "will", "would", "has", "have", "had", "be", "but", "than", "if", "when",
+];
+
+/// Adverbs that make "called" a name the thing goes by, not someone's verdict: "an idea
+/// sometimes called the "refuge hypothesis"" against "Lima called the "brutal" raid …".
+const BY_NAME: &[&str] = &["sometimes", "often", "also", "widely", "locally", "commonly", "now", "so"];
+
+/// Whether the words before a quote give the name a thing goes by: "known as", "nicknamed it
+/// the", "sometimes called the".
+fn names_a_thing(before: &[String]) -> bool {
+    let last = |k: usize| before.len().checked_sub(k).map(|at| before[at].to_lowercase());
+    let tail: Vec<String> = (1..=4).rev().filter_map(last).collect();
+    let tail: Vec<&str> = tail.iter().map(String::as_str).collect();
+    match tail.as_slice() {
+        [.., "known", "as"] | [.., "nicknamed"] | [.., "nicknamed", "the"] => true,
+        [.., "nicknamed", "it" | "them" | "this", "the"] => true,
+        [.., adverb, "called", "the"] => BY_NAME.contains(adverb),
+        _ => false,
+    }
+}
+
 /// Subject pronouns: someone who could have said it.
 const PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i"];
 
@@ -152,15 +181,22 @@ fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
     if words > 4 {
         return false;
     }
-    if previous.as_deref() == Some("so-called") {
+    if previous.as_deref() == Some("so-called") || names_a_thing(&before) {
         return true;
     }
     // "an "as is" basis", "several "temporary" charges", "the government's "Safe River"
-    // programme": a name or a label the writer puts on a noun.
+    // programme", "money for "active travel" trials": a name or a label the writer puts on a
+    // noun ("calls for "restraint" from both sides" has no noun after it).
     let possessive = before.last().is_some_and(|w| w.ends_with("'s") || w.ends_with("’s"));
-    let modifies_noun = (previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p)) || possessive)
-        && chars.get(end + 1).is_some_and(|c| *c == ' ')
-        && after.first().is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let lower_case = content.split_whitespace().all(|w| !w.chars().any(char::is_uppercase));
+    let next_word = after.first().map(|w| w.to_lowercase()).filter(|_| chars.get(end + 1) == Some(&' '));
+    let lower_next = next_word.as_deref().filter(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let after_preposition = lower_case && words <= 2 && previous.as_deref().is_some_and(|p| PREPOSITIONS.contains(&p));
+    let modifies_noun = lower_next.is_some_and(|next| {
+        previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p))
+            || possessive
+            || after_preposition && !NOT_NOUNS.contains(&next)
+    });
     if modifies_noun {
         return true;
     }
