@@ -25,7 +25,7 @@ const PLACE_HEADS: &[&str] = &[
     "Boulevard", "Ulica", "Aleja", "Quinta", "Hacienda", "Fazenda", "Estancia", "Salar", "Paso", "Cerro", "Sierra",
     "Serra", "Monte", "Lago", "Laguna", "Río", "Rio", "Glen", "Loch", "Strath", "Mount", "Gulf", "Bay", "Cape",
     "Isle", "Lake", "Ciudad", "Puerto", "Vila", "Vale", "Wadi", "Oued", "Alto", "Jebel", "Bukit", "Gunung", "Teluk", "Pulau",
-    "Sungai", "Jalan", "Kampung", "Tasik", "Corso", "Viale", "Rue", "Sala",
+    "Sungai", "Jalan", "Kampung", "Tasik", "Corso", "Viale", "Rue", "Sala", "Estadio", "Stadio", "Stade", "Stadion",
 ];
 
 /// Whether `word` starts a place's name: "Avenida" of "Avenida Angamos".

@@ -25,7 +25,8 @@ const TITLES: &[&str] = &[
     "reporter", "correspondent", "historian", "scientist", "researcher", "doctor", "nurse", "teacher", "player",
     "champion", "runner", "cyclist", "boxer", "driver", "justice", "executive", "barrister", "solicitor", "organiser",
     "organizer", "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman",
-    "assemblywoman", "datuk", "dato", "datin", "haji", "hajjah", "alhaji", "abune", "ato", "hon",
+    "assemblywoman", "datuk", "dato", "datin", "haji", "hajjah", "alhaji", "abune", "ato", "hon", "cllr", "atty",
+    "engr",
 ];
 
 /// Title words that also start ordinary capitalised names and so do not split a sequence.
@@ -307,7 +308,8 @@ const PLACE_WORDS: &[&str] = &[
     "Delta", "Hills", "Forest", "Harbour", "Harbor", "Road", "Highway", "Dam", "Crossing", "Camp", "Pass", "Canyon",
     "Falls", "Glacier", "Volcano", "Reef", "Stadium", "Arena", "Palace", "Castle", "Cathedral", "Mosque", "Temple",
     "Base", "Channel", "Reservoir", "Trail", "Land", "Market", "Khola", "Lakes", "Barrage", "Darya", "Boulevard",
-    "Mawatha", "Marg", "Lane", "Plaza", "Quay", "Wharf", "Pier",
+    "Mawatha", "Marg", "Lane", "Plaza", "Quay", "Wharf", "Pier", "Lagoon", "Greenway", "Creek", "Estuary", "Marina",
+    "Promenade", "Esplanade", "Waterfront", "Jetty",
 ];
 
 /// Sequences ending in these name events, laws and the like: neither actor nor location.
@@ -393,7 +395,7 @@ pub(super) const VENUES: &[&str] = &[
 ];
 
 /// Prepositions that make a venue's name a place (see [`VENUES`]).
-pub(super) const AT_VENUE: &[&str] = &["at", "outside", "inside", "near", "opposite", "behind", "into"];
+pub(super) const AT_VENUE: &[&str] = &["at", "outside", "inside", "near", "opposite", "behind", "into", "to"];
 
 /// Words that make a capitalised sequence an organisation, not a person.
 #[rustfmt::skip]

@@ -7,7 +7,7 @@
 use crate::suggest::words::{is_function_word, Gap};
 
 use super::gazetteer::Kind;
-use super::lists::{is_name_word, is_title, is_verb, org_words, TITLE_NOT_SPLITTING};
+use super::lists::{is_name_word, is_title, is_verb, org_words, place_words, TITLE_NOT_SPLITTING, VENUES};
 use super::{Finder, Label};
 
 impl Finder<'_, '_> {
@@ -24,11 +24,14 @@ impl Finder<'_, '_> {
         while k <= end {
             let t = &self.w.toks[k];
             let lower = t.text.to_lowercase();
-            // "General" starts "Transport and General Workers Union" as it starts a name.
+            // "General" starts "Transport and General Workers Union" as it starts a name, and is
+            // inside one that a building's word ends ("Lagos Island General Hospital").
             let starts = k == s || self.w.toks[k - 1].is("and");
+            let last = self.w.toks[end].text;
+            let building = VENUES.contains(&last) || place_words().contains(last);
             let splitting = is_title(t.text)
                 && !(TITLE_NOT_SPLITTING.contains(&lower.as_str())
-                    && starts
+                    && (starts || building)
                     && k < end
                     && !self.is_person_like(k + 1, end));
             if splitting {
