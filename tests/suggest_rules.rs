@@ -365,6 +365,14 @@ fn titles_are_not_part_of_the_name() {
     assert_has("Ukraine's chief negotiator, Oksana Hrytsenko, said no.", "actor", "Oksana Hrytsenko");
     assert_not("Ukraine's chief negotiator, Oksana Hrytsenko, said no.", "actor", "Ukraine's chief negotiator");
     assert_has("A spokesman for Ukrenergo, Oleh Marchuk, said so.", "actor", "Ukrenergo");
+    // Abbreviated titles of councillors and lawyers.
+    let text = "The motion, tabled by Cllr Aoife Brennan, passed. Its lawyer, Atty. Ramon Dizon, said so.";
+    assert_eq!(texts(text, "actor"), ["Aoife Brennan", "Ramon Dizon"]);
+    // A description set off after a person's name is that person (gold README, "actor").
+    let text = "Tuzla Rovers went ahead through Mirko Halil, their Bosnian striker, before the break. \
+        \"Fine,\" said Ade Balogun, Lagoonline's managing director.";
+    assert_eq!(texts(text, "actor"), ["Tuzla Rovers", "Mirko Halil", "Ade Balogun"]);
+    assert_has("Talks with Ana Lima, the Russian delegation and NATO went on.", "actor", "Russian delegation");
     // Honorifics of Malaysia, Nigeria, Ethiopia, Uganda are titles too.
     let text = "Datuk Haji Rosli Othman said so. Alhaji Musa Bello agreed, as did Abune Yohannes.";
     for want in ["Rosli Othman", "Musa Bello", "Yohannes"] {
@@ -437,8 +445,19 @@ fn the_places_a_plural_place_noun_is_of_and_venues_where_a_preposition_puts_them
     for want in ["Sungai Merbok", "Galle Mawatha", "Sala dei Priori", "Corso Garibaldi"] {
         assert_has(text, "location", want);
     }
-    let text = "Mothers queued at Kabale Regional Referral Hospital. She studied at the Universidad de Sonora.";
-    for want in ["Kabale Regional Referral Hospital", "Universidad de Sonora"] {
+    let text = "Ferries cross the Epe Lagoon daily. Cyclists ride the Waterford Greenway. The final was \
+        played at the Estadio Ramón Tahuichi Aguilera.";
+    assert_eq!(texts(text, "location"), ["Epe Lagoon", "Waterford Greenway", "Estadio Ramón Tahuichi Aguilera"]);
+    assert_none(text, "actor");
+    let text = "Mothers queued at Kabale Regional Referral Hospital. She studied at the Universidad de Sonora. \
+        A nurse at the Warri Central General Hospital said so. Patients travel to the Mureș County \
+        Emergency Hospital, 90 km away.";
+    for want in [
+        "Kabale Regional Referral Hospital",
+        "Universidad de Sonora",
+        "Warri Central General Hospital",
+        "Mureș County Emergency Hospital",
+    ] {
         assert_has(text, "location", want);
     }
     // The same body acting, or employing a person, is no place.

@@ -231,6 +231,21 @@ impl Finder<'_, '_> {
     }
 
     fn push(&mut self, first: usize, last: usize, label: Label, rule: &'static str, person: bool) {
+        if rule == "group" && self.describes_person(first, last) {
+            return;
+        }
         self.mentions.push(Mention { first, last, label, rule, person });
+    }
+
+    /// "Franco Ledesma, their Uruguayan striker,", "Kunle Adebayo, BlueCrest's managing
+    /// director.": a description set off after a person's name is that person, no second actor
+    /// (a list goes on after it: "Ana Lima, the Russian delegation and NATO").
+    fn describes_person(&self, first: usize, last: usize) -> bool {
+        let w = self.w;
+        let determiner = first >= 1 && ["their", "his", "her", "its", "the"].contains(&w.toks[first - 1].text);
+        let comma = first - usize::from(determiner);
+        let set_off = comma >= 1 && w.toks[comma - 1].is(",");
+        let closed = w.get(last + 1).is_none_or(|t| t.gap == Gap::Line || [",", ".", ";", ")"].contains(&t.text));
+        set_off && closed && self.mentions.last().is_some_and(|m| m.person && m.last + 2 == comma)
     }
 }
