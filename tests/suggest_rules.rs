@@ -1108,6 +1108,11 @@ fn titles_the_asked_and_apposed_bodies_and_an_employer_after_a_name() {
     assert_eq!(texts("Lima expected Quito to act.", "actor"), ["Lima", "Quito"]);
     assert_has("The federal water agency, Conagua, said so.", "actor", "Conagua");
     assert_none("Growers were paid KSh 5,000 a tonne.", "actor");
+    // A currency's code or its prefix glued to the sign is no name.
+    let text = "It made NZ$41.6 million, lost around NPR 1.8 million and paid HK$5 million.";
+    assert_eq!(texts(text, "figure"), ["NZ$41.6 million", "around NPR 1.8 million", "HK$5 million"]);
+    assert_none(text, "actor");
+    assert_none(text, "location");
     let text = "Ana Ruiz, chief economist at Norte Capital, said so.";
     assert_none(text, "location");
     assert_eq!(texts(text, "actor"), ["Ana Ruiz"]);

@@ -63,7 +63,9 @@ const CURRENCY_CODES: &[&str] = &[
     "USh", "TSh", "Tk", "TL", "Br", "NOK", "SEK", "DKK", "ISK", "CHF", "ZAR", "INR", "PKR", "LKR", "BDT", "KES",
     "UGX", "TZS", "ETB", "NGN", "GHS", "MXN", "BRL", "PEN", "CLP", "ARS", "BOB", "TRY", "RUB", "UAH", "PLN", "CZK",
     "HUF", "RON", "GEL", "KZT", "MNT", "MYR", "IDR", "VND", "THB", "EGP", "MAD", "AUD", "CAD", "NZD", "JPY", "CNY",
-    "EUR", "GBP", "USD",
+    "EUR", "GBP", "USD", "NPR", "XOF", "XAF", "JMD", "FJD", "JOD", "KRW", "UZS", "GTQ", "PHP", "SGD", "HKD", "TWD",
+    "AED", "QAR", "KWD", "ILS", "DZD", "TND", "RWF", "MWK", "ZMW", "MZN", "BWP", "NAD", "UYU", "PYG", "DOP", "KHR",
+    "LAK", "MMK", "AFN", "AZN", "RSD", "BGN",
 ];
 
 /// Whether `word` is a currency's code or abbreviation ("GEL", "KES", "Rs"): no name.

@@ -118,7 +118,11 @@ pub fn suggest(doc: &Document, learned: &Learned, rejected: &HashSet<(usize, usi
     // The publication named again ("for Caucasus Monitor", "(Caucasus Monitor) —") is the
     // page crediting itself.
     if let Some(name) = page::publication(text) {
-        let credits = occurrences(&chars, name);
+        // "The Lagos Courier" is also "the Lagos Courier" in a sentence.
+        let mut credits = occurrences(&chars, name);
+        if let Some(bare) = name.strip_prefix("The ") {
+            credits.extend(occurrences(&chars, bare));
+        }
         found.retain(|s| !name_label(s) || !credits.iter().any(|c| c.start <= s.start && s.end <= c.end));
     }
     finish(doc, &chars, found, rejected, learned)

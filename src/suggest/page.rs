@@ -188,7 +188,8 @@ fn is_date(lower: &str) -> bool {
 /// Words that start a picture's credit at the end of its caption, with the space before them.
 #[rustfmt::skip]
 const CREDIT_WORDS: &[&str] = &[
-    " Photo: ", " Photos: ", " Photograph: ", " Picture: ", " Image: ", " Credit: ", " Foto: ",
+    " Photo: ", " Photos: ", " Photograph: ", " Picture: ", " Image: ", " Credit: ", " Foto: ", " (Photo: ",
+    " (Photos: ", " (Picture: ", " (Image: ", " (Credit: ", " (Foto: ",
 ];
 
 /// The credits that end caption lines ("Families carry their belongings on Wednesday. Photo:
@@ -362,6 +363,8 @@ fn classify(line: &str) -> Option<LineKind> {
         // A wire's credit is often in brackets: "(Reporting by …; Editing by …)".
         || CREDIT_PREFIXES.iter().any(|p| lower.trim_start_matches(['(', '[']).starts_with(p))
         || lower.contains("all rights reserved")
+        // "Comments are moderated and reflect the views of their authors, not those of …"
+        || lower.starts_with("comments are ") && words.len() <= 25
         || lower.contains("min read")
         || lower.contains("logged in to")
         || (words.len() <= 12 && STAMP_PREFIXES.iter().any(|p| lower.starts_with(p)))
@@ -504,6 +507,7 @@ mod tests {
             "Post a comment",
             "Comments (14)",
             "Comments are closed.",
+            "Comments are moderated and reflect the views of their authors, not those of the Kerry Courier.",
             "Related posts",
             "© 2026 Danube Wire. All rights reserved.",
             "All rights reserved.",
@@ -618,10 +622,11 @@ mod tests {
 
     #[test]
     fn a_caption_s_credit_is_furniture_to_the_line_s_end() {
-        let text = "Text.\nFamilies carry their belongings on Wednesday. Photo: Mirror / Neema Kisanga\nMore.";
+        let text = "Text.\nFamilies carry their belongings on Wednesday. Photo: Mirror / Neema Kisanga\nMore.\n\
+            Buses wait at the depot. (Photo: Ade Okon/The Harbour Post)\n";
         let chars: Vec<char> = text.chars().collect();
         let tails: Vec<String> = credit_tails(text).into_iter().map(|r| chars[r].iter().collect()).collect();
-        assert_eq!(tails, ["Photo: Mirror / Neema Kisanga"]);
+        assert_eq!(tails, ["Photo: Mirror / Neema Kisanga", "(Photo: Ade Okon/The Harbour Post)"]);
     }
 
     #[test]

@@ -5,14 +5,18 @@
 //! Not the rules for names no gazetteer holds (`unknown.rs`), nor where a run ends
 //! (`sequence.rs`), nor the passes after the scan (`label.rs`, `passes.rs`).
 
-use crate::suggest::places;
 use crate::suggest::words::{is_function_word, Gap};
+use crate::suggest::{figures, places};
 
 use super::gazetteer::{Kind, Match};
 use super::lists::{
     is_name_word, is_title, is_verb, ADVERBS, DIRECTIONS, PARTIES, POSTNOMINALS, ROADS, ROAD_PREPOSITIONS,
 };
 use super::{dateline_end, Finder, Label};
+
+/// Signs a currency prefix is glued to: "NZ$", "HK$", "A€".
+const MONEY_SIGNS: &[char] =
+    &['$', '€', '£', '¥', '₹', '₦', '₱', '₩', '₺', '₽', '₴', '₪', '৳', '₫', '₵', '₸', '₮', '₲'];
 
 impl Finder<'_, '_> {
     /// Looks at token `i`; returns the next token to look at.
@@ -42,6 +46,11 @@ impl Finder<'_, '_> {
         }
         if let Some(next) = self.road(i) {
             return next;
+        }
+        // "NPR 1.8 million", "NZ$41.6 million", "HK$5": a currency, not a name.
+        let money_sign = self.w.get(i + 1).is_some_and(|t| t.gap == Gap::None && t.text.starts_with(MONEY_SIGNS));
+        if figures::is_currency_code(tok.text) || tok.is_capitalised() && money_sign {
+            return i + 1;
         }
         if tok.is_capitalised() && is_name_word(&tok) {
             return self.sequence(i);
