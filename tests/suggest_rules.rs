@@ -481,6 +481,16 @@ fn the_other_party_to_a_deal_and_the_other_side_in_a_match_are_actors() {
     let text = "Commuters between Galle and Colombo face a second day without trains.";
     assert_eq!(texts(text, "location"), ["Galle", "Colombo"]);
     assert_eq!(texts("Talks between Chile and Peru resume.", "actor"), ["Chile", "Peru"]);
+    assert_eq!(texts("The ground staged a friendly between Bolivia and Peru.", "actor"), ["Bolivia", "Peru"]);
+    // A country's possessive before a part of it is the place: its coast, its reef, its villages.
+    let text = "Corals along Jordan's southern Red Sea coast survived. Parts of Fiji's Great Sea Reef \
+        bleached. Why Peru's villages lose their doctors.";
+    assert_eq!(texts(text, "location").first().map(String::as_str), Some("Jordan"));
+    for want in ["Fiji", "Peru"] {
+        assert_has(text, "location", want);
+    }
+    assert_none(text, "actor");
+    assert_has("Peru's army said so.", "actor", "Peru's army");
     let text = "Ghana travel to Bamako to face Mali in March, then host Madagascar in Tamale. \
         The Black Stars beat Togo on Tuesday.";
     for want in ["Ghana", "Mali", "Madagascar", "Togo"] {

@@ -167,9 +167,10 @@ impl Finder<'_, '_> {
         if described || self.modifies_title(last) {
             return;
         }
-        let territory = (last + 1..last + 4)
-            .map_while(|k| w.get(k).filter(|t| t.gap == Gap::Space && t.is_lowercase_word()))
-            .any(|t| TERRITORY.contains(&t.text));
+        // "Egypt's northern coast", "Australia's Great Barrier Reef": a part of the country.
+        let territory = (last + 1..last + 5)
+            .map_while(|k| w.get(k).filter(|t| t.gap == Gap::Space && t.is_word() && !is_function_word(t.text)))
+            .any(|t| TERRITORY.contains(&t.text) || t.is_capitalised() && place_words().contains(t.text));
         let label = if territory { Label::Location } else { Label::Actor };
         self.push(s, last, label, "gazetteer", false);
     }

@@ -209,7 +209,8 @@ const ORG_TYPES: &[&str] = &[
 pub(super) const PARTIES: &[&str] = &[
     "dispute", "disputes", "talks", "war", "wars", "conflict", "deal", "agreement", "negotiations", "relations",
     "tensions", "trade", "fighting", "clashes", "summit", "meeting", "ceasefire", "truce", "treaty", "accord",
-    "rivalry", "row", "standoff", "exchange", "contacts", "dialogue", "match", "game", "final",
+    "rivalry", "row", "standoff", "exchange", "contacts", "dialogue", "match", "game", "final", "friendly",
+    "fixture", "tie", "derby", "clash", "matches", "games", "partnership", "cooperation", "rift", "feud", "pact",
 ];
 
 /// Words before a side in a match: a club named for its town is no place ("got past Benfica").

@@ -49,7 +49,7 @@ impl Finder<'_, '_> {
         }
         // "NPR 1.8 million", "NZ$41.6 million", "HK$5": a currency, not a name.
         let money_sign = self.w.get(i + 1).is_some_and(|t| t.gap == Gap::None && t.text.starts_with(MONEY_SIGNS));
-        if figures::is_currency_code(tok.text) || tok.is_capitalised() && money_sign {
+        if tok.is_capitalised() && (money_sign || tok.text.len() <= 3 && figures::is_currency_code(tok.text)) {
             return i + 1;
         }
         if tok.is_capitalised() && is_name_word(&tok) {
