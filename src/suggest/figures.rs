@@ -583,7 +583,8 @@ fn approximation(w: &Words, first: usize) -> Option<usize> {
         let matches = pattern.iter().enumerate().all(|(k, word)| w.toks[start + k].is_ci(word))
             && (start + 1..=first).all(|k| w.toks[k].gap == Gap::Space);
         if matches {
-            return Some(start);
+            // "an estimated 8,000 vehicles": the article stays out, as it does of every figure.
+            return Some(if pattern[0] == "an" { start + 1 } else { start });
         }
     }
     None
@@ -1158,10 +1159,6 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
     }
     if core.article && (!measured || approx.is_none()) {
         return Step::Skip(last);
-    }
-    // Relative dates: "two years ago".
-    if w.get(end + 1).is_some_and(|t| t.gap == Gap::Space && t.is("ago")) {
-        return Step::Skip(end + 1);
     }
     // Years: "in 2022", "the 1899 award"; but "about 2000 troops" counts.
     if core.year_like && !core.currency {
