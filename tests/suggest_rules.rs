@@ -106,6 +106,9 @@ fn a_short_scare_quote_nobody_speaks_is_not_a_quote() {
         "Regular riders on the Ogun River have already nicknamed it the \"executive boat\".",
         "The findings support an idea, sometimes called the \"refuge hypothesis\", that corals in the Gulf of Suez live.",
         "The ferry, known as \"the slow boat\", leaves Lagos at dawn.",
+        "Teatar Zora revives \"The Miller's Three Wives\", unperformed for 200 years, on Friday.",
+        "Its title, \"Frost, Light and Sleep\", undersells the results.",
+        "Critic Ivo Marić, writing for the Split weekly \"Kazalište\", left early.",
         "The Ministry of Transport has offered up to €250,000 each for \"active travel\" trials.",
     ] {
         assert_none(text, "quote");
@@ -120,6 +123,10 @@ fn a_short_scare_quote_nobody_speaks_is_not_a_quote() {
         ("The report said the risks were “on its merits” only.", "on its merits"),
         ("Ana Lima called the ruling \"rushed\" on Monday.", "rushed"),
         ("The UN called for \"restraint\" from Kenya and Uganda.", "restraint"),
+        ("Ana Lima called the vote a \"parliamentary ambush\" and left.", "parliamentary ambush"),
+        ("Ivo Marić said the \"prestige project\" would add to the debt.", "prestige project"),
+        // A headline capitalises its quote with the rest of it.
+        ("Rail Workers Halt Trains, Vow 'No Trains Until We Are Paid'", "No Trains Until We Are Paid"),
     ] {
         assert_eq!(texts(text, "quote"), [want], "in «{text}»");
     }
@@ -350,6 +357,18 @@ fn dates_times_ordinals_and_numbers_in_names_are_not_figures() {
     // A time back from now is a duration: every gold author marks it ("promoted only two seasons
     // ago", "almost three years ago").
     assert_eq!(texts("The attack came almost two years ago.", "figure"), ["almost two years"]);
+    // A change from one level to another is two figures (every gold author splits them); a
+    // range without "from" is one.
+    let text = "Tickets rose from €25 to €60. The council voted six votes to three. It took 14 to 16 months.";
+    assert_eq!(texts(text, "figure"), ["€25", "€60", "six votes", "three", "14 to 16 months"]);
+    // Ages are no figures, in a range neither.
+    assert_eq!(texts("It tracked 2,400 women aged between 25 and 70.", "figure"), ["2,400 women"]);
+    // A race's distance as its name is no figure; a bare finishing time is.
+    let text = "Kemar Lyn won the men's 100m final in 9.91 seconds; Ian Ross finished in 9.95 and Ole Berg was third in 10.01.";
+    assert_eq!(texts(text, "figure"), ["9.91 seconds", "9.95", "10.01"]);
+    // "R" with cents or a magnitude word is rand; alone it names a road.
+    let text = "Shares fell to R41.80, wiping roughly R1.1 billion off its value. Take the R40 north.";
+    assert_eq!(texts(text, "figure"), ["R41.80", "roughly R1.1 billion"]);
     // "an estimated" approximates; its article stays out, as of every figure (guidelines).
     assert_eq!(texts("The road carries an estimated 9,000 lorries a day.", "figure"), ["estimated 9,000 lorries"]);
     assert_not("The two sides met again.", "figure", "two sides");
@@ -1403,12 +1422,15 @@ fn gold_set_quality_does_not_regress() {
     // Floors a little below what the rules reach (see tests/gold/README.md for the numbers); the
     // scraped set's are its aims (0.80 for names, 0.90 figures, 0.95 quotes), but for figures:
     // its author annotated the counts of bios and related-post titles, which the suggester
-    // leaves out by design (they count nothing of the story), so it stands at 0.888 there.
+    // leaves out by design (they count nothing of the story), so it stands at 0.888 there; and
+    // for quotes: a short quote right after a verb of saying and a determiner ("said the
+    // “prestige project” would …") is someone's words for the later authors, which costs one
+    // quote there (0.945).
     for (label, floors) in [
         ("actor", [0.80, 0.85, 0.95, 0.80, 0.89, 0.87, 0.84, 0.75, 0.81, 0.73]),
         ("location", [0.78, 0.85, 0.95, 0.80, 0.95, 0.88, 0.86, 0.78, 0.78, 0.82]),
         ("figure", [0.90, 0.92, 0.95, 0.88, 0.93, 0.98, 0.89, 0.92, 0.89, 0.93]),
-        ("quote", [0.95, 0.95, 0.97, 0.95, 0.97, 0.97, 0.97, 0.97, 0.97, 0.93]),
+        ("quote", [0.95, 0.95, 0.97, 0.94, 0.97, 0.97, 0.97, 0.97, 0.97, 0.97]),
     ] {
         for ((set, docs), floor) in sets.iter().zip(floors) {
             let score = f1(docs, label);

@@ -74,13 +74,15 @@ pub(super) fn is_currency_code(word: &str) -> bool {
 }
 
 /// The digits of a token that starts with a currency abbreviation ("R5,000" → "5,000"). A lone
-/// "R" also names roads and models ("R40"), so it takes only amounts with a thousands separator
-/// or a magnitude ("R5,000", "R2bn").
-fn after_currency_abbreviation(text: &str) -> Option<&str> {
+/// "R" also names roads and models ("R40"), so it takes only amounts with a thousands separator,
+/// cents or a magnitude, glued or the next word ("R5,000", "R41.80", "R2bn", "R1.1 billion").
+fn after_currency_abbreviation(text: &str, magnitude_next: bool) -> Option<&str> {
     let (abbreviation, rest) =
         CURRENCY_ABBREVIATIONS.iter().find_map(|a| text.strip_prefix(a).map(|rest| (*a, rest)))?;
     let (_, suffix, _) = digits(rest)?;
-    let amount_like = abbreviation != "R" || rest.contains(',') || suffix == Suffix::Magnitude;
+    let cents = rest.split_once('.').is_some_and(|(_, c)| c.len() == 2 && c.chars().all(|c| c.is_ascii_digit()));
+    let amount_like =
+        abbreviation != "R" || rest.contains(',') || cents || suffix == Suffix::Magnitude || magnitude_next;
     amount_like.then_some(rest)
 }
 
@@ -527,7 +529,8 @@ fn in_digits(w: &Words, i: usize) -> Option<Core> {
         at = next_with(w, stop.unwrap_or(i), SPACE)?;
     }
     let at_text = w.get(at)?.text;
-    let glued_amount = if currency { None } else { after_currency_abbreviation(at_text) };
+    let magnitude_next = next_with(w, at, SPACE).is_some_and(|j| magnitudes().contains(w.toks[j].text));
+    let glued_amount = if currency { None } else { after_currency_abbreviation(at_text, magnitude_next) };
     currency |= glued_amount.is_some();
     let (value, suffix, year_like) = digits(glued_amount.unwrap_or(at_text))?;
     if suffix == Suffix::Reject {
@@ -779,9 +782,9 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
                 let tally = TALLIES.contains(&w.toks[last].text)
                     && w.next_word(last + 1).is_some_and(|t| t.gap == Gap::Space && (t.is("to") || t.is("against")));
                 if let Some(second) = w.next_word(last + 2).filter(|t| tally && t.gap == Gap::Space) {
-                    if digits(second.text).is_some_and(|(_, suffix, _)| suffix == Suffix::None)
-                        && !w.next_word(last + 3).is_some_and(|t| t.gap == Gap::Space && is_head(t.text))
-                    {
+                    let count = digits(second.text).is_some_and(|(_, suffix, _)| suffix == Suffix::None)
+                        || is_small(&second.text.to_lowercase());
+                    if count && !w.next_word(last + 3).is_some_and(|t| t.gap == Gap::Space && is_head(t.text)) {
                         out.push(figure(last + 2, last + 2));
                         i = last + 3;
                     }
@@ -886,6 +889,42 @@ fn counts_in_context(w: &Words, core: &Core) -> bool {
     (verb_after && clause_start) || level
 }
 
+/// Words after a race's distance that make it the race's name: "the men's 100m final".
+#[rustfmt::skip]
+const RACE_NAMES: &[&str] = &[
+    "final", "finals", "title", "hurdles", "race", "heat", "heats", "semi-final", "semifinal", "relay", "freestyle",
+    "butterfly", "breaststroke", "backstroke", "medley", "sprint", "world", "champion", "crown", "event",
+];
+
+/// Words before "in" and a bare time that make it a finishing time: "finished in 9.95".
+#[rustfmt::skip]
+const FINISHING: &[&str] = &[
+    "finished", "won", "ran", "clocked", "crossed", "first", "second", "third", "fourth", "fifth", "sixth", "home",
+    "swam", "timed",
+];
+
+/// A race's distance used as its name ("won the 100m final", "the women's 200m") is no figure;
+/// a bare finishing time is ("finished in 9.95", "clocked 10.01"), as race times are.
+fn race(w: &Words, core: &Core) -> Option<Step> {
+    let text = w.toks[core.first].text;
+    let before = |back: usize| core.first.checked_sub(back).map(|k| &w.toks[k]);
+    let after = w.next_word(core.last + 1).filter(|t| t.gap == Gap::Space);
+    let distance =
+        core.first == core.last && text.ends_with('m') && text[..text.len() - 1].chars().all(|c| c.is_ascii_digit());
+    if distance {
+        let named_before =
+            before(1).is_some_and(|t| t.is_ci("the") || t.text.ends_with("'s") || t.text.ends_with("’s"));
+        let named_after = after.is_some_and(|t| RACE_NAMES.contains(&t.text));
+        return (named_before || named_after).then_some(Step::Skip(core.last));
+    }
+    let decimal = core.first == core.last && !core.currency && text.contains('.') && digits(text).is_some();
+    let finishing = before(1).is_some_and(|t| t.is("clocked"))
+        || before(1).is_some_and(|t| t.is("in"))
+            && before(2).is_some_and(|t| FINISHING.contains(&lower(t.text).as_ref()));
+    let unit_after = after.is_some_and(|t| UNITS.contains(&t.text));
+    (decimal && finishing && !unit_after).then_some(Step::Figure(core.first, core.last))
+}
+
 /// "Three of the injured", "two of them", "11 of the 18 communities": a number of at least two
 /// before "of" and what the story named, the number alone (not "one of the", a pronoun; not a
 /// year, "2020 of the"…).
@@ -922,6 +961,22 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
         return share;
     }
     let Some(mut core) = core_at(w, i) else { return Step::Skip(i) };
+    // "women aged between 45 and 70", "aged 18 to 25": ages are no figures (guidelines).
+    let before = |back: usize| core.first.checked_sub(back).map(|k| &w.toks[k]);
+    let aged = |t: Option<&Tok>| t.is_some_and(|t| t.is_ci("aged"));
+    if aged(before(1)) || before(1).is_some_and(|t| t.is_ci("between")) && aged(before(2)) {
+        let mut last = core.last;
+        while let Some(next) = next_with(w, last, SPACE).filter(|&j| w.toks[j].is("and") || w.toks[j].is("to")) {
+            match core_at(w, next + 1) {
+                Some(second) => last = second.last,
+                None => break,
+            }
+        }
+        return Step::Skip(last);
+    }
+    if let Some(step) = race(w, &core) {
+        return step;
+    }
     if let Some(share) = one_in_n(w, &core, counts) {
         return share;
     }
@@ -942,7 +997,9 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
                     let between = core.first > 0
                         && w.toks[core.first - 1].is_ci("between")
                         && w.toks[core.first].gap == Gap::Space;
-                    let kinds_match = core.spelled == second.spelled && !second.vague && !second.article;
+                    // "rose from €1.20 to €1.60": a change from one level to another, two figures.
+                    let from = core.first > 0 && w.toks[core.first - 1].is_ci("from") && link_tok.is("to");
+                    let kinds_match = core.spelled == second.spelled && !second.vague && !second.article && !from;
                     if dash && !core.spelled && is_result(w, &core, &second) {
                         // "won 2-1", "voted 12-3", "lost 1-2": a score or a tally, one figure.
                         return Step::Figure(core.first, second.last);

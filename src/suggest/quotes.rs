@@ -83,7 +83,7 @@ const SAYING: &[&str] = &[
     "adds", "warned", "warns", "insisted", "insists", "declared", "declares", "stated", "states", "tweeted",
     "replied", "answered", "asked", "promised", "vowed", "admitted", "quoted", "quoting", "according", "urged",
     "urges", "claimed", "claims", "accused", "accuses", "denied", "denies", "read", "reads", "spoke", "words",
-    "statement", "shouted", "chanted", "agreed", "argued", "argues",
+    "statement", "shouted", "chanted", "agreed", "argued", "argues", "arguing",
 ];
 
 /// Words whose capital says nothing about a speaker when they start a sentence.
@@ -103,7 +103,8 @@ const DETERMINERS: &[&str] =
 const WORKS: &[&str] = &[
     "film", "documentary", "book", "novel", "song", "album", "play", "opera", "series", "show", "programme",
     "program", "podcast", "exhibition", "report", "study", "paper", "campaign", "titled", "entitled", "hit", "single",
-    "painting", "poem", "column", "slogan", "hashtag", "motto",
+    "painting", "poem", "column", "slogan", "hashtag", "motto", "weekly", "daily", "magazine", "newspaper", "journal",
+    "tabloid", "website", "blog", "newsletter",
 ];
 
 /// Short words a title leaves in lower case: "Rivers of Sand".
@@ -178,6 +179,17 @@ fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
     if title_case && previous.as_deref().is_some_and(|p| WORKS.contains(&p)) {
         return true;
     }
+    let said = before.iter().chain(&after).any(|w| SAYING.contains(&w.to_lowercase().as_str()));
+    // "revives “The Merchant's Daughters” on Friday", "Its title, “Light, Latitude and Rest”,":
+    // words in Title Case that nobody is said to say, in a sentence that is not (a headline
+    // capitalises a quote with the rest: "Workers Vow ‘No Trains Until We Are Paid’").
+    let running_text = before
+        .iter()
+        .chain(&after)
+        .any(|w| w.chars().next().is_some_and(char::is_lowercase) && !MINOR_TITLE_WORDS.contains(&w.as_str()));
+    if title_case && words >= 2 && !said && running_text {
+        return true;
+    }
     if words > 4 {
         return false;
     }
@@ -197,13 +209,19 @@ fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
             || possessive
             || after_preposition && !NOT_NOUNS.contains(&next)
     });
-    if modifies_noun {
+    // "called the debate a “parliamentary ambush”", "said the “prestige project” would …":
+    // someone's words all the same, with the verb of saying just before ("called for" asks).
+    let tail = &before[before.len().saturating_sub(5)..];
+    let said_just_before = tail.iter().enumerate().any(|(k, w)| {
+        let requests = tail.get(k + 1).is_some_and(|next| next.eq_ignore_ascii_case("for"));
+        SAYING.contains(&w.to_lowercase().as_str()) && !requests
+    });
+    if modifies_noun && !said_just_before {
         return true;
     }
     if words > 2 {
         return false;
     }
-    let said = before.iter().chain(&after).any(|w| SAYING.contains(&w.to_lowercase().as_str()));
     let speaker = before.iter().chain(&after).enumerate().any(|(k, w)| {
         let lower = w.to_lowercase();
         let capital = w.chars().next().is_some_and(char::is_uppercase);
