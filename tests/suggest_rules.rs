@@ -369,6 +369,25 @@ fn dates_times_ordinals_and_numbers_in_names_are_not_figures() {
     // "R" with cents or a magnitude word is rand; alone it names a road.
     let text = "Shares fell to R41.80, wiping roughly R1.1 billion off its value. Take the R40 north.";
     assert_eq!(texts(text, "figure"), ["R41.80", "roughly R1.1 billion"]);
+    // Ranges between mixed or signed ends, counts out of a whole, vague hundreds, "above".
+    let text = "Costs fall to between 10% and 15%. They got between seven and 12 years. Nine out of ten \
+        vials were fake. Several hundred nurses marched. Debt is above 100% of output.";
+    assert_eq!(
+        texts(text, "figure"),
+        [
+            "between 10% and 15%",
+            "between seven and 12 years",
+            "Nine out of ten vials",
+            "Several hundred nurses",
+            "above 100%"
+        ]
+    );
+    // "local" after a number is a time zone only before "time" or a stop.
+    let text = "It will hire about 3,000 local workers. The strike began at 0900 local time.";
+    assert_eq!(texts(text, "figure"), ["about 3,000 local workers"]);
+    // A partitive before a possessive, a unit of light; an approximate year is still a year.
+    let text = "Two of his cousins were jailed. Lamps give at least 10,000 lux. It was written around 1730.";
+    assert_eq!(texts(text, "figure"), ["Two", "at least 10,000 lux"]);
     // "an estimated" approximates; its article stays out, as of every figure (guidelines).
     assert_eq!(texts("The road carries an estimated 9,000 lorries a day.", "figure"), ["estimated 9,000 lorries"]);
     assert_not("The two sides met again.", "figure", "two sides");

@@ -113,6 +113,7 @@ const APPROXIMATIONS: &[&[&str]] = &[
     &["roughly"],
     &["approximately"],
     &["under"],
+    &["above"],
     &["barely"],
     &["minus"],
 ];
@@ -126,7 +127,7 @@ const UNITS: &[&str] = &[
     "inch", "inches", "yard", "yards", "kilogram", "kilograms", "kg", "gram", "grams", "g", "tonne", "tonnes", "ton",
     "tons", "pound", "pounds", "lb", "lbs", "litre", "litres", "liter", "liters", "barrel", "barrels", "gallon",
     "gallons", "degree", "degrees", "hectare", "hectares", "acre", "acres", "knot", "knots", "mph", "kph", "MW", "GW",
-    "kW", "kWh", "MWh", "GWh", "TWh", "watt", "watts", "megawatt", "megawatts", "gigawatt", "gigawatts", "volt",
+    "kW", "kWh", "MWh", "GWh", "TWh", "lux", "watt", "watts", "megawatt", "megawatts", "gigawatt", "gigawatts", "volt",
     "volts", "point", "points", "dollar", "dollars", "euro", "euros", "yen", "yuan", "rouble", "roubles", "ruble",
     "rubles", "hryvnia", "hryvnias", "rupee", "rupees", "franc", "francs", "peso", "pesos", "USD", "EUR", "GBP",
     "person", "child", "kwacha", "naira", "rand", "shilling", "shillings", "cedi", "cedis", "birr", "dirham",
@@ -260,7 +261,8 @@ fn is_measure(word: &str) -> bool {
 
 /// Words after "of" that make a number before it a count of part of what the story named:
 /// "three of the injured", "two of them", "11 of the 18 communities".
-const PARTITIVE_AFTER_OF: &[&str] = &["the", "them", "those", "these", "their", "its", "our", "whom", "which"];
+const PARTITIVE_AFTER_OF: &[&str] =
+    &["the", "them", "those", "these", "their", "its", "our", "whom", "which", "his", "her", "my", "your"];
 
 #[rustfmt::skip]
 const MONTHS: &[&str] = &[
@@ -449,6 +451,12 @@ fn spelled(w: &Words, i: usize) -> Option<Core> {
         return Some(core);
     }
     if lower.eq_ignore_ascii_case("several") {
+        // "several hundred union members": a vague count of its magnitude.
+        if let Some(j) = next_with(w, i, SPACE).filter(|&j| is_magnitude(w.toks[j].text)) {
+            core.last = j;
+            core.magnitude = true;
+            return Some(core);
+        }
         core.several = true;
         return Some(core);
     }
@@ -980,10 +988,20 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
     if let Some(share) = one_in_n(w, &core, counts) {
         return share;
     }
+    // "nine out of ten vials": one share, given as a count out of a whole.
+    if let (Some(out), Some(of)) = (next_with(w, core.last, SPACE), next_with(w, core.last + 1, SPACE)) {
+        if w.toks[out].is("out") && w.toks[of].is("of") {
+            if let Some(whole) = next_with(w, of, SPACE).and_then(|j| core_at(w, j)).filter(|c| !c.year_like) {
+                core.last = whole.last;
+            }
+        }
+    }
     let mut range_and = false;
     // Ranges: "10-15", "10 to 15", "two or three", "between 5 and 10".
     if !core.vague && !core.article {
-        if let Some(link) = next_with(w, core.last, ANY_INLINE) {
+        // "between 10% and 15%": the first end's sign stays with it.
+        let percent = next_with(w, core.last, TIGHT).filter(|&j| w.toks[j].is("%"));
+        if let Some(link) = next_with(w, percent.unwrap_or(core.last), ANY_INLINE) {
             let link_tok = &w.toks[link];
             let dash = matches!(link_tok.text, "-" | "–" | "—");
             let word_link = link_tok.gap == Gap::Space && matches!(link_tok.text, "to" | "or" | "and");
@@ -999,7 +1017,9 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
                         && w.toks[core.first].gap == Gap::Space;
                     // "rose from €1.20 to €1.60": a change from one level to another, two figures.
                     let from = core.first > 0 && w.toks[core.first - 1].is_ci("from") && link_tok.is("to");
-                    let kinds_match = core.spelled == second.spelled && !second.vague && !second.article && !from;
+                    // "between seven and 12 years": a range however its ends are written.
+                    let kinds_match =
+                        (core.spelled == second.spelled || between) && !second.vague && !second.article && !from;
                     if dash && !core.spelled && is_result(w, &core, &second) {
                         // "won 2-1", "voted 12-3", "lost 1-2": a score or a tally, one figure.
                         return Step::Figure(core.first, second.last);
@@ -1052,7 +1072,9 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
             }
             return Step::Skip(end);
         }
-        if n.gap != Gap::Line && TIME_SUFFIXES.contains(&n.text) {
+        // "at 0900 local", "0900 local time"; but "3,000 local workers" counts workers.
+        let local_noun = n.is("local") && w.next_word(last + 2).is_some_and(|t| t.gap == Gap::Space && !t.is("time"));
+        if n.gap != Gap::Line && TIME_SUFFIXES.contains(&n.text) && !local_noun {
             return Step::Skip(last + 1);
         }
     }
@@ -1223,7 +1245,8 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
             let lower = p.text.to_lowercase();
             YEAR_CONTEXT.contains(&lower.as_str()) || !p.is_word() || is_month(p)
         });
-        if approx.is_none() && (year_context || !measured) {
+        // "written around 1730": an approximate year is still a year.
+        if approx.is_none() && year_context || !measured {
             return Step::Skip(last);
         }
     }
