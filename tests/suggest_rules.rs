@@ -382,6 +382,11 @@ fn dates_times_ordinals_and_numbers_in_names_are_not_figures() {
             "above 100%"
         ]
     );
+    assert_eq!(texts("Shares fell 7.2% to R41.80.", "figure"), ["7.2%", "R41.80"]);
+    assert_eq!(
+        texts("At least 11 fishermen and four gunmen died.", "figure"),
+        ["At least 11 fishermen", "four gunmen"]
+    );
     // "local" after a number is a time zone only before "time" or a stop.
     let text = "It will hire about 3,000 local workers. The strike began at 0900 local time.";
     assert_eq!(texts(text, "figure"), ["about 3,000 local workers"]);

@@ -619,7 +619,13 @@ fn is_plural_noun(word: &str) -> bool {
 }
 
 fn is_head(word: &str) -> bool {
-    units().contains(word) || IRREGULAR_PLURALS.contains(&word) || is_plural_noun(word)
+    units().contains(word) || IRREGULAR_PLURALS.contains(&word) || is_plural_noun(word) || is_plural_of_man(word)
+}
+
+/// "fishermen", "gunmen", "firewomen": plurals of compounds of "man" (not "specimen", "omen").
+fn is_plural_of_man(word: &str) -> bool {
+    let compound = word.strip_suffix("men").is_some_and(|stem| stem.chars().count() >= 3);
+    compound && word.chars().all(char::is_lowercase) && !["specimen", "abdomen", "regimen", "acumen"].contains(&word)
 }
 
 /// The last token of the noun phrase after token `after` (at most three words, ending at its
@@ -1018,8 +1024,13 @@ fn figure_at(w: &Words, i: usize, counts: &dyn Fn(&Tok) -> bool) -> Step {
                     // "rose from €1.20 to €1.60": a change from one level to another, two figures.
                     let from = core.first > 0 && w.toks[core.first - 1].is_ci("from") && link_tok.is("to");
                     // "between seven and 12 years": a range however its ends are written.
-                    let kinds_match =
-                        (core.spelled == second.spelled || between) && !second.vague && !second.article && !from;
+                    // "fell 7.2% to R41.80" is a change and a price, no range of percentages.
+                    let second_percent = next_with(w, second.last, TIGHT).is_some_and(|j| w.toks[j].is("%"));
+                    let kinds_match = (core.spelled == second.spelled || between)
+                        && !second.vague
+                        && !second.article
+                        && !from
+                        && (percent.is_none() || second_percent);
                     if dash && !core.spelled && is_result(w, &core, &second) {
                         // "won 2-1", "voted 12-3", "lost 1-2": a score or a tally, one figure.
                         return Step::Figure(core.first, second.last);
