@@ -65,7 +65,7 @@ const CURRENCY_CODES: &[&str] = &[
     "HUF", "RON", "GEL", "KZT", "MNT", "MYR", "IDR", "VND", "THB", "EGP", "MAD", "AUD", "CAD", "NZD", "JPY", "CNY",
     "EUR", "GBP", "USD", "NPR", "XOF", "XAF", "JMD", "FJD", "JOD", "KRW", "UZS", "GTQ", "PHP", "SGD", "HKD", "TWD",
     "AED", "QAR", "KWD", "ILS", "DZD", "TND", "RWF", "MWK", "ZMW", "MZN", "BWP", "NAD", "UYU", "PYG", "DOP", "KHR",
-    "LAK", "MMK", "AFN", "AZN", "RSD", "BGN",
+    "LAK", "MMK", "AFN", "AZN", "RSD", "BGN", "CFA",
 ];
 
 /// Whether `word` is a currency's code or abbreviation ("GEL", "KES", "Rs"): no name.

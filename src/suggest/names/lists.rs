@@ -26,7 +26,8 @@ const TITLES: &[&str] = &[
     "champion", "runner", "cyclist", "boxer", "driver", "justice", "executive", "barrister", "solicitor", "organiser",
     "organizer", "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman",
     "assemblywoman", "datuk", "dato", "datin", "haji", "hajjah", "alhaji", "abune", "ato", "hon", "cllr", "atty",
-    "engr",
+    "engr", "critic", "scholar", "curator", "architect", "photographer", "poet", "novelist", "playwright",
+    "composer", "conductor", "sprinter", "athlete", "swimmer", "footballer", "winger", "manager",
 ];
 
 /// Title words that also start ordinary capitalised names and so do not split a sequence.
@@ -310,7 +311,8 @@ const PLACE_WORDS: &[&str] = &[
     "Falls", "Glacier", "Volcano", "Reef", "Stadium", "Arena", "Palace", "Castle", "Cathedral", "Mosque", "Temple",
     "Base", "Channel", "Reservoir", "Trail", "Land", "Market", "Khola", "Lakes", "Barrage", "Darya", "Boulevard",
     "Mawatha", "Marg", "Lane", "Plaza", "Quay", "Wharf", "Pier", "Lagoon", "Greenway", "Creek", "Estuary", "Marina",
-    "Promenade", "Esplanade", "Waterfront", "Jetty",
+    "Promenade", "Esplanade", "Waterfront", "Jetty", "Monastery", "Abbey", "Convent", "Bazaar", "Gate", "Minaret",
+    "Fortress", "Citadel",
 ];
 
 /// Sequences ending in these name events, laws and the like: neither actor nor location.

@@ -61,6 +61,15 @@ impl Finder<'_, '_> {
                 last = end + 1;
                 continue;
             }
+            // "Veld & Vine", "Marks & Spencer": one firm (not "Kenya & Uganda", two places).
+            let ampersand = next.is("&")
+                && w.get(end + 2).is_some_and(|t| t.gap == Gap::Space && is_name_word(t))
+                && self.g.match_at(w, end).is_none()
+                && self.g.match_at(w, end + 2).is_none();
+            if ampersand {
+                last = end + 2;
+                continue;
+            }
             // Connectors inside names: "Bank of England", "Organization for Migration".
             let connector = matches!(
                 next.text,
