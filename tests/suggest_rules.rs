@@ -383,6 +383,7 @@ fn dates_times_ordinals_and_numbers_in_names_are_not_figures() {
         ]
     );
     assert_eq!(texts("Shares fell 7.2% to R41.80.", "figure"), ["7.2%", "R41.80"]);
+    assert_eq!(texts("Black Stars Edge Togo 2-1 in Kumasi\n\nText.", "figure"), ["2-1"]);
     assert_eq!(
         texts("At least 11 fishermen and four gunmen died.", "figure"),
         ["At least 11 fishermen", "four gunmen"]

@@ -209,7 +209,9 @@ const CHANGE_VERBS: &[&str] = &[
 const RESULT_WORDS: &[&str] = &[
     "won", "win", "wins", "winning", "beat", "beats", "beating", "lost", "lose", "loses", "losing", "drew", "draw",
     "defeated", "defeat", "victory", "vote", "voted", "votes", "passed", "approved", "rejected", "score", "scored",
-    "scoreline", "led", "lead", "trailed", "margin", "result", "ruling", "ruled",
+    "scoreline", "led", "lead", "trailed", "margin", "result", "ruling", "ruled", "edge", "edges", "edged", "thrash",
+    "thrashes", "thrashed", "rout", "routs", "routed", "stun", "stuns", "stunned", "sink", "sinks", "sank", "down",
+    "downs", "downed", "overcome", "overcomes", "hammer", "hammers", "hammered",
 ];
 
 /// Words around "M:SS" that make it time on a game's clock, a duration ("the final 4:10",
@@ -958,7 +960,12 @@ fn is_result(w: &Words, core: &Core, second: &Core) -> bool {
     // "beat Halifax 3-1", "defeated Cape Breton 5-2": the name before the score is the side
     // beaten, not the number's own.
     let mut side = core.first;
-    while side > 0 && w.toks[side - 1].is_capitalised() && w.toks[side].gap == Gap::Space {
+    // A headline capitalises the verb too: "Black Stars Edge Togo 2-1".
+    while side > 0
+        && w.toks[side - 1].is_capitalised()
+        && !is_result_word(&w.toks[side - 1])
+        && w.toks[side].gap == Gap::Space
+    {
         side -= 1;
     }
     let side_beaten = side < core.first && side > 0 && is_result_word(&w.toks[side - 1]);
