@@ -68,9 +68,11 @@ const CURRENCY_CODES: &[&str] = &[
     "LAK", "MMK", "AFN", "AZN", "RSD", "BGN", "CFA",
 ];
 
+word_set!(fn currency_codes = CURRENCY_CODES);
+
 /// Whether `word` is a currency's code or abbreviation ("GEL", "KES", "Rs"): no name.
 pub(super) fn is_currency_code(word: &str) -> bool {
-    CURRENCY_CODES.contains(&word) || CURRENCY_ABBREVIATIONS.contains(&word)
+    currency_codes().contains(word) || CURRENCY_ABBREVIATIONS.contains(&word)
 }
 
 /// The digits of a token that starts with a currency abbreviation ("R5,000" → "5,000"). A lone
@@ -532,7 +534,7 @@ fn in_digits(w: &Words, i: usize) -> Option<Core> {
     } else if DOLLAR_PREFIXES.contains(&tok.text) && next_with(w, i, TIGHT).is_some_and(|j| w.toks[j].is("$")) {
         currency = true;
         at = next_with(w, i + 1, ANY_INLINE)?;
-    } else if tok.text.len() > 1 && (CURRENCY_ABBREVIATIONS.contains(&tok.text) || CURRENCY_CODES.contains(&tok.text)) {
+    } else if tok.text.len() > 1 && tok.is_capitalised() && is_currency_code(tok.text) {
         // "Rs 20 crore", "KSh 300", "Rs. 600 million": the abbreviation apart from the amount.
         currency = true;
         let stop = next_with(w, i, TIGHT).filter(|&j| w.toks[j].is("."));

@@ -200,7 +200,9 @@ pub(crate) fn credit_tails(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     for line in text.split('\n') {
         let len = line.chars().count();
-        let credit = CREDIT_WORDS.iter().filter_map(|word| line.find(word)).min();
+        // Every credit word ends in ": ", which few lines of a story hold.
+        let credit =
+            line.contains(": ").then(|| CREDIT_WORDS.iter().filter_map(|word| line.find(word)).min()).flatten();
         if let Some(byte) = credit {
             let from = start + line[..byte + 1].chars().count();
             tails.push(from..start + line.trim_end().chars().count());
