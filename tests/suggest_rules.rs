@@ -417,6 +417,10 @@ fn titles_are_not_part_of_the_name() {
     let text = "Critic Ivo Marić agreed. Sprinter Ana Lee won. Veld & Vine said it would close 12 stores.";
     assert_eq!(texts(text, "actor"), ["Ivo Marić", "Ana Lee", "Veld & Vine"]);
     assert_eq!(texts("Trade between Kenya & Uganda grew.", "actor"), ["Kenya", "Uganda"]);
+    // A masthead's "The Harbour Post" is "the Harbour Post" in a sentence: the page's own credit.
+    let page = "The Harbour Post\nNews › Local › Courts\n\nCourt Halts Ferry Fares\n\nAde Okon reports on the \
+        courts for the Harbour Post. Lagoonline said so.";
+    assert_eq!(texts(page, "actor"), ["Ade Okon", "Lagoonline"]);
     // A currency's letters are no acronym of an actor.
     assert_none("The budget is 6,600 billion CFA francs.", "actor");
     // Abbreviated titles of councillors and lawyers.

@@ -48,8 +48,13 @@ const VAGUE: &[&str] = &["dozens", "hundreds", "thousands", "millions", "billion
 
 #[rustfmt::skip]
 const CURRENCY: &[&str] = &[
-    "$", "€", "£", "¥", "₹", "₽", "₴", "₩", "₺", "₦", "₪", "฿", "₱",
+    "$", "€", "£", "¥", "₹", "₽", "₴", "₩", "₺", "₦", "₪", "฿", "₱", "৳", "₫", "₵", "₸", "₮", "₲",
 ];
+
+/// Whether `text` starts with a currency's sign: what "NZ" in "NZ$41.6 million" is glued to.
+pub(super) fn starts_with_sign(text: &str) -> bool {
+    CURRENCY.iter().any(|sign| text.starts_with(sign))
+}
 /// Letters that prefix "$": "US$", "C$", "A$", "HK$", "NZ$", "S$", "R$".
 const DOLLAR_PREFIXES: &[&str] = &["US", "C", "A", "HK", "NZ", "S", "R"];
 /// Currency abbreviations written before the amount, glued to it ("R5,000", "Sh4 billion",

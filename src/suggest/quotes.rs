@@ -18,8 +18,11 @@
 //! - A scare quote is not a quote: one or two words in marks that nobody is reported as saying
 //!   (the so-called “peace formula”, an "as is" basis, the "blue" rate). Such a short quote is
 //!   kept only when its sentence has a verb of saying or someone who could have said it (a name,
-//!   a subject pronoun); never after "so-called", nor between a determiner and the noun it
-//!   modifies ("an "as is" basis").
+//!   a subject pronoun); never after "so-called" or a verb that names a thing ("nicknamed it
+//!   the", "known as"), nor between a determiner and the noun it modifies ("an "as is" basis")
+//!   unless a verb of saying comes just before ("called the debate a "parliamentary ambush"").
+//! - A title of a work is not a quote: Title Case words nobody is said to say, in running text
+//!   ("revives "The Merchant's Daughters""), or any title after "the documentary", "the weekly".
 //! - The span is trimmed like every suggestion: no spaces, quotation marks or closing
 //!   punctuation at its edges ("water,”" gives "water"); a full stop of an abbreviation stays.
 

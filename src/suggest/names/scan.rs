@@ -14,10 +14,6 @@ use super::lists::{
 };
 use super::{dateline_end, Finder, Label};
 
-/// Signs a currency prefix is glued to: "NZ$", "HK$", "A€".
-const MONEY_SIGNS: &[char] =
-    &['$', '€', '£', '¥', '₹', '₦', '₱', '₩', '₺', '₽', '₴', '₪', '৳', '₫', '₵', '₸', '₮', '₲'];
-
 impl Finder<'_, '_> {
     /// Looks at token `i`; returns the next token to look at.
     pub(super) fn step(&mut self, i: usize) -> usize {
@@ -48,7 +44,7 @@ impl Finder<'_, '_> {
             return next;
         }
         // "NPR 1.8 million", "NZ$41.6 million", "HK$5": a currency, not a name.
-        let money_sign = self.w.get(i + 1).is_some_and(|t| t.gap == Gap::None && t.text.starts_with(MONEY_SIGNS));
+        let money_sign = self.w.get(i + 1).is_some_and(|t| t.gap == Gap::None && figures::starts_with_sign(t.text));
         if tok.is_capitalised() && (money_sign || tok.text.len() <= 3 && figures::is_currency_code(tok.text)) {
             return i + 1;
         }

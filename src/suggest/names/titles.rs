@@ -21,14 +21,14 @@ impl Finder<'_, '_> {
     pub(super) fn last_title(&self, s: usize, end: usize) -> Option<(usize, usize)> {
         let mut found = None;
         let mut k = s;
+        let final_word = self.w.toks[end].text;
+        let building = VENUES.contains(&final_word) || place_words().contains(final_word);
         while k <= end {
             let t = &self.w.toks[k];
             let lower = t.text.to_lowercase();
             // "General" starts "Transport and General Workers Union" as it starts a name, and is
             // inside one that a building's word ends ("Lagos Island General Hospital").
             let starts = k == s || self.w.toks[k - 1].is("and");
-            let last = self.w.toks[end].text;
-            let building = VENUES.contains(&last) || place_words().contains(last);
             let splitting = is_title(t.text)
                 && !(TITLE_NOT_SPLITTING.contains(&lower.as_str())
                     && (starts || building)
