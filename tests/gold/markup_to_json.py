@@ -67,6 +67,6 @@ def convert(path: pathlib.Path, out_dir: pathlib.Path):
 
 
 root = pathlib.Path(__file__).resolve().parent
-for part in ("tuning", "held_out", "fresh", "series", "unseen_series", "unseen_wire", "unseen_pages", "unseen_regional", "unseen_local", "unseen_news", "unseen_daily", "unseen_world"):
+for part in ("tuning", "held_out", "fresh", "series", "unseen_series", "unseen_wire", "unseen_pages", "unseen_regional", "unseen_local", "unseen_news", "unseen_daily", "unseen_world", "unseen_final"):
     for source in sorted((root / "markup" / part).glob("*.txt")):
         convert(source, root / part)
