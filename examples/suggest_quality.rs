@@ -254,6 +254,11 @@ fn main() {
         "unseen world (eight scraped news pages by an author who never saw the rules; never used for tuning)",
         errors,
     );
+    let last = measured(
+        "unseen_final",
+        "unseen final (eight scraped news pages by an author who never saw the rules; measured once, at the end)",
+        errors,
+    );
     let story =
         |prefix: &str| -> Vec<Document> { unseen.iter().filter(|d| d.name.starts_with(prefix)).cloned().collect() };
     let (dam, union) = (story("dam-"), story("union-"));
@@ -317,6 +322,7 @@ fn main() {
         ("unseen news", &news),
         ("unseen daily", &daily),
         ("unseen world", &world),
+        ("unseen final", &last),
     ];
     for (name, docs) in sets {
         corrections_row(name, &session(docs, true), &session(docs, false));
