@@ -70,7 +70,9 @@ const CURRENCY_CODES: &[&str] = &[
     "HUF", "RON", "GEL", "KZT", "MNT", "MYR", "IDR", "VND", "THB", "EGP", "MAD", "AUD", "CAD", "NZD", "JPY", "CNY",
     "EUR", "GBP", "USD", "NPR", "XOF", "XAF", "JMD", "FJD", "JOD", "KRW", "UZS", "GTQ", "PHP", "SGD", "HKD", "TWD",
     "AED", "QAR", "KWD", "ILS", "DZD", "TND", "RWF", "MWK", "ZMW", "MZN", "BWP", "NAD", "UYU", "PYG", "DOP", "KHR",
-    "LAK", "MMK", "AFN", "AZN", "RSD", "BGN", "CFA",
+    "LAK", "MMK", "AFN", "AZN", "RSD", "BGN", "CFA", "OMR", "BHD", "LBP", "IQD", "IRR", "SYP", "YER", "SDG", "SSP",
+    "SOS", "DJF", "MGA", "SCR", "MUR", "MVR", "BND", "BTN", "NIO", "HNL", "TTD", "BBD", "BSD", "BZD", "XCD", "GYD",
+    "SRD", "VES",
 ];
 
 word_set!(fn currency_codes = CURRENCY_CODES);

@@ -371,6 +371,8 @@ fn classify(line: &str) -> Option<LineKind> {
         || lower.contains("logged in to")
         || (words.len() <= 12 && STAMP_PREFIXES.iter().any(|p| lower.starts_with(p)))
         || (words.len() <= 12 && !ends_sentence(line) && PROMPT_PREFIXES.iter().any(|p| lower.starts_with(p)))
+        // "Follow Golazo Sur on Instagram and X for live updates from every ground."
+        || (words.len() <= 20 && lower.starts_with("follow ") && words.iter().any(|w| is_social_network(w)))
         || (words.len() <= 8 && !ends_sentence(line) && lower.ends_with(" ago"))
         || (words.len() <= 12 && !ends_sentence(line) && BYLINE_ROLES.iter().any(|r| lower.contains(r)))
         || (words.len() <= 25
@@ -449,15 +451,30 @@ pub(crate) fn is_title_case(line: &str) -> bool {
     is_heading(&line.split_whitespace().collect::<Vec<_>>(), line)
 }
 
+/// Networks a page asks to be followed on.
+#[rustfmt::skip]
+const SOCIAL_NETWORKS: &[&str] = &[
+    "facebook", "instagram", "x", "twitter", "tiktok", "whatsapp", "telegram", "youtube", "linkedin", "threads",
+    "bluesky", "mastodon", "line", "snapchat",
+];
+
+fn is_social_network(word: &str) -> bool {
+    SOCIAL_NETWORKS.contains(&word.trim_end_matches([',', '.']).to_lowercase().as_str())
+}
+
 /// At least two words, at least three in four of the others capitalised (minor words and
 /// numbers aside), and no sentence ending: "Talks Stall as Winter Offensive Looms",
 /// "Background: Why the Border Matters"; or one word in capitals, a section's label.
 fn is_heading(words: &[&str], line: &str) -> bool {
-    // A section's label in capitals: "HEALTH", "FESTIVALS".
-    if let [word] = words {
-        return word.chars().count() >= 3 && word.chars().all(|c| c.is_uppercase());
+    // A section's label in capitals: "HEALTH", "FESTIVALS", "AT A GLANCE".
+    let letters = || line.chars().filter(|c| c.is_alphabetic());
+    if words.len() <= 6 && letters().count() >= 3 && letters().all(char::is_uppercase) && !ends_sentence(line) {
+        return true;
     }
-    if words.len() < 2 || ends_sentence(line) {
+    if words.len() < 2 {
+        return false;
+    }
+    if ends_sentence(line) {
         return false;
     }
     let (mut capitalised, mut counted) = (0, 0);
@@ -496,6 +513,14 @@ mod tests {
                 ("Kremlin Calls Istanbul Meeting 'Useful'".into(), LineKind::Heading),
             ]
         );
+        // A fact box's head in capitals, minor words and all.
+        assert_eq!(
+            kinds(
+                "AT A GLANCE
+The plant opened in 2019."
+            ),
+            [("AT A GLANCE".into(), LineKind::Heading)]
+        );
     }
 
     #[test]
@@ -510,6 +535,7 @@ mod tests {
             "Comments (14)",
             "Comments are closed.",
             "Comments are moderated and reflect the views of their authors, not those of the Kerry Courier.",
+            "Follow Harbour Sport on Instagram and X for live updates from every ground.",
             "Related posts",
             "© 2026 Danube Wire. All rights reserved.",
             "All rights reserved.",

@@ -27,7 +27,8 @@ const TITLES: &[&str] = &[
     "organizer", "councillor", "councilor", "councilman", "councilwoman", "alderman", "assemblyman",
     "assemblywoman", "datuk", "dato", "datin", "haji", "hajjah", "alhaji", "abune", "ato", "hon", "cllr", "atty",
     "engr", "critic", "scholar", "curator", "architect", "photographer", "poet", "novelist", "playwright",
-    "composer", "conductor", "sprinter", "athlete", "swimmer", "footballer", "winger", "manager",
+    "composer", "conductor", "sprinter", "athlete", "swimmer", "footballer", "winger", "manager", "substitute",
+    "forward", "keeper",
 ];
 
 /// Title words that also start ordinary capitalised names and so do not split a sequence.

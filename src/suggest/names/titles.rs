@@ -27,13 +27,13 @@ impl Finder<'_, '_> {
             let t = &self.w.toks[k];
             let lower = t.text.to_lowercase();
             // "General" starts "Transport and General Workers Union" as it starts a name, and is
-            // inside one that a building's word ends ("Lagos Island General Hospital").
+            // inside one that a building's word ends ("Lagos Island General Hospital", "the
+            // Justice Palace").
             let starts = k == s || self.w.toks[k - 1].is("and");
             let splitting = is_title(t.text)
                 && !(TITLE_NOT_SPLITTING.contains(&lower.as_str())
-                    && (starts || building)
                     && k < end
-                    && !self.is_person_like(k + 1, end));
+                    && (building || starts && !self.is_person_like(k + 1, end)));
             if splitting {
                 let mut last = k;
                 // "Secretary of State", "Prime Minister", "Vice President".
