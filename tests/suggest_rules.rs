@@ -384,6 +384,9 @@ fn dates_times_ordinals_and_numbers_in_names_are_not_figures() {
     );
     assert_eq!(texts("Shares fell 7.2% to R41.80.", "figure"), ["7.2%", "R41.80"]);
     assert_eq!(texts("Black Stars Edge Togo 2-1 in Kumasi\n\nText.", "figure"), ["2-1"]);
+    // A unit with its time after a slash is one unit; half an hour is a duration; kronur count.
+    let text = "Trains run at up to 200 km/h, against 160 km/h now. The drive took half an hour and cost 900 kronur.";
+    assert_eq!(texts(text, "figure"), ["up to 200 km/h", "160 km/h", "half an hour", "900 kronur"]);
     assert_eq!(
         texts("At least 11 fishermen and four gunmen died.", "figure"),
         ["At least 11 fishermen", "four gunmen"]

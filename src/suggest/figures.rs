@@ -145,7 +145,8 @@ const UNITS: &[&str] = &[
     "koruna", "korunas", "crowns", "leu", "lei", "lev", "leva", "kuna", "denar", "denars", "lari", "dram", "drams",
     "manat", "tenge", "somoni", "afghani", "afghanis", "kyat", "riel", "rial", "rials", "pula", "kwanza", "leone",
     "leones", "dalasi", "ariary", "ouguiya", "quetzal", "quetzales", "lempira", "lempiras", "colones", "cordobas",
-    "guarani", "guaranis", "sterling", "dong", "kip", "tugrik", "som",
+    "guarani", "guaranis", "sterling", "dong", "kip", "tugrik", "som", "kronur", "krónur", "króna", "meticais",
+    "metical", "guaraníes", "ngultrum",
 ];
 
 /// Plural heads that do not end in "s".
@@ -801,6 +802,7 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
                     label: labels.figure.clone(),
                     rule: "figure",
                 };
+                let last = per_time(w, last);
                 out.push(figure(first, last));
                 i = last + 1;
                 // "by 74 votes to 24": the second number of a tally.
@@ -817,6 +819,18 @@ pub(super) fn find(w: &Words, labels: &Labels, headings: &[Range<usize>], out: &
             }
             Step::Skip(last) => i = last.max(i) + 1,
         }
+    }
+}
+
+/// "200 km/h", "100 m/s": a unit written with its time after a slash is one unit; the figure
+/// ends after it (a rate in words, "a day", stays out).
+fn per_time(w: &Words, last: usize) -> usize {
+    let glued = |k: usize| w.get(k).filter(|t| t.gap == Gap::None);
+    let unit =
+        units().contains(w.toks[last].text) || digits(w.toks[last].text).is_some_and(|(_, s, _)| s == Suffix::Unit);
+    match (glued(last + 1), glued(last + 2)) {
+        (Some(slash), Some(time)) if unit && slash.is("/") && matches!(time.text, "h" | "hr" | "s" | "min") => last + 2,
+        _ => last,
     }
 }
 
@@ -845,6 +859,11 @@ fn share_at(w: &Words, i: usize) -> Option<Step> {
             })
         });
         let a_share = approximation(w, i).is_some() || (of_after(i) && !place_or_time);
+        // "half an hour", "half a century": a duration.
+        let article = next_with(w, i, SPACE).filter(|&j| w.toks[j].is("a") || w.toks[j].is("an"));
+        if let Some(unit) = article.and_then(|a| next_with(w, a, SPACE)).filter(|&u| is_time_unit(w.toks[u].text)) {
+            return (!glued && !place_or_time).then(|| share(unit));
+        }
         return (a_share && !glued).then(|| share(i));
     }
     let one = tok.is_ci("a") || tok.is_ci("an") || tok.is_ci("one");
