@@ -251,12 +251,12 @@ fn main() {
     );
     let world = measured(
         "unseen_world",
-        "unseen world (eight scraped news pages by an author who never saw the rules; never used for tuning)",
+        "unseen world (eight scraped news pages by an author who never saw the rules; its errors were read to tune the rules)",
         errors,
     );
     let last = measured(
         "unseen_final",
-        "unseen final (eight scraped news pages by an author who never saw the rules; measured once, at the end)",
+        "unseen final (eight scraped news pages by an author who never saw the rules; never used for tuning)",
         errors,
     );
     let story =
