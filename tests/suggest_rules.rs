@@ -424,6 +424,20 @@ fn titles_are_not_part_of_the_name() {
     let page = "The Harbour Post\nNews › Local › Courts\n\nCourt Halts Ferry Fares\n\nAde Okon reports on the \
         courts for the Harbour Post. Lagoonline said so.";
     assert_eq!(texts(page, "actor"), ["Ade Okon", "Lagoonline"]);
+    // A ministry "of" two fields names both, "Energy" and "Natural Resources" included, but
+    // not a firm; a cooperative is a body.
+    let text = "The Ministry of Mines and Energy agreed. The Department of Environment and Natural Resources \
+        appealed. The Ministry of Defence and Shell Energy met. The Aral Fishers' Cooperative said so.";
+    assert_eq!(
+        texts(text, "actor"),
+        [
+            "Ministry of Mines and Energy",
+            "Department of Environment and Natural Resources",
+            "Ministry of Defence",
+            "Shell Energy",
+            "Aral Fishers' Cooperative"
+        ]
+    );
     // A currency's letters are no acronym of an actor.
     assert_none("The budget is 6,600 billion CFA francs. Shares were priced at OMR 0.25.", "actor");
     // Abbreviated titles of councillors and lawyers.

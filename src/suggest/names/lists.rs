@@ -411,7 +411,7 @@ const ORG_WORDS: &[&str] = &[
     "Center", "Assembly", "Congress", "Senate", "Guard", "Police", "Reserve", "League", "Club", "News", "Times",
     "Post", "Network", "Airlines", "Airways", "Motors", "Energy", "Partners", "Holdings", "Systems", "Technologies",
     "International", "Watch", "Cross", "Crescent", "Navy", "Church", "Coalition", "Society", "Board", "Fed",
-    "Secretariat", "Tribunal", "Command", "Brigade", "Battalion", "Regiment", "Division", "Corps", "Museum", "School",
+    "Secretariat", "Tribunal", "Cooperative", "Co-operative", "Command", "Brigade", "Battalion", "Regiment", "Division", "Corps", "Museum", "School",
     "College", "Academy", "Hospital", "Trust", "Project", "Service", "Athletics", "FC", "Railways", "Exchange",
     "Mission", "Club", "Chips", "Motors", "Airlines", "Bank", "Institute", "Representative", "Administration",
     "Logistics", "Haulage", "Freight", "Shipping", "Foods", "Industries", "Capital", "Metals", "Mining", "Minerals",

@@ -10,6 +10,14 @@ use super::gazetteer::{Kind, Match};
 use super::lists::{is_acronym, is_name_word, is_place_particle, org_words, INSTITUTIONS, OF_HEADS, POSTNOMINALS};
 use super::Finder;
 
+/// Organisation words that also name a ministry's field: "Ministry of Hydrocarbons and Energy",
+/// "Department of Environment and Natural Resources".
+const FIELDS: &[&str] = &["Energy", "Resources"];
+
+/// Words before a field that keep it a field ("Natural Resources"), where a name would make it a
+/// firm ("Shell Energy").
+const FIELD_ADJECTIVES: &[&str] = &["Natural", "Mineral", "Renewable", "Water", "Marine", "Human", "Nuclear", "Atomic"];
+
 impl Finder<'_, '_> {
     /// The last token of the capitalised sequence starting at `i`.
     pub(super) fn sequence_end(&self, i: usize) -> usize {
@@ -125,6 +133,13 @@ impl Finder<'_, '_> {
     /// "Transport and General Workers Union", "Food and Drug Administration": a capitalised run
     /// `s..=end` joined by "and" to one that ends in an institution's noun is one name with it.
     /// Returns the institution's last token.
+    /// Whether `[first, last]` names a field, not a firm: "Energy", "Natural Resources".
+    fn is_field(&self, first: usize, last: usize) -> bool {
+        let w = self.w;
+        FIELDS.contains(&w.toks[last].text)
+            && (first == last || first + 1 == last && FIELD_ADJECTIVES.contains(&w.toks[first].text))
+    }
+
     pub(super) fn and_joined_body(&self, s: usize, end: usize) -> Option<usize> {
         let w = self.w;
         if !w.get(end + 1).is_some_and(|t| t.is("and") && t.gap == Gap::Space) {
@@ -150,7 +165,10 @@ impl Finder<'_, '_> {
             && INSTITUTIONS.contains(&w.toks[head].text)
             && w.toks[head + 1].is("of")
             && last - end <= 3
-            && !(end + 2..=last).any(|k| org_words().contains(&w.toks[k].text) || is_acronym(w.toks[k].text));
+            && !(end + 2..=last).any(|k| {
+                let word = w.toks[k].text;
+                org_words().contains(&word) && !self.is_field(end + 2, last) || is_acronym(word)
+            });
         let joined = institution && !left_named && !known && end - head < 4;
         (joined || of_fields && !known).then_some(last)
     }
