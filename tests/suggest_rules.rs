@@ -1483,7 +1483,7 @@ fn gold_set_quality_does_not_regress() {
     // project” would …") is someone's words for the later authors, which costs one quote there
     // (0.945). unseen_final is the set whose errors nobody has read.
     for (label, floors) in [
-        ("actor", [0.80, 0.85, 0.95, 0.80, 0.89, 0.87, 0.84, 0.75, 0.81, 0.84, 0.81, 0.84, 0.73]),
+        ("actor", [0.80, 0.85, 0.95, 0.80, 0.89, 0.87, 0.84, 0.78, 0.81, 0.86, 0.81, 0.84, 0.73]),
         ("location", [0.78, 0.85, 0.95, 0.80, 0.95, 0.88, 0.86, 0.78, 0.78, 0.86, 0.86, 0.83, 0.80]),
         ("figure", [0.95, 0.92, 0.95, 0.90, 0.93, 0.98, 0.92, 0.96, 0.91, 0.97, 0.93, 0.92, 0.90]),
         ("quote", [0.95, 0.95, 0.97, 0.94, 0.97, 0.97, 0.97, 0.97, 0.97, 0.97, 0.97, 0.97, 0.97]),
