@@ -85,13 +85,13 @@ pub(super) fn is_currency_code(word: &str) -> bool {
 /// The digits of a token that starts with a currency abbreviation ("R5,000" → "5,000"). A lone
 /// "R" also names roads and models ("R40"), so it takes only amounts with a thousands separator,
 /// cents or a magnitude, glued or the next word ("R5,000", "R41.80", "R2bn", "R1.1 billion").
-fn after_currency_abbreviation(text: &str, magnitude_next: bool) -> Option<&str> {
+fn after_currency_abbreviation(text: &str, magnitude_next: impl Fn() -> bool) -> Option<&str> {
     let (abbreviation, rest) =
         CURRENCY_ABBREVIATIONS.iter().find_map(|a| text.strip_prefix(a).map(|rest| (*a, rest)))?;
     let (_, suffix, _) = digits(rest)?;
     let cents = rest.split_once('.').is_some_and(|(_, c)| c.len() == 2 && c.chars().all(|c| c.is_ascii_digit()));
     let amount_like =
-        abbreviation != "R" || rest.contains(',') || cents || suffix == Suffix::Magnitude || magnitude_next;
+        abbreviation != "R" || rest.contains(',') || cents || suffix == Suffix::Magnitude || magnitude_next();
     amount_like.then_some(rest)
 }
 
@@ -549,7 +549,7 @@ fn in_digits(w: &Words, i: usize) -> Option<Core> {
         at = next_with(w, stop.unwrap_or(i), SPACE)?;
     }
     let at_text = w.get(at)?.text;
-    let magnitude_next = next_with(w, at, SPACE).is_some_and(|j| magnitudes().contains(w.toks[j].text));
+    let magnitude_next = || next_with(w, at, SPACE).is_some_and(|j| magnitudes().contains(w.toks[j].text));
     let glued_amount = if currency { None } else { after_currency_abbreviation(at_text, magnitude_next) };
     currency |= glued_amount.is_some();
     let (value, suffix, year_like) = digits(glued_amount.unwrap_or(at_text))?;

@@ -26,6 +26,7 @@
 //! - The span is trimmed like every suggestion: no spaces, quotation marks or closing
 //!   punctuation at its edges ("water,”" gives "water"); a full stop of an abbreviation stays.
 
+use super::words::is_function_word;
 use super::{Labels, Suggestion};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -116,14 +117,6 @@ const MINOR_TITLE_WORDS: &[&str] = &["a", "an", "the", "of", "in", "on", "at", "
 /// Prepositions before a label the writer puts on a noun: "money for "active travel" trials".
 const PREPOSITIONS: &[&str] = &["for", "of", "in", "on", "with", "from", "by", "into", "to", "at"];
 
-/// Words after a short quote that are no noun it could modify: "calls for "restraint" from both
-/// sides".
-#[rustfmt::skip]
-const NOT_NOUNS: &[&str] = &[
-    "from", "and", "or", "to", "in", "on", "at", "by", "with", "for", "of", "as", "that", "which", "who", "is", "was",
-    "are", "were", "will", "would", "has", "have", "had", "be", "but", "than", "if", "when",
-];
-
 /// Adverbs that make "called" a name the thing goes by, not someone's verdict: "an idea
 /// sometimes called the "refuge hypothesis"" against "Lima called the "brutal" raid …".
 const BY_NAME: &[&str] = &["sometimes", "often", "also", "widely", "locally", "commonly", "now", "so"];
@@ -210,7 +203,7 @@ fn is_scare_quote(chars: &[char], start: usize, end: usize) -> bool {
     let modifies_noun = lower_next.is_some_and(|next| {
         previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p))
             || possessive
-            || after_preposition && !NOT_NOUNS.contains(&next)
+            || after_preposition && !is_function_word(next)
     });
     // "called the debate a “parliamentary ambush”", "said the “prestige project” would …":
     // someone's words all the same, with the verb of saying just before ("called for" asks).

@@ -44,8 +44,8 @@ impl Finder<'_, '_> {
             return next;
         }
         // "NPR 1.8 million", "NZ$41.6 million", "HK$5": a currency, not a name.
-        let money_sign = self.w.get(i + 1).is_some_and(|t| t.gap == Gap::None && figures::starts_with_sign(t.text));
-        if tok.is_capitalised() && (money_sign || tok.text.len() <= 3 && figures::is_currency_code(tok.text)) {
+        let money_sign = || self.w.get(i + 1).is_some_and(|t| t.gap == Gap::None && figures::starts_with_sign(t.text));
+        if tok.is_capitalised() && (tok.text.len() <= 3 && figures::is_currency_code(tok.text) || money_sign()) {
             return i + 1;
         }
         if tok.is_capitalised() && is_name_word(&tok) {
