@@ -44,6 +44,26 @@ async function documentNames(page) {
   return page.locator(`${ITEMS} .document-name`).allTextContents();
 }
 
+/** Waits until the workspace stored in IndexedDB holds the document `name`. */
+async function storedWith(page, name) {
+  await page.waitForFunction(
+    (name) =>
+      new Promise((ok) => {
+        const open = indexedDB.open('article-annotator', 1);
+        open.onerror = () => ok(false);
+        open.onsuccess = () => {
+          const get = open.result.transaction('workspace').objectStore('workspace').get('current');
+          get.onerror = () => ok(false);
+          get.onsuccess = () => {
+            open.result.close();
+            ok(typeof get.result === 'string' && get.result.includes(name));
+          };
+        };
+      }),
+    name,
+  );
+}
+
 async function show(page, name) {
   const item = page.locator(ITEMS).filter({ hasText: name });
   await item.locator('button.document-open').click();
@@ -155,7 +175,9 @@ describe('several tabs share one workspace', () => {
       const a = await openTab(context);
       await openTextFile(a, 'first.txt', FIRST);
       await openTextFile(a, 'second.txt', SECOND);
-      // B hears nothing from the other tabs: it learns of their saves only through storage.
+      // B hears nothing from the other tabs: it learns of their saves only through storage, so
+      // it opens once A's save of both documents has landed.
+      await storedWith(a, 'second.txt');
       const deaf = await context.newPage();
       await deaf.addInitScript(() => {
         window.BroadcastChannel = class {
