@@ -55,6 +55,28 @@ pub fn paragraph_count(article: &web_sys::Element) -> usize {
     }
 }
 
+/// Scrolls the page to `place` when the article's text fills the screen there, or else brings
+/// the article's first line into view below the sticky toolbar (unless it is on screen already).
+/// The article was just drawn: this lays it out now, in the task that opened the document, so
+/// the frame shows the new document in place.
+pub fn show_article_at(place: Option<f64>) {
+    let Some(article) = article_element() else { return };
+    let window = gloo::utils::window();
+    let (rect, y) = (article.get_bounding_client_rect(), window.scroll_y().unwrap_or(0.0));
+    let height = window.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let toolbar = sticky::toolbar_height();
+    let (top, bottom) = (y + rect.top(), y + rect.bottom());
+    match place {
+        Some(place) if place + toolbar >= top && place + height <= bottom => window.scroll_to_with_x_and_y(0.0, place),
+        _ if rect.top() >= toolbar && rect.top() < height => {}
+        _ => {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Start);
+            article.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
+
 /// Brings the first element of span `id` into view (no scrolling when it is already visible).
 pub fn scroll_span_into_view(id: &str) {
     scroll_into_view(&format!("[data-testid=article] [data-span-id=\"{}\"]", css_escape(id)));

@@ -33,6 +33,14 @@ pub fn follow_height(toolbar: web_sys::HtmlElement) -> Option<FollowHeight> {
     Some(FollowHeight { observer, _on_resize: on_resize })
 }
 
+/// The toolbar's height as last published (0 before the first measurement).
+pub fn toolbar_height() -> f64 {
+    let Some(root) = gloo::utils::document().document_element() else { return 0.0 };
+    let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style) else { return 0.0 };
+    let value = style.get_property_value(PROPERTY).unwrap_or_default();
+    value.trim_end_matches("px").parse().unwrap_or(0.0)
+}
+
 fn publish(toolbar: &web_sys::HtmlElement) {
     let Some(root) = gloo::utils::document().document_element() else { return };
     let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style) else { return };

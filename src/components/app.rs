@@ -11,6 +11,7 @@ use super::alert::{AlertBar, StorageWarning};
 use super::autosave::Autosave;
 use super::compare::CompareView;
 use super::document_list::DocumentList;
+use super::document_scroll::use_document_scroll;
 use super::find_bar::FindBar;
 use super::first_visit::FirstVisitHint;
 use super::help::HelpOverlay;
@@ -145,6 +146,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
             move || drop(listener)
         });
     }
+    use_document_scroll(store.active.clone());
     use_effect_with(store.selected.clone(), |selected| {
         if let Some(id) = selected {
             browser::scroll_span_into_view(id);

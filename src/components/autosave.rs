@@ -235,12 +235,6 @@ pub fn Autosave(props: &AutosaveProps) -> Html {
     {
         let latest = latest.clone();
         use_effect_with((), move |_| {
-            if let Some((document, y)) = browser::storage::read_scroll() {
-                if latest.borrow().active.as_deref() == Some(document.as_str()) {
-                    // After this render has laid the article out, so the page is tall enough.
-                    Timeout::new(0, move || gloo::utils::window().scroll_to_with_x_and_y(0.0, y)).forget();
-                }
-            }
             *sync.channel.borrow_mut() = Channel::listen({
                 let sync = sync.clone();
                 move || sync.run()

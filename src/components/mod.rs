@@ -8,6 +8,7 @@ pub mod article;
 pub mod autosave;
 pub mod compare;
 pub mod document_list;
+pub mod document_scroll;
 pub mod entity_panel;
 pub mod find_bar;
 pub mod first_visit;

@@ -187,6 +187,43 @@ describe('the workspace survives', { timeout: 90_000 }, () => {
     }
   });
 
+  test('opening a document shows its start, or where it was left; never the place of the last one', async () => {
+    // Narrow, as a window beside another: the document list sits under the article, and the
+    // browser would keep the clicked list item on screen while the long article grows above it.
+    const app = await launch({ viewport: { width: 780, height: 493 } });
+    const { page } = app;
+    const articleTop = () => page.$eval('[data-testid=article]', (a) => a.getBoundingClientRect().top);
+    const startShown = async () => {
+      const top = await articleTop();
+      const height = await page.evaluate(() => window.innerHeight);
+      assert.ok(top >= 0 && top < height, `the article's start is on screen (its top at ${top} of ${height})`);
+    };
+    try {
+      await page.setInputFiles(OPEN, FILES);
+      await eventually(async () => assert.equal(await page.locator(DOCUMENT_ITEMS).count(), 4));
+      const open = (name) => page.locator(DOCUMENT_ITEMS).filter({ hasText: name }).locator('button.document-open').click();
+      await open('first.txt');
+      await open('long.txt');
+      await startShown();
+      // Straight away, with no wait for the page to settle, a drag tags what it was over.
+      await tag(page, 'Geneva', '2');
+      await scrollDown(page);
+      await open('first.txt');
+      await startShown();
+      await open('long.txt');
+      await eventually(async () => assert.ok(Math.abs((await page.evaluate(() => window.scrollY)) - 900) < 2));
+      // Wide: the list is beside the article, and a document scrolled far down must not open
+      // the next one far down too.
+      await page.setViewportSize({ width: 1400, height: 800 });
+      await page.evaluate(() => window.scrollTo(0, 2500));
+      await page.waitForFunction(() => Math.abs(window.scrollY - 2500) < 2);
+      await open('quoted.txt');
+      await startShown();
+    } finally {
+      await app.close();
+    }
+  });
+
   test('a storage failure shows a persistent warning with an immediate export', async () => {
     const app = await launch();
     try {
