@@ -4,17 +4,14 @@
 
 use yew::prelude::*;
 
-use super::store::{export_workspace, use_store};
+use super::store::{export_workspace, use_selected};
 use crate::state::Action;
 
 #[function_component]
 pub fn AlertBar() -> Html {
-    let store = use_store();
-    let Some(message) = store.alert.clone() else { return html! {} };
-    let dismiss = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::DismissAlert))
-    };
+    let (message, hub) = use_selected(|s| s.alert.clone());
+    let Some(message) = (*message).clone() else { return html! {} };
+    let dismiss = Callback::from(move |_| hub.dispatch(Action::DismissAlert));
     html! {
         <div class="alert" role="alert">
             <span class="alert-message">{ message }</span>
@@ -25,12 +22,9 @@ pub fn AlertBar() -> Html {
 
 #[function_component]
 pub fn StorageWarning() -> Html {
-    let store = use_store();
-    let Some(reason) = store.storage_warning.clone() else { return html! {} };
-    let export_all = {
-        let store = store.clone();
-        Callback::from(move |_| export_workspace(&store))
-    };
+    let (reason, hub) = use_selected(|s| s.storage_warning.clone());
+    let Some(reason) = reason.as_deref() else { return html! {} };
+    let export_all = Callback::from(move |_| export_workspace(&hub.now()));
     html! {
         <div class="alert persistent" role="alert" data-testid="storage-warning">
             <span class="alert-message">

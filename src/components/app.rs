@@ -17,7 +17,7 @@ use super::first_visit::FirstVisitHint;
 use super::help::HelpOverlay;
 use super::label_style::label_css;
 use super::side_panel::SidePanel;
-use super::store::{open_files, run_command, AppState, ExactSelection, Store};
+use super::store::{open_files, run_command, AppState, ExactSelection, Hub, Store};
 use super::suggest_runner::SuggestRunner;
 use super::suggestion_bar::SuggestionBar;
 use super::toolbar::{Toolbar, ANNOTATOR_NAME, DIM_FURNITURE};
@@ -103,6 +103,8 @@ fn Annotator(props: &AnnotatorProps) -> Html {
         let state = state.reduce(Action::SetAnnotator(browser::settings::load_text(ANNOTATOR_NAME)));
         AppState(state)
     });
+    let hub = use_memo((), |_| Hub::default()).as_ref().clone();
+    hub.publish(&store);
     let exact_selection = use_memo((), |_| ExactSelection::default()).as_ref().clone();
     {
         let (store, exact_selection) = (store.clone(), exact_selection.clone());
@@ -176,6 +178,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
     };
     html! {
         <ContextProvider<Store> context={store.clone()}>
+        <ContextProvider<Hub> context={hub}>
             <style>{ label_css(&store.workspace.labels) }</style>
             <div class="app" {ondragover} {ondrop}>
                 <a class="skip-link" href="#article" onclick={skip_to_article}>{ "Skip to article" }</a>
@@ -203,6 +206,7 @@ fn Annotator(props: &AnnotatorProps) -> Html {
                 <Autosave store={store.clone()} folded={props.initial.folded.clone()} />
                 <SuggestRunner store={store.clone()} />
             </div>
+        </ContextProvider<Hub>>
         </ContextProvider<Store>>
     }
 }

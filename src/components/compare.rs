@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::label_style::label_css;
-use super::store::{use_store, Store};
+use super::store::{use_hub, use_store, Store};
 use crate::agreement::adjudicate::{Choice, LinkDisagreement};
 use crate::agreement::compare::{Kind, Mark, Matched};
 use crate::agreement::report::Figure;
@@ -28,15 +28,15 @@ use crate::text::segments::{nest_spans, Piece, SpanExtent};
 /// Also brings back, once per page, the compare view that was open when the page went away.
 #[function_component]
 pub fn CompareButton() -> Html {
-    let store = use_store();
+    let hub = use_hub();
     {
-        let store = store.clone();
+        let hub = hub.clone();
         use_effect_with((), move |_| {
             if !RESUMED.replace(true) {
                 yew::platform::spawn_local(async move {
                     if let Some((files, place)) = kept_compare::read().await {
                         browser::files::open_each(files, move |picked| {
-                            store.dispatch(Action::Compare(CompareAction::Resume(picked, place)));
+                            hub.dispatch(Action::Compare(CompareAction::Resume(picked, place)));
                         });
                     }
                 });
@@ -45,10 +45,10 @@ pub fn CompareButton() -> Html {
     }
     let onchange = Callback::from(move |event: Event| {
         let input = event.target_unchecked_into::<web_sys::HtmlInputElement>();
-        let store = store.clone();
+        let hub = hub.clone();
         browser::files::read_files(browser::files::file_list(input.files()), move |read, unread| {
             if !unread.is_empty() {
-                store.dispatch(Action::ShowAlert(unread.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
+                hub.dispatch(Action::ShowAlert(unread.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ")));
             }
             browser::files::open_each(read, move |picked| {
                 if picked.is_empty() {
@@ -61,7 +61,7 @@ pub fn CompareButton() -> Html {
                 } else {
                     kept_compare::forget();
                 }
-                store.dispatch(Action::Compare(CompareAction::Open(picked)));
+                hub.dispatch(Action::Compare(CompareAction::Open(picked)));
             });
         });
         input.set_value("");

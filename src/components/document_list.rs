@@ -1,76 +1,23 @@
 //! The documents of the workspace: name, span counts by label, status (settable), rename and
 //! remove (undoable). Clicking a name opens the document; Alt+↑/↓ steps through the list.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::storage_panel::StoragePanel;
-use super::store::{use_store, Store};
+use super::store::{use_hub, use_selected, Hub, SameDocument, SameWorkspace};
 use super::text_field::TextField;
 use crate::model::{Document, Label, Status};
 use crate::state::Action;
 
 #[function_component]
 pub fn DocumentList() -> Html {
-    let store = use_store();
-    let renaming = use_state(|| None::<Rc<str>>);
-    let items = store.workspace.documents.iter().map(|doc| {
-        let current = store.active.as_deref() == Some(&*doc.id);
-        let is_renaming = renaming.as_deref() == Some(&*doc.id);
-        let dispatch = |action: Action| {
-            let store = store.clone();
-            Callback::from(move |_: MouseEvent| store.dispatch(action.clone()))
-        };
-        let on_status = {
-            let (store, id) = (store.clone(), doc.id.clone());
-            Callback::from(move |event: Event| {
-                let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                if let Some(status) = Status::from_key(&value) {
-                    store.dispatch(Action::SetStatus { id: id.clone(), status });
-                }
-            })
-        };
-        let start_rename = {
-            let (renaming, id) = (renaming.clone(), doc.id.clone());
-            Callback::from(move |_: MouseEvent| renaming.set(Some(id.clone())))
-        };
-        let name = if is_renaming {
-            rename_input(&store, &renaming, doc)
-        } else {
-            html! {
-                <button type="button" class="document-open" aria-current={current.then_some("page")}
-                    onclick={dispatch(Action::SwitchDocument(doc.id.clone()))} ondblclick={start_rename.clone()}>
-                    <span class="document-name">{ &doc.name }</span>
-                    if doc.gold {
-                        <span class="gold-badge" data-testid="gold-badge" title="The gold copy settled from several annotators' copies">{ "gold" }</span>
-                    }
-                    <span class="count" aria-label="spans">{ doc.spans().len() }</span>
-                </button>
-            }
-        };
+    // Documents by allocation: an edit redraws the list and the one item it changed.
+    let (shown, _) = use_selected(|s| (SameWorkspace(s.workspace.clone()), s.active.clone()));
+    let (SameWorkspace(workspace), active) = &*shown;
+    let items = workspace.documents.iter().map(|doc| {
         html! {
-            <li data-testid="document-item" data-document-id={doc.id.clone()} data-status={doc.status.key()}
-                data-gold={doc.gold.then_some("true")}>
-                <div class="document-row">
-                    { name }
-                    <button type="button" class="icon" data-testid="rename-document" onclick={start_rename}
-                        aria-label={format!("Rename {}", doc.name)} title="Rename">{ "✎" }</button>
-                    <button type="button" class="icon" data-testid="remove-document"
-                        onclick={dispatch(Action::RemoveDocument(doc.id.clone()))}
-                        aria-label={format!("Remove {} (Ctrl+Z brings it back)", doc.name)}
-                        title="Remove (undoable)">{ "✕" }</button>
-                </div>
-                <div class="document-meta">
-                    <select data-testid="document-status" aria-label={format!("Status of {}", doc.name)}
-                        onchange={on_status}>
-                        { for Status::ALL.iter().map(|s| html! {
-                            <option value={s.key()} selected={*s == doc.status}>{ s.label() }</option>
-                        }) }
-                    </select>
-                    { label_counts(doc, &store.workspace.labels) }
-                </div>
-            </li>
+            <DocumentItem key={&*doc.id} doc={SameDocument(doc.clone())} labels={workspace.labels.clone()}
+                current={active.as_deref() == Some(&*doc.id)} />
         }
     });
     html! {
@@ -79,6 +26,74 @@ pub fn DocumentList() -> Html {
             <ul>{ for items }</ul>
             <StoragePanel />
         </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DocumentItemProps {
+    doc: SameDocument,
+    labels: Vec<Label>,
+    current: bool,
+}
+
+#[function_component]
+fn DocumentItem(props: &DocumentItemProps) -> Html {
+    let hub = use_hub();
+    let renaming = use_state(|| false);
+    let (doc, current) = (&props.doc.0, props.current);
+    let dispatch = |action: Action| {
+        let hub = hub.clone();
+        Callback::from(move |_: MouseEvent| hub.dispatch(action.clone()))
+    };
+    let on_status = {
+        let (hub, id) = (hub.clone(), doc.id.clone());
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(status) = Status::from_key(&value) {
+                hub.dispatch(Action::SetStatus { id: id.clone(), status });
+            }
+        })
+    };
+    let start_rename = {
+        let renaming = renaming.clone();
+        Callback::from(move |_: MouseEvent| renaming.set(true))
+    };
+    let name = if *renaming {
+        rename_input(&hub, &renaming, doc)
+    } else {
+        html! {
+            <button type="button" class="document-open" aria-current={current.then_some("page")}
+                onclick={dispatch(Action::SwitchDocument(doc.id.clone()))} ondblclick={start_rename.clone()}>
+                <span class="document-name">{ &doc.name }</span>
+                if doc.gold {
+                    <span class="gold-badge" data-testid="gold-badge" title="The gold copy settled from several annotators' copies">{ "gold" }</span>
+                }
+                <span class="count" aria-label="spans">{ doc.spans().len() }</span>
+            </button>
+        }
+    };
+    html! {
+        <li data-testid="document-item" data-document-id={doc.id.clone()} data-status={doc.status.key()}
+            data-gold={doc.gold.then_some("true")}>
+            <div class="document-row">
+                { name }
+                <button type="button" class="icon" data-testid="rename-document" onclick={start_rename}
+                    aria-label={format!("Rename {}", doc.name)} title="Rename">{ "✎" }</button>
+                <button type="button" class="icon" data-testid="remove-document"
+                    onclick={dispatch(Action::RemoveDocument(doc.id.clone()))}
+                    aria-label={format!("Remove {} (Ctrl+Z brings it back)", doc.name)}
+                    title="Remove (undoable)">{ "✕" }</button>
+            </div>
+            <div class="document-meta">
+                <select data-testid="document-status" aria-label={format!("Status of {}", doc.name)}
+                    onchange={on_status}>
+                    { for Status::ALL.iter().map(|s| html! {
+                        <option value={s.key()} selected={*s == doc.status}>{ s.label() }</option>
+                    }) }
+                </select>
+                { label_counts(doc, &props.labels) }
+            </div>
+        </li>
     }
 }
 
@@ -99,13 +114,13 @@ fn label_counts(doc: &Document, labels: &[Label]) -> Html {
 }
 
 /// The name as a text field: Enter or leaving it renames, Escape cancels.
-fn rename_input(store: &Store, renaming: &UseStateHandle<Option<Rc<str>>>, doc: &Document) -> Html {
+fn rename_input(hub: &Hub, renaming: &UseStateHandle<bool>, doc: &Document) -> Html {
     let commit = {
-        let (store, renaming, id) = (store.clone(), renaming.clone(), doc.id.clone());
+        let (hub, renaming, id) = (hub.clone(), renaming.clone(), doc.id.clone());
         move |input: web_sys::HtmlInputElement| {
-            if renaming.is_some() {
-                store.dispatch(Action::RenameDocument { id: id.clone(), name: input.value() });
-                renaming.set(None);
+            if *renaming {
+                hub.dispatch(Action::RenameDocument { id: id.clone(), name: input.value() });
+                renaming.set(false);
             }
         }
     };
@@ -113,7 +128,7 @@ fn rename_input(store: &Store, renaming: &UseStateHandle<Option<Rc<str>>>, doc: 
         let (renaming, commit) = (renaming.clone(), commit.clone());
         Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
             "Enter" => commit(event.target_unchecked_into()),
-            "Escape" => renaming.set(None),
+            "Escape" => renaming.set(false),
             _ => {}
         })
     };

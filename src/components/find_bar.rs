@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::store::use_store;
+use super::store::use_selected;
 use crate::state::{Action, Find};
 
 fn checked(event: &Event) -> bool {
@@ -13,9 +13,10 @@ fn checked(event: &Event) -> bool {
 
 #[function_component]
 pub fn FindBar() -> Html {
-    let store = use_store();
+    // Drawn only while open: the find and the labels its matches can be tagged as.
+    let (drawn, hub) = use_selected(|s| Some((s.finding.clone()?, s.workspace.labels.clone())));
     let input = use_node_ref();
-    let open = store.finding.is_some();
+    let open = drawn.is_some();
     {
         let input = input.clone();
         use_effect_with(open, move |open| {
@@ -25,12 +26,12 @@ pub fn FindBar() -> Html {
             }
         });
     }
-    let Some(find) = store.finding.clone() else { return html! {} };
+    let Some((find, labels)) = (*drawn).clone() else { return html! {} };
     let search = |change: fn(Find, &Event) -> Find| {
-        let (store, find) = (store.clone(), find.clone());
+        let (hub, find) = (hub.clone(), find.clone());
         move |event: Event| {
             let Find { query, case_sensitive, whole_word, .. } = change(find.clone(), &event);
-            store.dispatch(Action::Find { query, case_sensitive, whole_word });
+            hub.dispatch(Action::Find { query, case_sensitive, whole_word });
         }
     };
     let on_query = {
@@ -41,23 +42,23 @@ pub fn FindBar() -> Html {
     let on_case = Callback::from(search(|find, event| Find { case_sensitive: checked(event), ..find }));
     let on_whole = Callback::from(search(|find, event| Find { whole_word: checked(event), ..find }));
     let on_key = {
-        let store = store.clone();
+        let hub = hub.clone();
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
-                store.dispatch(Action::CloseFind);
+                hub.dispatch(Action::CloseFind);
             }
         })
     };
     let close = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::CloseFind))
+        let hub = hub.clone();
+        Callback::from(move |_| hub.dispatch(Action::CloseFind))
     };
     let count = find.matches.len();
-    let tag_buttons = store.workspace.labels.iter().map(|label| {
-        let (store, id) = (store.clone(), label.id.clone());
+    let tag_buttons = labels.iter().map(|label| {
+        let (hub, id) = (hub.clone(), label.id.clone());
         html! {
             <button type="button" data-label={label.id.clone()} data-testid={format!("find-tag-{}", label.id)}
-                disabled={count == 0} onclick={Callback::from(move |_| store.dispatch(Action::TagAllMatches(id.clone())))}>
+                disabled={count == 0} onclick={Callback::from(move |_| hub.dispatch(Action::TagAllMatches(id.clone())))}>
                 <span class="swatch" aria-hidden="true"></span>{ format!("Tag all as {}", label.name) }
             </button>
         }

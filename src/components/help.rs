@@ -5,28 +5,25 @@
 use yew::prelude::*;
 
 use super::held_focus::use_held_focus;
-use super::store::use_store;
+use super::store::use_selected;
 use crate::keys::{COMPARE_KEY_HELP, KEY_HELP};
 use crate::state::Action;
 
 #[function_component]
 pub fn HelpOverlay() -> Html {
-    let store = use_store();
+    // Closed, it draws nothing and follows nothing; open, the keys of labels and relation types.
+    let (keys, hub) =
+        use_selected(|s| s.help_open.then(|| (s.workspace.labels.clone(), s.workspace.relation_types.clone())));
     let close_ref = use_node_ref();
     let dialog_ref = use_node_ref();
-    use_held_focus(store.help_open, dialog_ref.clone(), close_ref.clone());
-    if !store.help_open {
-        return html! {};
-    }
-    let close = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ToggleHelp))
-    };
-    let label_rows = store.workspace.labels.iter().filter_map(|label| {
+    use_held_focus(keys.is_some(), dialog_ref.clone(), close_ref.clone());
+    let Some((labels, relation_types)) = keys.as_ref() else { return html! {} };
+    let close = Callback::from(move |_| hub.dispatch(Action::ToggleHelp));
+    let label_rows = labels.iter().filter_map(|label| {
         let key = label.key.clone()?;
         Some(html! { <tr><th scope="row"><kbd>{ key }</kbd></th><td>{ format!("tag as {}", label.name) }</td></tr> })
     });
-    let relation_rows = store.workspace.relation_types.iter().filter_map(|kind| {
+    let relation_rows = relation_types.iter().filter_map(|kind| {
         let key = kind.key.clone()?;
         let source = kind.from_label.as_ref().map_or_else(|| "a span".to_string(), |l| format!("a {l}"));
         Some(html! {

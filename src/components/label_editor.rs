@@ -9,41 +9,42 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::relation_type_editor::RelationTypeEditor;
-use super::store::{use_store, Store};
+use super::store::{use_selected, Hub};
 use super::text_field::TextField;
 use crate::state::{Action, LabelAction};
 
 const KEYS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
 const NEW_LABEL_COLOR: &str = "#a0665a";
 
-/// How many spans of the workspace have label `id`.
-fn in_use(store: &Store, id: &str) -> usize {
-    store.workspace.documents.iter().map(|d| d.spans().iter().filter(|s| &*s.label == id).count()).sum()
+/// How many spans of the workspace have label `id` now.
+fn in_use(hub: &Hub, id: &str) -> usize {
+    hub.now().workspace.documents.iter().map(|d| d.spans().iter().filter(|s| &*s.label == id).count()).sum()
 }
 
 #[function_component]
 pub fn LabelEditor() -> Html {
-    let store = use_store();
-    let confirming = use_state(|| None::<Rc<str>>);
+    let (labels, hub) = use_selected(|s| s.workspace.labels.clone());
+    // The label to delete and its spans, counted on the click: the count reads every span.
+    let confirming = use_state(|| None::<(Rc<str>, usize)>);
     let new_name = use_node_ref();
     // Kept as picked, not read back from a field that a re-render may have reset.
     let new_color = use_mut_ref(|| NEW_LABEL_COLOR.to_string());
     let on_input = |make: Rc<dyn Fn(String) -> LabelAction>| {
-        let store = store.clone();
+        let hub = hub.clone();
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            store.dispatch(Action::Labels(make(value)));
+            hub.dispatch(Action::Labels(make(value)));
         })
     };
     let button = |action: LabelAction| {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| store.dispatch(Action::Labels(action.clone())))
+        let hub = hub.clone();
+        Callback::from(move |_: MouseEvent| hub.dispatch(Action::Labels(action.clone())))
     };
     let on_add = {
-        let (store, new_name, new_color) = (store.clone(), new_name.clone(), new_color.clone());
+        let (hub, new_name, new_color) = (hub.clone(), new_name.clone(), new_color.clone());
         Callback::from(move |_| {
             let Some(name) = new_name.cast::<HtmlInputElement>() else { return };
-            store.dispatch(Action::Labels(LabelAction::Add { name: name.value(), color: new_color.borrow().clone() }));
+            hub.dispatch(Action::Labels(LabelAction::Add { name: name.value(), color: new_color.borrow().clone() }));
             name.set_value("");
         })
     };
@@ -53,24 +54,20 @@ pub fn LabelEditor() -> Html {
             *new_color.borrow_mut() = event.target_unchecked_into::<HtmlInputElement>().value();
         })
     };
-    let rows = store.workspace.labels.iter().map(|label| {
+    let rows = labels.iter().map(|label| {
         let id = label.id.clone();
         let on_delete = {
-            let (store, confirming, id) = (store.clone(), confirming.clone(), id.clone());
-            // Counted on the click, not on every render: it reads every span of the workspace.
-            Callback::from(move |_| {
-                if in_use(&store, &id) == 0 {
-                    store.dispatch(Action::Labels(LabelAction::Delete { id: id.clone() }));
-                } else {
-                    confirming.set(Some(id.clone()));
-                }
+            let (hub, confirming, id) = (hub.clone(), confirming.clone(), id.clone());
+            Callback::from(move |_| match in_use(&hub, &id) {
+                0 => hub.dispatch(Action::Labels(LabelAction::Delete { id: id.clone() })),
+                spans => confirming.set(Some((id.clone(), spans))),
             })
         };
         let on_key = {
-            let (store, id) = (store.clone(), id.clone());
+            let (hub, id) = (hub.clone(), id.clone());
             Callback::from(move |event: Event| {
                 let key = Some(event.target_unchecked_into::<HtmlSelectElement>().value()).filter(|k| !k.is_empty());
-                store.dispatch(Action::Labels(LabelAction::SetKey { id: id.clone(), key }));
+                hub.dispatch(Action::Labels(LabelAction::SetKey { id: id.clone(), key }));
             })
         };
         let (rename_id, recolor_id) = (id.clone(), id.clone());
@@ -100,11 +97,11 @@ pub fn LabelEditor() -> Html {
             </li>
         }
     });
-    let confirmation = confirming.as_ref().and_then(|id| store.workspace.label(id)).map(|label| {
+    let confirmation = confirming.as_ref().and_then(|(id, spans)| Some((labels.iter().find(|l| l.id == *id)?, spans))).map(|(label, spans)| {
         let yes = {
-            let (store, confirming, id) = (store.clone(), confirming.clone(), label.id.clone());
+            let (hub, confirming, id) = (hub.clone(), confirming.clone(), label.id.clone());
             Callback::from(move |_| {
-                store.dispatch(Action::Labels(LabelAction::Delete { id: id.clone() }));
+                hub.dispatch(Action::Labels(LabelAction::Delete { id: id.clone() }));
                 confirming.set(None);
             })
         };
@@ -114,7 +111,7 @@ pub fn LabelEditor() -> Html {
         };
         html! {
             <div class="confirm" role="alertdialog" aria-label="Delete label" data-testid="confirm-delete-label">
-                <p>{ format!("Delete the label “{}” and its {} spans? (Ctrl+Z undoes it.)", label.name, in_use(&store, &label.id)) }</p>
+                <p>{ format!("Delete the label “{}” and its {} spans? (Ctrl+Z undoes it.)", label.name, spans) }</p>
                 <button type="button" data-testid="confirm-delete-yes" onclick={yes}>{ "Delete label and spans" }</button>
                 <button type="button" data-testid="confirm-delete-no" onclick={no}>{ "Keep" }</button>
             </div>

@@ -5,13 +5,13 @@
 
 use yew::prelude::*;
 
-use super::store::use_store;
+use super::store::use_selected;
 
 #[function_component]
 pub fn LiveRegion() -> Html {
-    let store = use_store();
+    let (announcement, _) = use_selected(|s| s.announcement.clone());
     // Keyed by its serial: the same words again are a new text node, which is read out again.
-    let said = store.announcement.clone().map(|a| html! { <span key={a.serial}>{ a.text.to_string() }</span> });
+    let said = (*announcement).clone().map(|a| html! { <span key={a.serial}>{ a.text.to_string() }</span> });
     html! {
         <p class="live-region" role="status" data-testid="live-region">{ for said }</p>
     }

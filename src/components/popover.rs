@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::store::{use_store, Store};
+use super::store::{use_selected, SameWorkspace, Store};
 use super::text_field::TextField;
 use std::rc::Rc;
 
@@ -13,7 +13,13 @@ use crate::state::{Action, EntityAction, ENTITY_LABELS};
 
 #[function_component]
 pub fn SpanPopover() -> Html {
-    let store = use_store();
+    // Everything the card reads; without a selected span it draws nothing and follows nothing.
+    let (selection, hub) =
+        use_selected(|s| Some((s.selected.clone()?, s.active.clone(), SameWorkspace(s.workspace.clone()))));
+    if selection.is_none() {
+        return html! {};
+    }
+    let store = hub.now();
     let span = store.selected.as_deref().and_then(|id| store.active_document()?.span(id).cloned());
     let (Some(span), Some(doc)) = (span, store.active_document()) else { return html! {} };
     let label_name = store.workspace.label(&span.label).map_or(span.label.to_string(), |l| l.name.clone());

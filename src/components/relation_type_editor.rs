@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::store::use_store;
+use super::store::use_selected;
 use super::text_field::TextField;
 use crate::keys::is_relation_key;
 use crate::model::Label;
@@ -32,32 +32,37 @@ fn select_value(node: &NodeRef) -> Option<String> {
 
 #[function_component]
 pub fn RelationTypeEditor() -> Html {
-    let store = use_store();
+    // The types, the labels their ends name, and how many links each type has.
+    let (drawn, hub) = use_selected(|s| {
+        let used = |id: &str| -> usize {
+            s.workspace.documents.iter().map(|d| d.relations().iter().filter(|r| *r.kind == *id).count()).sum()
+        };
+        let types: Vec<_> = s.workspace.relation_types.iter().map(|kind| (kind.clone(), used(&kind.id))).collect();
+        (types, s.workspace.labels.clone())
+    });
+    let (types, labels) = &*drawn;
     let (new_name, new_from, new_to, new_key, new_single) =
         (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
-    let labels = &store.workspace.labels;
-    let rows = store.workspace.relation_types.iter().map(|kind| {
+    let rows = types.iter().map(|(kind, used)| {
         let id = kind.id.clone();
         let on_rename = {
-            let (store, id) = (store.clone(), id.clone());
+            let (hub, id) = (hub.clone(), id.clone());
             Callback::from(move |event: Event| {
                 let name = event.target_unchecked_into::<HtmlInputElement>().value();
-                store.dispatch(Action::RelationTypes(RelationTypeAction::Rename { id: id.clone(), name }));
+                hub.dispatch(Action::RelationTypes(RelationTypeAction::Rename { id: id.clone(), name }));
             })
         };
         let on_key = {
-            let (store, id) = (store.clone(), id.clone());
+            let (hub, id) = (hub.clone(), id.clone());
             Callback::from(move |event: Event| {
                 let key = Some(event.target_unchecked_into::<HtmlSelectElement>().value()).filter(|k| !k.is_empty());
-                store.dispatch(Action::RelationTypes(RelationTypeAction::SetKey { id: id.clone(), key }));
+                hub.dispatch(Action::RelationTypes(RelationTypeAction::SetKey { id: id.clone(), key }));
             })
         };
         let on_delete = {
-            let (store, id) = (store.clone(), id.clone());
-            Callback::from(move |_| store.dispatch(Action::RelationTypes(RelationTypeAction::Delete { id: id.clone() })))
+            let (hub, id) = (hub.clone(), id.clone());
+            Callback::from(move |_| hub.dispatch(Action::RelationTypes(RelationTypeAction::Delete { id: id.clone() })))
         };
-        let used: usize =
-            store.workspace.documents.iter().map(|d| d.relations().iter().filter(|r| *r.kind == *id).count()).sum();
         let ends = format!(
             "{} → {}{}",
             label_name(labels, kind.from_label.as_ref()),
@@ -88,13 +93,13 @@ pub fn RelationTypeEditor() -> Html {
         </> }
     };
     let on_add = {
-        let store = store.clone();
+        let hub = hub.clone();
         let (new_name, new_from, new_to, new_key, new_single) =
             (new_name.clone(), new_from.clone(), new_to.clone(), new_key.clone(), new_single.clone());
         Callback::from(move |_| {
             let Some(name_input) = new_name.cast::<HtmlInputElement>() else { return };
             let single = new_single.cast::<HtmlInputElement>().is_some_and(|c| c.checked());
-            store.dispatch(Action::RelationTypes(RelationTypeAction::Add {
+            hub.dispatch(Action::RelationTypes(RelationTypeAction::Add {
                 name: name_input.value(),
                 from: select_value(&new_from).map(Rc::from),
                 to: select_value(&new_to).map(Rc::from),
@@ -104,7 +109,7 @@ pub fn RelationTypeEditor() -> Html {
             name_input.set_value("");
         })
     };
-    let taken = |k: &str| store.workspace.relation_types.iter().any(|t| t.key.as_deref() == Some(k));
+    let taken = |k: &str| types.iter().map(|(t, _)| t).any(|t| t.key.as_deref() == Some(k));
     let first_free = relation_keys().find(|k| !taken(k));
     html! {
         <section class="relation-types" aria-label="Relation types" data-testid="relation-types">

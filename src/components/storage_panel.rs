@@ -9,7 +9,7 @@ use gloo::events::EventListener;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::store::{export_workspace, use_store};
+use super::store::{export_workspace, use_hub};
 use crate::browser;
 use crate::formats::versions::{Usage, VersionInfo, EVERY_MS};
 use crate::state::Action;
@@ -19,7 +19,7 @@ type Listed = Option<Result<Vec<VersionInfo>, String>>;
 
 #[function_component]
 pub fn StoragePanel() -> Html {
-    let store = use_store();
+    let hub = use_hub();
     // Outer `None`: not answered yet; inner: the browser does not say.
     let usage = use_state(|| None::<Option<Usage>>);
     let failure = use_state(|| None::<String>);
@@ -28,7 +28,7 @@ pub fn StoragePanel() -> Html {
     let opener = use_node_ref();
     {
         let (usage, failure) = (usage.setter(), failure.setter());
-        let opened_with = store.workspace.clone();
+        let opened_with = hub.now().workspace.clone();
         use_effect_with((), move |_| {
             // Mounted once, with the page: the workspace as found is the first version's.
             browser::versions::page_opened(&opened_with);
@@ -76,14 +76,14 @@ pub fn StoragePanel() -> Html {
         })
     };
     let restore = |version: &VersionInfo| {
-        let (store, note, close, id) = (store.clone(), note.clone(), close.clone(), version.id);
+        let (hub, note, close, id) = (hub.clone(), note.clone(), close.clone(), version.id);
         let when = time(version.saved_at);
         Callback::from(move |_: MouseEvent| {
-            let (store, note, close, when) = (store.clone(), note.clone(), close.clone(), when.clone());
+            let (hub, note, close, when) = (hub.clone(), note.clone(), close.clone(), when.clone());
             spawn_local(async move {
                 match browser::versions::read(id).await {
                     Ok(version) => {
-                        store.dispatch(Action::RestoreVersion(version));
+                        hub.dispatch(Action::RestoreVersion(version));
                         note.set(format!("Restored the version of {when}. Undo (Ctrl+Z) goes back."));
                         close();
                     }
@@ -129,8 +129,8 @@ pub fn StoragePanel() -> Html {
     };
     let pressure = (*usage).flatten().filter(Usage::under_pressure).map(|usage| {
         let export_all = {
-            let store = store.clone();
-            Callback::from(move |_| export_workspace(&store))
+            let hub = hub.clone();
+            Callback::from(move |_| export_workspace(&hub.now()))
         };
         html! {
             <div class="storage-pressure" role="alert" data-testid="storage-pressure">

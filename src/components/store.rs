@@ -1,6 +1,7 @@
 //! The app's state as Yew sees it: the reducer handle shared through context, and the commands
 //! that need both the state and the page (a label key must read the DOM selection first).
 
+use std::cell::{Cell, RefCell};
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -74,6 +75,92 @@ pub type Store = UseReducerHandle<AppState>;
 #[hook]
 pub fn use_store() -> Store {
     use_context::<Store>().expect("components are rendered inside the app's store provider")
+}
+
+/// The store for views that draw from a part of the state, or only send actions. Its identity
+/// never changes, so its context does not redraw its readers on every action as [`Store`]'s
+/// does: [`use_selected`] redraws a view when its part changes, and callbacks read the state as
+/// it is when they run with [`Hub::now`].
+#[derive(Clone, Default)]
+pub struct Hub(Rc<HubInner>);
+
+type Watcher = Rc<dyn Fn(&State)>;
+
+#[derive(Default)]
+struct HubInner {
+    store: RefCell<Option<Store>>,
+    watchers: RefCell<Vec<(u32, Watcher)>>,
+    next_watcher: Cell<u32>,
+}
+
+impl PartialEq for Hub {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Hub {
+    /// The store as of the latest action.
+    pub fn now(&self) -> Store {
+        self.0.store.borrow().clone().expect("the app publishes its store before any view renders")
+    }
+
+    pub fn dispatch(&self, action: Action) {
+        self.now().dispatch(action);
+    }
+
+    /// Takes the app's store after an action, before the views render, and asks each watching
+    /// view whether its part changed.
+    pub fn publish(&self, store: &Store) {
+        let changed = self.0.store.replace(Some(store.clone())).is_none_or(|old| old != *store);
+        if changed {
+            let watchers: Vec<Watcher> = self.0.watchers.borrow().iter().map(|(_, w)| w.clone()).collect();
+            for watcher in watchers {
+                watcher(store);
+            }
+        }
+    }
+
+    fn watch(&self, watcher: Watcher) -> u32 {
+        let id = self.0.next_watcher.get();
+        self.0.next_watcher.set(id + 1);
+        self.0.watchers.borrow_mut().push((id, watcher));
+        id
+    }
+
+    fn unwatch(&self, id: u32) {
+        self.0.watchers.borrow_mut().retain(|(watcher, _)| *watcher != id);
+    }
+}
+
+/// The hub, for a view that only sends actions or reads the state when a callback runs.
+#[hook]
+pub fn use_hub() -> Hub {
+    use_context::<Hub>().expect("components are rendered inside the app's hub provider")
+}
+
+/// The part of the state `select` picks, and the hub: the view redraws when the part changes
+/// (compared with `PartialEq`), not on every action. `select` runs on every action while the
+/// view lives, so it should be cheap; everything the view draws must come from it.
+#[hook]
+pub fn use_selected<T: PartialEq + 'static>(select: fn(&State) -> T) -> (Rc<T>, Hub) {
+    let hub = use_hub();
+    let part = Rc::new(select(&hub.now()));
+    let drawn = use_mut_ref(|| part.clone());
+    *drawn.borrow_mut() = part.clone();
+    let redraw = use_force_update();
+    {
+        let hub = hub.clone();
+        use_effect_with((), move |_| {
+            let id = hub.watch(Rc::new(move |state| {
+                if **drawn.borrow() != select(state) {
+                    redraw.force_update();
+                }
+            }));
+            move || hub.unwatch(id)
+        });
+    }
+    (part, hub)
 }
 
 /// Carries out a keyboard or toolbar command. `exact` keeps the selection's exact characters.

@@ -2,16 +2,19 @@
 //! the view's settings (dimming site furniture, the theme), and the status line. Its height is
 //! published for what sticks or scrolls below it.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::compare::CompareButton;
 use super::live_region::LiveRegion;
-use super::store::{export, export_workspace, open_files, run_command, use_store, ExactSelection};
+use super::store::{export, export_workspace, open_files, run_command, use_hub, use_selected, ExactSelection};
 use super::text_field::TextField;
 use crate::browser;
 use crate::formats::{ExportFormat, EXPORTS};
 use crate::keys::Command;
-use crate::state::Action;
+use crate::model::Label;
+use crate::state::{Action, State};
 
 /// Where the browser remembers whether site furniture is dimmed (on unless turned off).
 pub(super) const DIM_FURNITURE: &str = "article-annotator.dim-furniture";
@@ -23,23 +26,49 @@ pub struct ToolbarProps {
     pub exact_selection: ExactSelection,
 }
 
+/// What the toolbar shows of the state; it redraws when this changes, not on every edit.
+#[derive(PartialEq)]
+struct ToolbarPart {
+    labels: Vec<Label>,
+    can_undo: bool,
+    can_redo: bool,
+    has_open_document: bool,
+    has_documents: bool,
+    annotator: Option<Rc<str>>,
+    dim_furniture: bool,
+}
+
+impl ToolbarPart {
+    fn of(state: &State) -> Self {
+        Self {
+            labels: state.workspace.labels.clone(),
+            can_undo: state.can_undo(),
+            can_redo: state.can_redo(),
+            has_open_document: state.active_document().is_some(),
+            has_documents: !state.workspace.documents.is_empty(),
+            annotator: state.annotator.clone(),
+            dim_furniture: state.dim_furniture,
+        }
+    }
+}
+
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
-    let store = use_store();
+    let (shown, hub) = use_selected(ToolbarPart::of);
     let on_open = {
-        let store = store.clone();
+        let hub = hub.clone();
         Callback::from(move |event: Event| {
             let input = event.target_unchecked_into::<web_sys::HtmlInputElement>();
-            open_files(&store, browser::files::file_list(input.files()));
+            open_files(&hub.now(), browser::files::file_list(input.files()));
             // Lets the same file be picked again (after fixing it, say).
             input.set_value("");
         })
     };
-    let labels = store.workspace.labels.iter().map(|label| {
+    let labels = shown.labels.iter().map(|label| {
         let onclick = {
-            let (store, id, exact) = (store.clone(), label.id.clone(), props.exact_selection.clone());
+            let (hub, id, exact) = (hub.clone(), label.id.clone(), props.exact_selection.clone());
             Callback::from(move |_| {
-                run_command(&store, Command::Label(id.clone()), exact.get());
+                run_command(&hub.now(), Command::Label(id.clone()), exact.get());
             })
         };
         html! {
@@ -53,27 +82,27 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     });
     let history_button = |action: Action, enabled: bool, text: &'static str, keys: &'static str| {
-        let store = store.clone();
+        let hub = hub.clone();
         html! {
             <button type="button" disabled={!enabled} title={keys} data-testid={text.to_lowercase()}
-                onclick={Callback::from(move |_| store.dispatch(action.clone()))}>{ text }</button>
+                onclick={Callback::from(move |_| hub.dispatch(action.clone()))}>{ text }</button>
         }
     };
     let export_button = |format: &'static ExportFormat, all: bool| {
-        let store = store.clone();
+        let hub = hub.clone();
         let (id, text) = if all {
             (format!("export-all-{}", format.id), format!("All as {}", format.name))
         } else {
             (format!("export-{}", format.id), format!("Export {}", format.name))
         };
         html! {
-            <button type="button" data-testid={id} disabled={store.active_document().is_none()}
-                onclick={Callback::from(move |_| export(&store, format, all))}>{ text }</button>
+            <button type="button" data-testid={id} disabled={!shown.has_open_document}
+                onclick={Callback::from(move |_| export(&hub.now(), format, all))}>{ text }</button>
         }
     };
     let on_export_all = {
-        let store = store.clone();
-        Callback::from(move |_| export_workspace(&store))
+        let hub = hub.clone();
+        Callback::from(move |_| export_workspace(&hub.now()))
     };
     let theme = use_state(browser::theme::load);
     {
@@ -85,24 +114,24 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Callback::from(move |_| theme.set(theme.next()))
     };
     let on_dim = {
-        let store = store.clone();
+        let hub = hub.clone();
         Callback::from(move |_: Event| {
-            let on = !store.dim_furniture;
+            let on = !hub.now().dim_furniture;
             browser::settings::save_flag(DIM_FURNITURE, on);
-            store.dispatch(Action::SetDimFurniture(on));
+            hub.dispatch(Action::SetDimFurniture(on));
         })
     };
     let on_annotator = {
-        let store = store.clone();
+        let hub = hub.clone();
         Callback::from(move |event: Event| {
             let name = event.target_unchecked_into::<web_sys::HtmlInputElement>().value();
             browser::settings::save_text(ANNOTATOR_NAME, name.trim());
-            store.dispatch(Action::SetAnnotator(name));
+            hub.dispatch(Action::SetAnnotator(name));
         })
     };
     let on_help = {
-        let store = store.clone();
-        Callback::from(move |_| store.dispatch(Action::ToggleHelp))
+        let hub = hub.clone();
+        Callback::from(move |_| hub.dispatch(Action::ToggleHelp))
     };
     let header = use_node_ref();
     {
@@ -124,13 +153,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <PasteBox />
             <div class="labels" role="group" aria-label="Labels">{ for labels }</div>
             <div class="history" role="group" aria-label="History">
-                { history_button(Action::Undo, store.can_undo(), "Undo", "Undo (Ctrl+Z)") }
-                { history_button(Action::Redo, store.can_redo(), "Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)") }
+                { history_button(Action::Undo, shown.can_undo, "Undo", "Undo (Ctrl+Z)") }
+                { history_button(Action::Redo, shown.can_redo, "Redo", "Redo (Ctrl+Shift+Z or Ctrl+Y)") }
             </div>
             <div class="exports" role="group" aria-label="Export">
                 { export_button(&EXPORTS[0], false) }
                 <button type="button" data-testid="export-all" onclick={on_export_all}
-                    disabled={store.workspace.documents.is_empty()}>{ "Export all" }</button>
+                    disabled={!shown.has_documents}>{ "Export all" }</button>
                 <details class="more-exports">
                     <summary class="button">{ "More formats" }</summary>
                     <div class="export-menu">
@@ -143,11 +172,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <label class="setting" title="Recorded on every span and link you make, and in your exports">
                 { "Annotator" }
                 <TextField testid="annotator-name" size="10" placeholder="your name" label="Annotator"
-                    value={store.annotator.as_deref().unwrap_or_default().to_string()} onchange={on_annotator} />
+                    value={shown.annotator.as_deref().unwrap_or_default().to_string()} onchange={on_annotator} />
             </label>
             <CompareButton />
             <label class="setting" title="Show a saved page's bylines, credits, share and comment prompts dimmed (the text stays as it is)">
-                <input type="checkbox" data-testid="dim-furniture" checked={store.dim_furniture} onchange={on_dim} />
+                <input type="checkbox" data-testid="dim-furniture" checked={shown.dim_furniture} onchange={on_dim} />
                 { "Dim page furniture" }
             </label>
             <button type="button" data-testid="theme" onclick={on_theme}
@@ -166,7 +195,7 @@ fn keep_selection() -> Callback<MouseEvent> {
 /// "New document from text": paste an article, name it, create it.
 #[function_component]
 fn PasteBox() -> Html {
-    let store = use_store();
+    let hub = use_hub();
     let text_ref = use_node_ref();
     let name_ref = use_node_ref();
     let details_ref = use_node_ref();
@@ -178,7 +207,7 @@ fn PasteBox() -> Html {
             else {
                 return;
             };
-            store.dispatch(Action::NewFromText { name: name.value(), text: text.value() });
+            hub.dispatch(Action::NewFromText { name: name.value(), text: text.value() });
             if !text.value().is_empty() {
                 text.set_value("");
                 name.set_value("");
