@@ -1,8 +1,9 @@
 //! Where the page stands for each document. Opening a document shows the place the person left
 //! it at in this page when that place showed its text (after a reload, the stored place of the
-//! document that was open), or else its first line: never the place the previous document was scrolled to, nor wherever the
-//! browser's scroll anchoring drifts (in a narrow layout the document list sits under the
-//! article, and the browser keeps the list on screen while the new article grows above it).
+//! document that was open), or else its first line: never the place the previous document was
+//! scrolled to, nor wherever the browser's scroll anchoring drifts (in a narrow layout the
+//! document list sits under the article, and the browser keeps the list on screen while the new
+//! article grows above it).
 //!
 //! Not for: storing the place across reloads (`autosave` writes it, `browser::storage` keeps it).
 

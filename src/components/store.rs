@@ -1,5 +1,6 @@
-//! The app's state as Yew sees it: the reducer handle shared through context, and the commands
-//! that need both the state and the page (a label key must read the DOM selection first).
+//! The app's state as Yew sees it: the reducer handle shared through context, the hub through
+//! which a view follows only its part of the state, and the commands that need both the state
+//! and the page (a label key must read the DOM selection first).
 
 use std::cell::{Cell, RefCell};
 use std::ops::Deref;
