@@ -35,17 +35,20 @@ pub fn follow_height(toolbar: web_sys::HtmlElement) -> Option<FollowHeight> {
 
 /// The toolbar's height as last published (0 before the first measurement).
 pub fn toolbar_height() -> f64 {
-    let Some(root) = gloo::utils::document().document_element() else { return 0.0 };
-    let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style) else { return 0.0 };
-    let value = style.get_property_value(PROPERTY).unwrap_or_default();
+    let value = root_style().and_then(|style| style.get_property_value(PROPERTY).ok()).unwrap_or_default();
     value.trim_end_matches("px").parse().unwrap_or(0.0)
 }
 
 fn publish(toolbar: &web_sys::HtmlElement) {
-    let Some(root) = gloo::utils::document().document_element() else { return };
-    let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style) else { return };
+    let Some(style) = root_style() else { return };
     let height = format!("{}px", toolbar.offset_height());
     if style.get_property_value(PROPERTY).ok().as_deref() != Some(height.as_str()) {
         let _ = style.set_property(PROPERTY, &height);
     }
+}
+
+/// The inline style of the page's root element, where the property lives.
+fn root_style() -> Option<web_sys::CssStyleDeclaration> {
+    let root = gloo::utils::document().document_element()?;
+    root.dyn_ref::<web_sys::HtmlElement>().map(web_sys::HtmlElement::style)
 }
